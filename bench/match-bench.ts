@@ -1,0 +1,65 @@
+// `npm run bench`: how fast the matcher is on this machine, printed as figures (never asserted in a test).
+//   corpus load + index build time (median of several cold builds), match latency p50/p99 over the
+//   evaluation questions (after a warm-up), and the process's peak memory.
+// Bars (issue "Answer quality"): p99 match under 1 ms; corpus load plus index build under 200 ms.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
+import { loadKnowledge } from '../src/knowledge/load-knowledge';
+import { createMatcher } from '../src/matching/matcher';
+import { toPlainQuestion } from '../src/text/slack-text';
+
+const BUILD_RUNS = 15;
+const MATCH_ROUNDS = 20;
+
+function questionSets(): string[] {
+  const files = [join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'), join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl')];
+  return files
+    .filter((file) => existsSync(file))
+    .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { q: string }).q);
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const ms = (value: number): string => `${value.toFixed(3)} ms`;
+
+function main(): void {
+  const coldStarted = performance.now();
+  let matcher = createMatcher(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+  const coldBuild = performance.now() - coldStarted;
+  const builds: number[] = [];
+  for (let i = 0; i < BUILD_RUNS; i++) {
+    const started = performance.now();
+    matcher = createMatcher(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+    builds.push(performance.now() - started);
+  }
+  builds.sort((a, b) => a - b);
+
+  const questions = questionSets().map(toPlainQuestion);
+  if (questions.length === 0) throw new Error('no questions found to benchmark with');
+  for (const question of questions) matcher.match(question); // warm-up: JIT and the typo cache
+  const latencies: number[] = [];
+  for (let round = 0; round < MATCH_ROUNDS; round++) {
+    for (const question of questions) {
+      const started = performance.now();
+      matcher.match(question);
+      latencies.push(performance.now() - started);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  console.log(
+    `corpus load + index build: first (cold) ${ms(coldBuild)}, then median ${ms(percentile(builds, 50))}, max ${ms(builds.at(-1) ?? 0)} (${BUILD_RUNS} builds)`,
+  );
+  console.log(
+    `match latency: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? 0)} (${latencies.length} matches of ${questions.length} questions)`,
+  );
+  console.log(`peak memory (max RSS): ${peakRssMb.toFixed(1)} MB`);
+  console.log(`bars: p99 match < 1 ms: ${percentile(latencies, 99) < 1 ? 'met' : 'MISSED'}; load + build < 200 ms (cold): ${coldBuild < 200 ? 'met' : 'MISSED'}`);
+}
+
+main();

@@ -1,0 +1,95 @@
+// Small builders for the Block Kit pieces the cards share. Each one enforces its own Block Kit limit,
+// so no card can produce a block Slack would reject.
+import type { types } from '@slack/bolt';
+import { escapeMrkdwn, truncate } from '../text/slack-text';
+import { LIMITS } from './limits';
+import type { Block } from './types';
+
+/** Corpus text to Slack mrkdwn: `[label](https://…)` becomes a link, everything else is escaped. */
+export function corpusToMrkdwn(text: string): string {
+  const link = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
+  let out = '';
+  let last = 0;
+  for (const found of text.matchAll(link)) {
+    const [whole, label = '', url = ''] = found;
+    out += escapeMrkdwn(text.slice(last, found.index));
+    out += `<${url.replace(/[<>|]/g, '')}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+    last = (found.index ?? 0) + whole.length;
+  }
+  return out + escapeMrkdwn(text.slice(last));
+}
+
+/** Corpus text to plain text: `[label](url)` becomes `label (url)`. */
+export function corpusToPlain(text: string): string {
+  return text.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)');
+}
+
+export const header = (text: string): types.HeaderBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+});
+
+export const section = (mrkdwn: string, blockId?: string): types.SectionBlock => ({
+  type: 'section',
+  ...(blockId ? { block_id: blockId } : {}),
+  text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) },
+});
+
+/**
+ * Lines packed into as few sections as Block Kit allows (3,000 characters each), under one title.
+ * The first section gets `blockId`, the next ones `blockId_2`, `blockId_3`...
+ */
+export function sections(title: string, lines: readonly string[], blockId: string): types.SectionBlock[] {
+  const chunks: string[] = [];
+  let current = title;
+  for (const line of lines) {
+    const piece = truncate(line, LIMITS.sectionText - title.length - 1);
+    if (`${current}\n${piece}`.length > LIMITS.sectionText) {
+      chunks.push(current);
+      current = piece;
+    } else {
+      current = current ? `${current}\n${piece}` : piece;
+    }
+  }
+  chunks.push(current);
+  return chunks.map((text, index) => section(text, index === 0 ? blockId : `${blockId}_${index + 1}`));
+}
+
+export const context = (mrkdwnTexts: readonly string[]): types.ContextBlock => ({
+  type: 'context',
+  elements: mrkdwnTexts
+    .slice(0, LIMITS.contextElements)
+    .map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.sectionText) })),
+});
+
+export const divider = (): types.DividerBlock => ({ type: 'divider' });
+
+export interface ButtonSpec {
+  actionId: string;
+  label: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+  url?: string;
+}
+
+export const button = ({ actionId, label, value, style, url }: ButtonSpec): types.Button => ({
+  type: 'button',
+  action_id: actionId,
+  text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText), emoji: true },
+  ...(value !== undefined ? { value: value.slice(0, LIMITS.buttonValue) } : {}),
+  ...(style ? { style } : {}),
+  ...(url ? { url } : {}),
+});
+
+export const actions = (blockId: string, elements: types.ActionsBlockElement[]): types.ActionsBlock => ({
+  type: 'actions',
+  block_id: blockId,
+  elements: elements.slice(0, LIMITS.actionElements),
+});
+
+/** Keeps a card inside the block limit, cutting from the end but keeping the last (actions) block. */
+export function withinBlockLimit(blocks: Block[]): Block[] {
+  if (blocks.length <= LIMITS.blocks) return blocks;
+  const last = blocks.at(-1) as Block;
+  return [...blocks.slice(0, LIMITS.blocks - 1), last];
+}

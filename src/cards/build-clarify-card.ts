@@ -1,0 +1,27 @@
+// The clarify card: the question could mean several topics, so it asks which, one button each.
+import type { Topic } from '../knowledge/schema';
+import { quoteForSlack } from '../text/slack-text';
+import { actions, button, context, section } from './blocks';
+import { ACTION, BLOCK, positional } from './ids';
+import type { Card } from './types';
+
+export const CLARIFY_PROMPT = 'That could mean a few things. Which one is closest?';
+const QUOTE_LIMIT = 300;
+
+export function buildClarifyCard(candidates: readonly Topic[], question?: string): Card {
+  const blocks: Card['blocks'] = [];
+  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`]));
+  blocks.push(
+    section(`:thinking_face: ${CLARIFY_PROMPT}`),
+    actions(
+      BLOCK.choices,
+      candidates.map((topic, index) =>
+        button({ actionId: positional(ACTION.openTopic, index), label: topic.title, value: topic.id }),
+      ),
+    ),
+  );
+  return {
+    text: `${CLARIFY_PROMPT} ${candidates.map((topic) => topic.title).join(' / ')}`,
+    blocks,
+  };
+}

@@ -1,0 +1,40 @@
+// "Still stuck?": the whole escalation path for a topic, in order, with what to have ready.
+import type { Topic } from '../knowledge/schema';
+import { actions, button, header, section, sections } from './blocks';
+import { ACTION, BLOCK, positional } from './ids';
+import type { Card, CardContext } from './types';
+import { whoCanHelpLines, whoCanHelpPlain } from './who-can-help';
+
+export const STILL_STUCK_INTRO = 'If the steps did not work, go to these people, in this order:';
+export const CONTACT_SUPPORT_TOPIC = 'contact-aws-support';
+
+export function buildStillStuckCard(
+  topic: Topic,
+  escalation: Topic['escalation'],
+  cardContext: CardContext,
+  contactSupportTopic?: Topic,
+): Card {
+  const blocks: Card['blocks'] = [
+    header(`Still stuck: ${topic.title}`),
+    ...sections(STILL_STUCK_INTRO, whoCanHelpLines(escalation, cardContext), BLOCK.whoCanHelp),
+  ];
+  const needsSupport = escalation.some((step) => step.contact === 'aws-support');
+  if (needsSupport && contactSupportTopic && contactSupportTopic.id !== topic.id) {
+    blocks.push(
+      actions(BLOCK.followUps, [
+        button({
+          actionId: positional(ACTION.openTopic, 0),
+          label: contactSupportTopic.title,
+          value: contactSupportTopic.id,
+        }),
+      ]),
+    );
+  }
+  if (!escalation.some((step) => step.contact === 'administrator') && cardContext.adminContact) {
+    blocks.push(section(`Questions about your organisation's AWS setup: ${cardContext.adminContact}`));
+  }
+  return {
+    text: `Still stuck with "${topic.title}"? Who can help: ${whoCanHelpPlain(escalation, cardContext)}.`,
+    blocks,
+  };
+}

@@ -1,0 +1,70 @@
+// The topic menu: a static select of every topic, grouped by kind of problem.
+import type { types } from '@slack/bolt';
+import type { Topic } from '../knowledge/schema';
+import { truncate } from '../text/slack-text';
+import { actions } from './blocks';
+import { ACTION, BLOCK } from './ids';
+import { LIMITS } from './limits';
+
+export const TOPIC_MENU_PLACEHOLDER = 'Pick what you are stuck on';
+
+/** Kinds of problem, in the order a locked-out person thinks of them. Unknown topics go under "Other". */
+export const TOPIC_GROUPS: ReadonlyArray<{ label: string; ids: readonly string[] }> = [
+  {
+    label: 'Signing in',
+    ids: [
+      'wrong-signin-page',
+      'signin-page-blocked',
+      'find-account-id',
+      'access-portal-credentials',
+      'verification-code',
+    ],
+  },
+  {
+    label: 'Passwords and MFA',
+    ids: [
+      'root-password-reset',
+      'iam-password-reset',
+      'identity-center-password-reset',
+      'federated-password',
+      'mfa-device-lost',
+    ],
+  },
+  {
+    label: 'Email and account',
+    ids: ['no-email-access', 'email-already-in-use', 'suspended-account', 'close-account'],
+  },
+  {
+    label: 'Billing, fraud and support',
+    ids: ['contact-aws-support', 'billing-support', 'change-credit-card', 'report-fraud', 'retail-order'],
+  },
+];
+
+export function groupTopics(topics: readonly Topic[]): Array<{ label: string; topics: Topic[] }> {
+  const grouped = TOPIC_GROUPS.map(({ label, ids }) => ({
+    label,
+    topics: topics.filter((topic) => ids.includes(topic.id)),
+  }));
+  const placed = new Set(TOPIC_GROUPS.flatMap((group) => group.ids));
+  const other = topics.filter((topic) => !placed.has(topic.id));
+  if (other.length > 0) grouped.push({ label: 'Other', topics: other });
+  return grouped.filter((group) => group.topics.length > 0);
+}
+
+export function topicMenuBlock(topics: readonly Topic[]): types.ActionsBlock {
+  const option = (topic: Topic) => ({
+    text: { type: 'plain_text' as const, text: truncate(topic.title, LIMITS.optionText) },
+    value: topic.id,
+  });
+  return actions(BLOCK.topicMenu, [
+    {
+      type: 'static_select',
+      action_id: ACTION.topicSelect,
+      placeholder: { type: 'plain_text', text: TOPIC_MENU_PLACEHOLDER },
+      option_groups: groupTopics(topics).map((group) => ({
+        label: { type: 'plain_text' as const, text: truncate(group.label, LIMITS.optionText) },
+        options: group.topics.slice(0, LIMITS.selectOptions).map(option),
+      })),
+    },
+  ]);
+}

@@ -1,0 +1,32 @@
+// "Who can help" lines: the escalation path of a topic, with the organisation's own contact filled in.
+import type { EscalationContact, Topic } from '../knowledge/schema';
+import { corpusToMrkdwn } from './blocks';
+import type { CardContext } from './types';
+
+export const CONTACT_LABEL: Record<EscalationContact, string> = {
+  self: 'You',
+  administrator: 'Your administrator',
+  'aws-support': 'AWS Support',
+  'amazon-customer-service': 'Amazon customer service',
+};
+
+/** How the card names a contact: the administrator gets the configured contact beside the label. */
+export function contactName(contact: EscalationContact, context: CardContext): string {
+  const label = CONTACT_LABEL[contact];
+  if (contact === 'administrator' && context.adminContact) return `*${label}* (${context.adminContact})`;
+  return `*${label}*`;
+}
+
+export function whoCanHelpLines(escalation: Topic['escalation'], context: CardContext): string[] {
+  return escalation.map(({ contact, reason }) => `• ${contactName(contact, context)}: ${corpusToMrkdwn(reason)}`);
+}
+
+export function whoCanHelpPlain(escalation: Topic['escalation'], context: CardContext): string {
+  return escalation
+    .map(({ contact }) =>
+      contact === 'administrator' && context.adminContact
+        ? `${CONTACT_LABEL[contact]} (${context.adminContact})`
+        : CONTACT_LABEL[contact],
+    )
+    .join(', then ');
+}

@@ -1,0 +1,95 @@
+// Configuration from the environment, validated at start. Problems a person can fix come back as one
+// ConfigError listing every variable to set and what is wrong with it, never as a stack trace.
+import { z } from 'zod';
+import type { CardContext } from './cards/types';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const adminContact = optionalText.refine((value) => !value || !/<!|@(channel|here|everyone)\b/i.test(value), {
+  message: 'must not contain a broadcast mention (<!here>, @channel, ...)',
+});
+const accessPortalUrl = optionalText.refine((value) => !value || /^https:\/\/[^\s<>|]+$/.test(value), {
+  message: 'must be an https:// URL, like https://d-1234567890.awsapps.com/start',
+});
+
+const cardContextSchema = z.object({ ADMIN_CONTACT: adminContact, ACCESS_PORTAL_URL: accessPortalUrl });
+
+const appSchema = cardContextSchema.extend({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required (the Bot User OAuth Token, xoxb-...)' })
+    .trim()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+  SLACK_APP_TOKEN: optionalText.refine((value) => !value || value.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp- (or unset, for HTTP mode)',
+  }),
+  SLACK_SIGNING_SECRET: optionalText,
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0-65535')
+    .max(65535, 'must be 0-65535')
+    .default(3000),
+  SLACK_API_URL: optionalText.refine((value) => !value || /^https?:\/\/\S+\/$/.test(value), {
+    message: 'must be an http(s) URL ending in /api/, like https://slack.com/api/',
+  }),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  KNOWLEDGE_DIR: optionalText,
+});
+
+export interface AppConfig {
+  botToken: string;
+  /** Set: Socket Mode. Unset: HTTP on `port`, verified with `signingSecret`. */
+  appToken?: string;
+  signingSecret?: string;
+  port: number;
+  slackApiUrl?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  knowledgeDir?: string;
+  cardContext: CardContext;
+}
+
+type Env = Record<string, string | undefined>;
+
+function parse<T>(schema: z.ZodType<T>, env: Env): T {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Configuration problem. Set these variables (see .env.example):\n${lines.join('\n')}`);
+}
+
+const toCardContext = (values: { ADMIN_CONTACT?: string; ACCESS_PORTAL_URL?: string }): CardContext => ({
+  ...(values.ADMIN_CONTACT ? { adminContact: values.ADMIN_CONTACT } : {}),
+  ...(values.ACCESS_PORTAL_URL ? { accessPortalUrl: values.ACCESS_PORTAL_URL } : {}),
+});
+
+/** The settings cards show: all the offline `ask` command needs. */
+export function loadCardContext(env: Env): CardContext {
+  return toCardContext(parse(cardContextSchema, env));
+}
+
+export function loadConfig(env: Env): AppConfig {
+  const values = parse(appSchema, env);
+  if (!values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'Configuration problem. Set these variables (see .env.example):\n  SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  return {
+    botToken: values.SLACK_BOT_TOKEN,
+    appToken: values.SLACK_APP_TOKEN,
+    signingSecret: values.SLACK_SIGNING_SECRET,
+    port: values.PORT,
+    slackApiUrl: values.SLACK_API_URL,
+    logLevel: values.LOG_LEVEL,
+    knowledgeDir: values.KNOWLEDGE_DIR,
+    cardContext: toCardContext(values),
+  };
+}

@@ -1,0 +1,20 @@
+// The shape of `knowledge/lexicon.yml`: how people's words map onto the corpus's words.
+import { z } from 'zod';
+
+const term = z.string().trim().min(1, 'must not be empty').toLowerCase();
+
+export const lexiconSchema = z.strictObject({
+  /** canonical word -> what people type instead ("mfa: [2fa, authenticator, yubikey]"). Variants may be phrases. */
+  synonyms: z.record(term, z.array(term).min(1)),
+  /** Words that carry no meaning for matching ("the", "please", "hey"). */
+  stopwords: z.array(term),
+  /**
+   * Words that place a question outside AWS sign-in (other products, unrelated AWS services).
+   * They count against every topic, so a question has to say more to be answered.
+   */
+  foreign: z.array(term),
+  /** Words that place a question inside AWS sign-in (aws, console, iam, root user...). */
+  anchors: z.array(term),
+});
+
+export type Lexicon = z.infer<typeof lexiconSchema>;

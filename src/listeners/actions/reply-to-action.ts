@@ -1,0 +1,28 @@
+// How a click answers: a refinement (a clarify choice, a pick from the menu, a kind of user) replaces
+// the card that was clicked; anything new (a related topic, "Still stuck?") follows it, in the same
+// place: privately for private cards, in the thread for cards in a channel, in the DM for DMs.
+import type { AllMiddlewareArgs, BlockAction, RespondFn } from '@slack/bolt';
+import type { Card } from '../../cards/types';
+
+export interface ActionReplyArgs {
+  body: BlockAction;
+  respond: RespondFn;
+  client: AllMiddlewareArgs['client'];
+}
+
+export const isPrivateCard = (body: BlockAction): boolean => body.container?.is_ephemeral === true;
+
+export async function replaceCard({ respond }: ActionReplyArgs, card: Card): Promise<void> {
+  await respond({ replace_original: true, ...card });
+}
+
+export async function followCard({ body, respond, client }: ActionReplyArgs, card: Card): Promise<void> {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  if (isPrivateCard(body) || !channel) {
+    await respond({ response_type: 'ephemeral', replace_original: false, ...card });
+    return;
+  }
+  const isDirectMessage = channel.startsWith('D');
+  const threadTs: string | undefined = body.message?.thread_ts ?? (isDirectMessage ? undefined : body.message?.ts);
+  await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...card });
+}

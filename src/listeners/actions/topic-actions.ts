@@ -1,0 +1,93 @@
+// Buttons and the menu that open topic cards: clarify choices, the topic menu, related topics,
+// user-kind choices, "Still stuck?" and "Share in channel".
+import type { AllMiddlewareArgs, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Answerer } from '../../answer/create-answerer';
+import { BLOCK, decodeTopicRef } from '../../cards/ids';
+import type { Card } from '../../cards/types';
+import type { ListenerDeps } from '../deps';
+import { withApology } from '../sorry';
+import { followCard, isPrivateCard, replaceCard } from './reply-to-action';
+
+export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
+export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** Blocks whose buttons refine the card they sit on, so the answer takes its place. */
+const REFINING_BLOCKS = new Set<string>([BLOCK.choices, BLOCK.topicMenu, BLOCK.userKinds]);
+
+function actionValue(action: BlockElementAction): string | undefined {
+  if (action.type === 'button') return action.value;
+  if (action.type === 'static_select') return action.selected_option?.value;
+  return undefined;
+}
+
+function topicGoneCard(answerer: Answerer): Card {
+  const menu = answerer.menuCard();
+  return {
+    text: TOPIC_GONE_TEXT,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: TOPIC_GONE_TEXT } }, ...menu.blocks.slice(1)],
+  };
+}
+
+function handleTopicClick(answerer: Answerer, build: (value: string | undefined, shareable: boolean) => Card | null) {
+  return async (args: ActionArgs): Promise<void> => {
+    const { ack, body, action, logger } = args;
+    await ack();
+    await withApology(
+      logger,
+      `action ${action.action_id}`,
+      async () => {
+        const card = build(actionValue(action), isPrivateCard(body)) ?? topicGoneCard(answerer);
+        if (REFINING_BLOCKS.has(action.block_id)) await replaceCard(args, card);
+        else await followCard(args, card);
+      },
+      (card) => followCard(args, card),
+    );
+  };
+}
+
+export function createOpenTopicAction({ answerer }: ListenerDeps) {
+  return handleTopicClick(answerer, (value, shareable) => {
+    const ref = decodeTopicRef(value);
+    return ref ? answerer.topicCard(ref, { shareable }) : null;
+  });
+}
+
+export function createStillStuckAction({ answerer }: ListenerDeps) {
+  return handleTopicClick(answerer, (value) => {
+    const ref = decodeTopicRef(value);
+    return ref ? answerer.stillStuckCard(ref) : null;
+  });
+}
+
+/** Posts the card publicly in the channel the private answer was shown in, naming who shared it. */
+export function createShareAction({ answerer }: ListenerDeps) {
+  return async (args: ActionArgs): Promise<void> => {
+    const { ack, body, action, respond, logger } = args;
+    await ack();
+    await withApology(
+      logger,
+      'action share_in_channel',
+      async () => {
+        const ref = decodeTopicRef(actionValue(action));
+        const card = ref ? answerer.topicCard(ref, { shareable: false }) : null;
+        if (!card) {
+          await followCard(args, topicGoneCard(answerer));
+          return;
+        }
+        const sharedBy = {
+          type: 'context' as const,
+          elements: [{ type: 'mrkdwn' as const, text: sharedByLine(body.user.id) }],
+        };
+        await respond({
+          response_type: 'in_channel',
+          replace_original: false,
+          text: card.text,
+          blocks: [...card.blocks, sharedBy],
+        });
+      },
+      (card) => followCard(args, card),
+    );
+  };
+}

@@ -1,0 +1,20 @@
+// A direct message to the bot: answer right there. Edits, deletions, joins and bots' messages
+// (including our own) arrive as other subtypes or with a bot_id, and get no answer.
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { ListenerDeps } from '../deps';
+import { withApology } from '../sorry';
+import { answerInConversation } from './answer-in-conversation';
+
+export function createDirectMessageListener({ answerer }: ListenerDeps) {
+  return async ({ event, client, logger }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
+    if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
+    const { channel, user } = event;
+    const threadTs = event.thread_ts;
+    await withApology(
+      logger,
+      'message.im',
+      () => answerInConversation(client, answerer, { channel, user, text: event.text ?? '', threadTs }),
+      (card) => client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...card }),
+    );
+  };
+}

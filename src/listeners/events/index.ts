@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import type { ListenerDeps } from '../deps';
+import { createAppMentionListener } from './app-mention';
+import { createDirectMessageListener } from './direct-message';
+
+export function registerEvents(app: App, deps: ListenerDeps): void {
+  app.event('app_mention', createAppMentionListener(deps));
+  app.event('message', createDirectMessageListener(deps));
+}

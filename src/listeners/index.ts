@@ -1,0 +1,12 @@
+// Registers every listener on the app, one folder per Slack surface.
+import type { App } from '@slack/bolt';
+import { registerActions } from './actions';
+import { registerCommands } from './commands';
+import type { ListenerDeps } from './deps';
+import { registerEvents } from './events';
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerActions(app, deps);
+}

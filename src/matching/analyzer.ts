@@ -1,0 +1,111 @@
+// Turns text into the terms the matcher compares: lower-case words, typos corrected against the
+// corpus vocabulary (with Fuse.js), stemmed, synonyms folded onto one canonical word, stop words gone.
+// The corpus and the questions go through the same steps, so "2fa codes" and "MFA code" meet.
+import Fuse from 'fuse.js';
+import type { Lexicon } from '../knowledge/lexicon-schema';
+import { editDistance } from './edit-distance';
+import { stem } from './stem';
+
+/** Questions longer than this are matched on their first words only: enough to know the topic. */
+export const MAX_QUESTION_WORDS = 120;
+const MIN_CORRECTABLE_LENGTH = 4;
+const CORRECTION_CACHE_LIMIT = 5000;
+
+export interface Analyzer {
+  /** A question from a person: typos are corrected before anything else. */
+  analyzeQuestion(text: string): string[];
+  /** Text from the corpus itself: no typo correction. */
+  analyzeCorpusText(text: string): string[];
+  /** The canonical form of one lexicon word ("2fa" -> "mfa"). */
+  canonical(word: string): string[];
+}
+
+export function words(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      // "can't" and "don't" stay one word
+      .replace(/['’]/g, '')
+      .match(/[a-z0-9]+/g) ?? []
+  );
+}
+
+export function createAnalyzer(lexicon: Lexicon, corpusTexts: readonly string[]): Analyzer {
+  const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
+  const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
+  const phrases = buildPhraseTable(lexicon.synonyms);
+  const maxPhraseLength = Math.max(1, ...[...phrases.keys()].map((key) => key.split(' ').length));
+
+  const lexiconTexts = [
+    ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
+    ...lexicon.foreign,
+    ...lexicon.anchors,
+  ];
+  const frequency = new Map<string, number>();
+  for (const text of [...corpusTexts, ...lexiconTexts]) {
+    for (const word of words(text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 1);
+  const known = new Set([...frequency.keys(), ...rawStopwords]);
+  const fuzzyWords = new Fuse(vocabulary, { threshold: 0.4, ignoreLocation: true, includeScore: true });
+  const corrections = new Map<string, string>();
+
+  function correct(word: string): string {
+    if (known.has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return word;
+    const cached = corrections.get(word);
+    if (cached !== undefined) return cached;
+    // Fuse proposes near words; the edit distance decides, so "github" never becomes "gitub"-like noise.
+    const allowed = word.length <= 5 ? 1 : 2;
+    let best = word;
+    let bestDistance = allowed + 1;
+    let bestFrequency = 0;
+    for (const { item } of fuzzyWords.search(word, { limit: 12 })) {
+      if (item[0] !== word[0]) continue;
+      const distance = editDistance(word, item);
+      const seen = frequency.get(item) ?? 0;
+      if (distance < bestDistance || (distance === bestDistance && seen > bestFrequency)) {
+        best = item;
+        bestDistance = distance;
+        bestFrequency = seen;
+      }
+    }
+    if (corrections.size < CORRECTION_CACHE_LIMIT) corrections.set(word, best);
+    return best;
+  }
+
+  function fold(stems: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < stems.length; ) {
+      let replaced = false;
+      for (let length = Math.min(maxPhraseLength, stems.length - i); length >= 1; length--) {
+        const canonical = phrases.get(stems.slice(i, i + length).join(' '));
+        if (canonical) {
+          out.push(...canonical);
+          i += length;
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) out.push(stems[i++] as string);
+    }
+    return out.filter((term) => !stopwords.has(term));
+  }
+
+  return {
+    analyzeQuestion: (text) => fold(words(text).slice(0, MAX_QUESTION_WORDS).map(correct).map(stem)),
+    analyzeCorpusText: (text) => fold(words(text).map(stem)),
+    canonical: (word) => fold(words(word).map(stem)),
+  };
+}
+
+/** "two factor" -> ["mfa"]: variant phrases (stemmed) mapped to their canonical terms (stemmed). */
+function buildPhraseTable(synonyms: Lexicon['synonyms']): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const [canonical, variants] of Object.entries(synonyms)) {
+    const target = words(canonical).map(stem);
+    for (const variant of variants) table.set(words(variant).map(stem).join(' '), target);
+  }
+  return table;
+}

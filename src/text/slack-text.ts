@@ -1,0 +1,52 @@
+// Slack message text in, plain question out; and plain text back into Slack safely.
+// Pure string functions: nothing here knows about Bolt.
+
+/** Strips Slack markup so only the person's words are left for the matcher. */
+export function toPlainQuestion(raw: string): string {
+  return (
+    raw
+      // user, channel, group and special mentions: <@U123>, <#C123|name>, <!subteam^S1|@team>, <!here>
+      .replace(/<[@#!][^>]*>/g, ' ')
+      // links: <https://x.example|label> keeps the label, <https://x.example> keeps the address
+      .replace(/<([^>|]+)\|([^>]*)>/g, ' $2 ')
+      .replace(/<([^>]+)>/g, ' $1 ')
+      // emoji codes like :sob: or :+1::skin-tone-2:
+      .replace(/:[a-z0-9_+'-]+:/gi, ' ')
+      // code fences and inline code marks (the words inside still count)
+      .replace(/```|`/g, ' ')
+      // Slack sends &, < and > escaped
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      // control characters other than whitespace
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/**
+ * Escapes text for Slack mrkdwn so nothing a person typed becomes a link, mention or broadcast:
+ * `&`, `<`, `>` per Slack's rules, and a zero-width joiner after `@` in words Slack might expand.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
+}
+
+/** Cuts text to at most `max` characters, ending with an ellipsis when it had to cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** Escaped, cut to `max` characters after escaping (escaping lengthens text), and never cut mid-entity. */
+export function quoteForSlack(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  return truncate(escaped, max).replace(/&[a-z]{0,4}…$/, '…');
+}

@@ -1,0 +1,177 @@
+import {
+  buildAnswerCard,
+  SHARE_LABEL,
+  STEPS_TITLE,
+  STILL_STUCK_LABEL,
+  WHO_CAN_HELP_TITLE,
+} from '../../src/cards/build-answer-card';
+import { buildClarifyCard, CLARIFY_PROMPT } from '../../src/cards/build-clarify-card';
+import { buildFallbackCard, buildTopicMenuCard, FALLBACK_TEXT } from '../../src/cards/build-fallback-card';
+import { buildHelpCard, HELP_TITLE } from '../../src/cards/build-help-card';
+import { buildSecretWarningCard } from '../../src/cards/build-secret-warning-card';
+import { ACTION, BLOCK, decodeTopicRef } from '../../src/cards/ids';
+import type { Card } from '../../src/cards/types';
+import type { Topic } from '../../src/knowledge/schema';
+import { blockKitProblems } from '../helpers/block-kit';
+import { ORG_CONTEXT, realAnswerPath } from '../helpers/corpus';
+
+const { corpus, answerer } = realAnswerPath();
+const topic = (id: string): Topic => corpus.byId.get(id) as Topic;
+const allText = (card: Card): string => JSON.stringify(card.blocks);
+const buttons = (card: Card, blockId: string) => {
+  const block = card.blocks.find((b) => b.block_id === blockId);
+  return block?.type === 'actions' ? block.elements.filter((e) => e.type === 'button') : [];
+};
+
+describe('answer card', () => {
+  it.each(corpus.topics.map((t) => [t.id]))('%s stays inside Block Kit limits, privately and shared', (id) => {
+    for (const shareable of [true, false]) {
+      const card = answerer.topicCard({ topicId: id }, { shareable }) as Card;
+      expect(blockKitProblems(card)).toEqual([]);
+    }
+    for (const choice of topic(id).user_kinds ?? []) {
+      expect(blockKitProblems(answerer.topicCard({ topicId: id, kind: choice.kind }) as Card)).toEqual([]);
+    }
+  });
+
+  it('shows the title, numbered steps, who can help with the configured contact, and sources', () => {
+    const card = answerer.topicCard({ topicId: 'iam-password-reset' }) as Card;
+    const header = card.blocks[0];
+    expect(header?.type === 'header' && header.text.text).toBe(topic('iam-password-reset').title);
+    const text = allText(card);
+    expect(text).toContain(STEPS_TITLE);
+    expect(text).toContain('1. ');
+    expect(text).toContain(WHO_CAN_HELP_TITLE);
+    expect(text).toContain('*Your administrator* (<#C0HELP0001|aws-help>)');
+    expect(text).toMatch(/Sources: <https:\/\/docs\.aws\.amazon\.com\//);
+    expect(card.text).toContain(topic('iam-password-reset').title);
+  });
+
+  it('turns Markdown links in steps into Slack links', () => {
+    const card = buildAnswerCard(
+      { ...topic('close-account'), steps: ['See [Closing an Account](https://docs.aws.amazon.com/x.html) & <b>'] },
+      { context: {}, related: [] },
+    );
+    expect(allText(card)).toContain('1. See <https://docs.aws.amazon.com/x.html|Closing an Account> &amp; &lt;b&gt;');
+  });
+
+  it('offers related topics, Still stuck? and, for private answers, Share in channel', () => {
+    const shareable = answerer.topicCard({ topicId: 'mfa-device-lost' }, { shareable: true }) as Card;
+    const labels = buttons(shareable, BLOCK.followUps).map((b) => b.text.text);
+    expect(labels).toContain(STILL_STUCK_LABEL);
+    expect(labels).toContain(SHARE_LABEL);
+    for (const id of topic('mfa-device-lost').related) expect(labels).toContain(topic(id).title);
+    const shared = answerer.topicCard({ topicId: 'mfa-device-lost' }, { shareable: false }) as Card;
+    expect(buttons(shared, BLOCK.followUps).map((b) => b.text.text)).not.toContain(SHARE_LABEL);
+  });
+
+  it('offers a button per kind of user on topics that depend on who you are', () => {
+    const card = answerer.topicCard({ topicId: 'mfa-device-lost' }) as Card;
+    const kinds = buttons(card, BLOCK.userKinds);
+    expect(kinds.map((b) => decodeTopicRef(b.value)?.kind).sort()).toEqual(['iam', 'root']);
+    expect(kinds.every((b) => b.action_id?.startsWith(ACTION.userKind))).toBe(true);
+  });
+
+  it("shows one kind of user's own steps and escalation when picked", () => {
+    const card = answerer.topicCard({ topicId: 'mfa-device-lost', kind: 'iam' }) as Card;
+    const iam = topic('mfa-device-lost').user_kinds?.find((c) => c.kind === 'iam');
+    expect(card.blocks[0]?.type === 'header' && card.blocks[0].text.text).toContain(iam?.label);
+    expect(allText(card)).toContain('*Your administrator*');
+    expect(allText(card)).not.toContain('*AWS Support*:');
+    expect(buttons(card, BLOCK.userKinds).map((b) => decodeTopicRef(b.value)?.kind)).toEqual(['root']);
+  });
+
+  it("shows the organisation's access portal on portal topics only", () => {
+    expect(allText(answerer.topicCard({ topicId: 'access-portal-credentials' }) as Card)).toContain(
+      ORG_CONTEXT.accessPortalUrl,
+    );
+    expect(allText(answerer.topicCard({ topicId: 'close-account' }) as Card)).not.toContain('awsapps.com/start>');
+  });
+
+  it('keeps a huge topic inside the limits', () => {
+    const long = 'word '.repeat(119);
+    const huge = {
+      ...topic('mfa-device-lost'),
+      title: 'T'.repeat(140),
+      steps: Array(12).fill(long),
+      summary: 'S'.repeat(300),
+    };
+    expect(blockKitProblems(buildAnswerCard(huge, { context: ORG_CONTEXT, related: [], shareable: true }))).toEqual([]);
+  });
+});
+
+describe('clarify card', () => {
+  const candidates = ['root-password-reset', 'iam-password-reset', 'identity-center-password-reset'].map(topic);
+
+  it('asks which topic, with one button per candidate', () => {
+    const card = buildClarifyCard(candidates, 'forgot my password');
+    expect(allText(card)).toContain(CLARIFY_PROMPT);
+    expect(buttons(card, BLOCK.choices).map((b) => b.value)).toEqual(candidates.map((t) => t.id));
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('quotes the question escaped, so markup cannot ping or link', () => {
+    const card = buildClarifyCard(candidates, '<!channel> forgot @here <https://evil.example|pw>');
+    expect(blockKitProblems(card)).toEqual([]);
+    expect(allText(card)).toContain('&lt;!channel&gt;');
+    expect(allText(card)).not.toMatch(/<https:\/\/evil/);
+  });
+});
+
+describe('fallback and menu cards', () => {
+  it('says it does not know, and offers every topic and the contacts', () => {
+    const card = buildFallbackCard(corpus.topics, ORG_CONTEXT, 'how do I create an S3 bucket');
+    expect(card.text).toContain(FALLBACK_TEXT);
+    const menu = card.blocks.find((b) => b.block_id === BLOCK.topicMenu);
+    const select = menu?.type === 'actions' ? menu.elements[0] : undefined;
+    const values =
+      select?.type === 'static_select'
+        ? (select.option_groups ?? []).flatMap((g) => g.options.map((o) => o.value))
+        : [];
+    expect(values.sort()).toEqual(corpus.topics.map((t) => t.id).sort());
+    expect(allText(card)).toContain('<#C0HELP0001|aws-help>');
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('cuts a very long question it quotes', () => {
+    const card = buildFallbackCard(corpus.topics, {}, 'x'.repeat(6000));
+    expect(blockKitProblems(card)).toEqual([]);
+    expect(allText(card).length).toBeLessThan(6000);
+  });
+
+  it('the menu card offers the same menu without an apology', () => {
+    const card = buildTopicMenuCard(corpus.topics, {});
+    expect(card.text).not.toContain(FALLBACK_TEXT);
+    expect(card.blocks.some((b) => b.block_id === BLOCK.topicMenu)).toBe(true);
+  });
+});
+
+describe('help, still stuck and secret warning cards', () => {
+  it('help explains the command, mentions and DMs', () => {
+    const card = buildHelpCard('/aws-signin');
+    expect(card.text).toContain(HELP_TITLE);
+    expect(allText(card)).toContain('/aws-signin I lost my MFA phone');
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('still stuck lists the escalation path in order, and links the AWS Support topic', () => {
+    const card = answerer.stillStuckCard({ topicId: 'root-password-reset' }) as Card;
+    expect(blockKitProblems(card)).toEqual([]);
+    const order = topic('root-password-reset').escalation.map((e) => e.contact);
+    expect(order).toContain('aws-support');
+    expect(buttons(card, BLOCK.followUps).map((b) => b.value)).toEqual(['contact-aws-support']);
+  });
+
+  it('still stuck for an IAM password names the administrator, not AWS Support', () => {
+    const card = answerer.stillStuckCard({ topicId: 'iam-password-reset' }) as Card;
+    expect(allText(card)).toContain('*Your administrator*');
+    expect(buttons(card, BLOCK.followUps)).toEqual([]);
+  });
+
+  it('the secret warning names what to rotate and never the secret', () => {
+    const card = buildSecretWarningCard(['access-key-id', 'password']);
+    expect(card.text).toMatch(/delete your message/);
+    expect(card.text).toMatch(/rotate that access key/);
+    expect(card.text).toMatch(/change that password/);
+  });
+});

@@ -1,0 +1,67 @@
+import { ConfigError, loadCardContext, loadConfig } from '../src/config';
+
+const http = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+
+describe('loadConfig', () => {
+  it('runs in HTTP mode on port 3000 by default', () => {
+    const config = loadConfig(http);
+    expect(config.appToken).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('runs in Socket Mode when SLACK_APP_TOKEN is set, without a signing secret', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).appToken).toBe('xapp-1');
+  });
+
+  it('lists every missing or malformed variable in one message, naming each', () => {
+    let message = '';
+    try {
+      loadConfig({
+        SLACK_BOT_TOKEN: 'xoxp-user',
+        PORT: 'eighty',
+        ACCESS_PORTAL_URL: 'http://x',
+        SLACK_APP_TOKEN: 'bad',
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
+    expect(message).toMatch(/PORT: must be a port number/);
+    expect(message).toMatch(/ACCESS_PORTAL_URL: must be an https:\/\/ URL/);
+    expect(message).toMatch(/SLACK_APP_TOKEN: must be an app-level token/);
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it('asks for the bot token when it is missing', () => {
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN: is required/);
+  });
+
+  it('asks for a signing secret in HTTP mode', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: is required in HTTP mode/);
+  });
+
+  it('rejects an admin contact that would ping a whole channel', () => {
+    expect(() => loadConfig({ ...http, ADMIN_CONTACT: '<!here> IT' })).toThrow(
+      /ADMIN_CONTACT: must not contain a broadcast/,
+    );
+  });
+
+  it('treats empty values as unset', () => {
+    const config = loadConfig({ ...http, SLACK_APP_TOKEN: '', ADMIN_CONTACT: ' ', SLACK_API_URL: '' });
+    expect(config.appToken).toBeUndefined();
+    expect(config.cardContext).toEqual({});
+  });
+});
+
+describe('loadCardContext', () => {
+  it('returns the organisation settings cards show', () => {
+    expect(
+      loadCardContext({
+        ADMIN_CONTACT: '<#C0123|aws-help>',
+        ACCESS_PORTAL_URL: 'https://d-1234567890.awsapps.com/start',
+      }),
+    ).toEqual({ adminContact: '<#C0123|aws-help>', accessPortalUrl: 'https://d-1234567890.awsapps.com/start' });
+  });
+});

@@ -1,0 +1,144 @@
+// Sends requests to the app exactly as Slack does: v0 HMAC-SHA256 signatures over `v0:timestamp:body`,
+// slash commands and interactivity form-encoded (`payload=` for buttons), events as JSON.
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface SlackHttpResponse {
+  status: number;
+  body: string;
+}
+
+export function signatureHeaders(body: string, secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)) {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+}
+
+export interface SendOptions {
+  secret?: string;
+  timestamp?: number;
+  /** Replace the signature headers entirely (e.g. `{}` for an unsigned request). */
+  headers?: Record<string, string>;
+  extraHeaders?: Record<string, string>;
+}
+
+export async function send(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SendOptions = {},
+): Promise<SlackHttpResponse> {
+  const headers = options.headers ?? signatureHeaders(body, options.secret, options.timestamp);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...headers, ...options.extraHeaders },
+    body,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+export function slashCommandBody(fields: {
+  text: string;
+  responseUrl: string;
+  userId?: string;
+  channelId?: string;
+}): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: 'T0TEAM001',
+    team_domain: 'example',
+    channel_id: fields.channelId ?? 'C0CHANNEL1',
+    channel_name: 'aws-help',
+    user_id: fields.userId ?? 'U0PERSON01',
+    user_name: 'person',
+    command: '/aws-signin',
+    text: fields.text,
+    api_app_id: 'A0APP00001',
+    is_enterprise_install: 'false',
+    response_url: fields.responseUrl,
+    trigger_id: '123.456.abc',
+  }).toString();
+}
+
+let eventCounter = 0;
+
+export function eventBody(
+  event: Record<string, unknown>,
+  eventId = `Ev${String(++eventCounter).padStart(8, '0')}`,
+): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T0TEAM001',
+    api_app_id: 'A0APP00001',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0TEAM001', user_id: 'UBOTUSER1', is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+export function actionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A block_actions payload for one button or select on a message card. */
+export function blockActionPayload(fields: {
+  actionId: string;
+  blockId: string;
+  value?: string;
+  selectedValue?: string;
+  responseUrl: string;
+  ephemeral?: boolean;
+  channelId?: string;
+  messageTs?: string;
+  threadTs?: string;
+  userId?: string;
+}): Record<string, unknown> {
+  const action = fields.selectedValue
+    ? {
+        type: 'static_select',
+        action_id: fields.actionId,
+        block_id: fields.blockId,
+        selected_option: { value: fields.selectedValue, text: { type: 'plain_text', text: fields.selectedValue } },
+        action_ts: '1.2',
+      }
+    : {
+        type: 'button',
+        action_id: fields.actionId,
+        block_id: fields.blockId,
+        value: fields.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1.2',
+      };
+  const channelId = fields.channelId ?? 'C0CHANNEL1';
+  const messageTs = fields.messageTs ?? '1700000000.000100';
+  return {
+    type: 'block_actions',
+    user: { id: fields.userId ?? 'U0PERSON01', username: 'person', team_id: 'T0TEAM001' },
+    api_app_id: 'A0APP00001',
+    token: 'legacy-verification-token',
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: channelId,
+      is_ephemeral: fields.ephemeral ?? false,
+      ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
+    },
+    trigger_id: '123.456.abc',
+    team: { id: 'T0TEAM001', domain: 'example' },
+    channel: { id: channelId, name: 'aws-help' },
+    ...(fields.ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            ts: messageTs,
+            text: 'card',
+            ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
+          },
+        }),
+    response_url: fields.responseUrl,
+    actions: [action],
+  };
+}

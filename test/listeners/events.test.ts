@@ -1,0 +1,83 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { SECRET_WARNING_TITLE } from '../../src/cards/build-secret-warning-card';
+import { createAppMentionListener } from '../../src/listeners/events/app-mention';
+import { createDirectMessageListener } from '../../src/listeners/events/direct-message';
+import { SORRY_TEXT } from '../../src/listeners/sorry';
+import { realAnswerPath } from '../helpers/corpus';
+import { recordingClient, recordingLogger } from '../helpers/fakes';
+
+const deps = () => ({ answerer: realAnswerPath().answerer });
+
+async function mention(event: Record<string, unknown>, clientOptions = {}) {
+  const { calls, client } = recordingClient(clientOptions);
+  const logger = recordingLogger();
+  const args = { event, client, logger } as unknown as SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+  await createAppMentionListener(deps())(args);
+  return { calls, logger };
+}
+
+async function dm(event: Record<string, unknown>) {
+  const { calls, client } = recordingClient();
+  const args = { event, client, logger: recordingLogger() } as unknown as SlackEventMiddlewareArgs<'message'> &
+    AllMiddlewareArgs;
+  await createDirectMessageListener(deps())(args);
+  return calls;
+}
+
+const base = { type: 'app_mention', user: 'U1', channel: 'C1', ts: '10.1', text: '<@UBOT> forgot root password' };
+
+describe('app_mention', () => {
+  it('answers in the thread of the mention', async () => {
+    const { calls } = await mention(base);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ method: 'chat.postMessage', args: { channel: 'C1', thread_ts: '10.1' } });
+  });
+
+  it('stays in an existing thread', async () => {
+    const { calls } = await mention({ ...base, thread_ts: '9.0' });
+    expect(calls[0]?.args.thread_ts).toBe('9.0');
+  });
+
+  it('ignores bots and edits', async () => {
+    expect((await mention({ ...base, bot_id: 'B1' })).calls).toHaveLength(0);
+    expect((await mention({ ...base, subtype: 'message_changed' })).calls).toHaveLength(0);
+  });
+
+  it('warns about a pasted password privately and answers in public without it', async () => {
+    const { calls } = await mention({ ...base, text: '<@UBOT> my password is Hunter2! and root login fails' });
+    expect(calls[0]).toMatchObject({ method: 'chat.postEphemeral', args: { user: 'U1', thread_ts: '10.1' } });
+    expect(String(calls[0]?.args.text)).toContain(SECRET_WARNING_TITLE);
+    expect(calls[1]?.method).toBe('chat.postMessage');
+    expect(JSON.stringify(calls)).not.toContain('Hunter2');
+  });
+
+  it('apologises privately when posting fails, and logs it', async () => {
+    const { calls, logger } = await mention(base, { failWith: new Error('channel_not_found') });
+    expect(calls.at(-1)).toMatchObject({ method: 'chat.postEphemeral', args: { text: SORRY_TEXT } });
+    expect(logger.lines.join('\n')).toContain('channel_not_found');
+  });
+});
+
+describe('direct messages', () => {
+  const message = { type: 'message', channel_type: 'im', user: 'U1', channel: 'D1', ts: '11.1', text: 'mfa lost' };
+
+  it('answers in the DM', async () => {
+    const calls = await dm(message);
+    expect(calls).toEqual([
+      expect.objectContaining({ method: 'chat.postMessage', args: expect.objectContaining({ channel: 'D1' }) }),
+    ]);
+    expect(calls[0]?.args.thread_ts).toBeUndefined();
+  });
+
+  it('ignores its own and other bots’ messages, edits, and other subtypes', async () => {
+    for (const ignored of [
+      { ...message, bot_id: 'B1' },
+      { ...message, subtype: 'bot_message' },
+      { ...message, subtype: 'message_changed' },
+      { ...message, subtype: 'message_deleted' },
+      { ...message, channel_type: 'channel' },
+    ]) {
+      expect(await dm(ignored)).toHaveLength(0);
+    }
+  });
+});

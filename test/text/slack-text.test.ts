@@ -1,0 +1,52 @@
+import { escapeMrkdwn, quoteForSlack, toPlainQuestion, truncate } from '../../src/text/slack-text';
+
+describe('toPlainQuestion', () => {
+  it('drops mentions, emoji codes and code marks but keeps the words', () => {
+    expect(toPlainQuestion('<@U0123ABCD> lost my `mfa` phone :sob: :+1::skin-tone-2:')).toBe('lost my mfa phone');
+  });
+
+  it('keeps link labels and bare link addresses', () => {
+    expect(toPlainQuestion('is <https://evil.example|click here> the portal? <https://x.awsapps.com/start>')).toBe(
+      'is click here the portal? https://x.awsapps.com/start',
+    );
+  });
+
+  it('removes broadcast and group mentions entirely', () => {
+    expect(toPlainQuestion('<!channel> <!here> <!subteam^S0123|@admins> forgot password')).toBe('forgot password');
+  });
+
+  it('unescapes what Slack escaped and drops control characters', () => {
+    expect(toPlainQuestion('root &amp; iam &lt;users&gt;\u0007 here\n```code```')).toBe('root & iam <users> here code');
+  });
+
+  it('turns blank or markup-only text into an empty question', () => {
+    expect(toPlainQuestion('   \n\t ')).toBe('');
+    expect(toPlainQuestion('<@U0123ABCD> :wave:')).toBe('');
+  });
+});
+
+describe('escapeMrkdwn', () => {
+  it('escapes &, < and > so nothing becomes a link or mention', () => {
+    expect(escapeMrkdwn('<!channel> & <@U1|x>')).toBe('&lt;!channel&gt; &amp; &lt;@U1|x&gt;');
+  });
+
+  it('breaks plain-text broadcast words so they cannot notify anyone', () => {
+    const escaped = escapeMrkdwn('hey @channel and @here and @everyone');
+    expect(escaped).not.toMatch(/@(channel|here|everyone)/);
+    expect(escaped.replace(/\u2060/g, '')).toBe('hey @channel and @here and @everyone');
+  });
+});
+
+describe('truncate and quoteForSlack', () => {
+  it('cuts long text with an ellipsis and leaves short text alone', () => {
+    expect(truncate('abcdef', 4)).toBe('abc…');
+    expect(truncate('abc', 4)).toBe('abc');
+  });
+
+  it('never cuts an escaped entity in half', () => {
+    const quoted = quoteForSlack(`${'a'.repeat(8)}<<<<`, 12);
+    expect(quoted.length).toBeLessThanOrEqual(12);
+    expect(quoted).not.toMatch(/&[a-z]*…$/);
+    expect(quoted.endsWith('…')).toBe(true);
+  });
+});
