@@ -15,6 +15,19 @@ export const lexiconSchema = z.strictObject({
   foreign: z.array(term),
   /** Words that place a question inside AWS sign-in (aws, console, iam, root user...). */
   anchors: z.array(term),
+  /**
+   * Kinds of problem a question can name without saying which case it is ("I'm locked out", "forgot my
+   * password"). A question made only of one group's words gets a clarifying question among its topics.
+   */
+  clarify_groups: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1),
+        terms: z.array(term).min(1),
+        topics: z.array(z.string().trim().min(1)).min(2),
+      }),
+    )
+    .default([]),
 });
 
 export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -44,10 +44,20 @@ export function loadKnowledge(folder: string): Corpus {
 
   const byId = new Map<string, Topic>();
   topics.forEach((topic, index) => {
-    if (byId.has(topic.id)) throw new KnowledgeError(`${join(folder, topicFiles[index] as string)}: duplicate topic id "${topic.id}"`);
+    if (byId.has(topic.id))
+      throw new KnowledgeError(`${join(folder, topicFiles[index] as string)}: duplicate topic id "${topic.id}"`);
     byId.set(topic.id, topic);
   });
   for (const topic of topics) checkReferences(join(folder, `${topic.id}.yml`), topic, byId);
+  lexicon.clarify_groups.forEach((group, groupIndex) => {
+    group.topics.forEach((id, index) => {
+      if (!byId.has(id)) {
+        throw new KnowledgeError(
+          `${join(folder, LEXICON_FILE)}: field "clarify_groups.${groupIndex}.topics.${index}" names unknown topic "${id}"`,
+        );
+      }
+    });
+  });
   return { topics, byId, lexicon };
 }
 

@@ -16,8 +16,8 @@ export interface Analyzer {
   analyzeQuestion(text: string): string[];
   /** Text from the corpus itself: no typo correction. */
   analyzeCorpusText(text: string): string[];
-  /** The canonical form of one lexicon word ("2fa" -> "mfa"). */
-  canonical(word: string): string[];
+  /** The terms a lexicon entry becomes ("2fa" -> ["mfa"], "office 365" -> ["office365"]). */
+  canonical(entry: string): string[];
 }
 
 export function words(text: string): string[] {
@@ -35,7 +35,7 @@ export function words(text: string): string[] {
 export function createAnalyzer(lexicon: Lexicon, corpusTexts: readonly string[]): Analyzer {
   const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
   const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
-  const phrases = buildPhraseTable(lexicon.synonyms);
+  const phrases = buildPhraseTable(lexicon);
   const maxPhraseLength = Math.max(1, ...[...phrases.keys()].map((key) => key.split(' ').length));
 
   const lexiconTexts = [
@@ -47,7 +47,8 @@ export function createAnalyzer(lexicon: Lexicon, corpusTexts: readonly string[])
   for (const text of [...corpusTexts, ...lexiconTexts]) {
     for (const word of words(text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
-  const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 1);
+  // Three-letter words are poor targets: "come" would become "com".
+  const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH);
   const known = new Set([...frequency.keys(), ...rawStopwords]);
   const fuzzyWords = new Fuse(vocabulary, { threshold: 0.4, ignoreLocation: true, includeScore: true });
   const corrections = new Map<string, string>();
@@ -57,13 +58,15 @@ export function createAnalyzer(lexicon: Lexicon, corpusTexts: readonly string[])
     const cached = corrections.get(word);
     if (cached !== undefined) return cached;
     // Fuse proposes near words; the edit distance decides, so "github" never becomes "gitub"-like noise.
-    const allowed = word.length <= 5 ? 1 : 2;
+    // One edit for ordinary words; two only for long ones, where two edits still leave the word clear.
+    const allowed = word.length >= 9 ? 2 : 1;
     let best = word;
     let bestDistance = allowed + 1;
     let bestFrequency = 0;
     for (const { item } of fuzzyWords.search(word, { limit: 12 })) {
       if (item[0] !== word[0]) continue;
       const distance = editDistance(word, item);
+      if (distance > allowed) continue;
       const seen = frequency.get(item) ?? 0;
       if (distance < bestDistance || (distance === bestDistance && seen > bestFrequency)) {
         best = item;
@@ -100,12 +103,20 @@ export function createAnalyzer(lexicon: Lexicon, corpusTexts: readonly string[])
   };
 }
 
-/** "two factor" -> ["mfa"]: variant phrases (stemmed) mapped to their canonical terms (stemmed). */
-function buildPhraseTable(synonyms: Lexicon['synonyms']): Map<string, string[]> {
+/**
+ * "two factor" -> ["mfa"]: variant phrases (stemmed) mapped to their canonical terms (stemmed).
+ * Multi-word foreign and anchor entries ("office 365") become one term ("office365"), so their
+ * words ("office") mean nothing on their own.
+ */
+function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
   const table = new Map<string, string[]>();
-  for (const [canonical, variants] of Object.entries(synonyms)) {
+  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
     const target = words(canonical).map(stem);
     for (const variant of variants) table.set(words(variant).map(stem).join(' '), target);
+  }
+  for (const entry of [...lexicon.foreign, ...lexicon.anchors]) {
+    const key = words(entry).map(stem);
+    if (key.length > 1 && !table.has(key.join(' '))) table.set(key.join(' '), [key.join('')]);
   }
   return table;
 }

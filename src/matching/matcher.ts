@@ -1,6 +1,11 @@
-// Finds the topic a question is about. Fuse.js token search ranks the corpus's phrases (each example
-// question, keyword and title is its own record, so a topic with more vocabulary does not win by
-// multiplying scores); the matcher then calibrates: answer, ask which topic, or admit it doesn't know.
+// Finds the topic a question is about, in three steps:
+//  1. features: for every topic, the share of the question's evidence it explains (each term votes for
+//     the topics whose phrases use it) and how much of the question its single best phrase covers
+//     (Fuse.js token search over every example question, keyword and title as its own record, so a topic
+//     with more vocabulary does not win by multiplying scores); plus the question's words from other
+//     products ("github", "s3") and words the corpus has never seen, which dilute the evidence.
+//  2. score: one number per topic, 0..1, from those features and the weights in thresholds.ts.
+//  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import Fuse from 'fuse.js';
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
@@ -22,21 +27,43 @@ export interface MatchResult {
   candidates: Topic[];
   /** 0..1: how sure the matcher is of its first topic. */
   confidence: number;
-  /** Every topic with a score above zero, best first: for tests, the eval and tuning. */
+  /** Every topic with a score above zero, best first. */
   ranking: ScoredTopic[];
+}
+
+/** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
+export interface QuestionFeatures {
+  terms: string[];
+  /** Per topic (corpus order): the votes its terms cast for it (each term splits its weight across topics). */
+  votes: number[];
+  /** The total weight of the question's topical terms: what the votes share out. */
+  totalWeight: number;
+  /** Per topic: Fuse.js's coverage of the question by the topic's best single phrase, 0..1. */
+  phraseCoverage: number[];
+  /** Words from other products or unrelated AWS services ("github", "s3"). */
+  foreignTerms: number;
+  /** Words the corpus has never seen. */
+  unknownTerms: number;
+  /** Whether the question also names AWS itself ("aws", "console", "iam"...). */
+  anchored: boolean;
+  /** The clarify group whose words make up the whole question, if one does (its topics, in order). */
+  clarifyGroup: Topic[] | null;
 }
 
 export interface Matcher {
   match(question: string): MatchResult;
+  features(question: string): QuestionFeatures;
+  topics: readonly Topic[];
 }
 
 interface PhraseRecord {
   topicIndex: number;
   /** Terms wrapped as `_term_`, so a term only ever matches a whole term ("id" never hits "identity"). */
   text: string;
+  terms: ReadonlySet<string>;
 }
 
-const mark = (terms: readonly string[]): string => terms.map((term) => `_${term}_`).join(' ');
+const mark = (terms: Iterable<string>): string => [...terms].map((term) => `_${term}_`).join(' ');
 const MARKED_TERM = /_[a-z0-9]+_/g;
 
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
@@ -45,13 +72,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const analyzer = createAnalyzer(lexicon, topicTexts.flat());
 
   const records: PhraseRecord[] = [];
-  const topicTerms = topics.map(() => new Set<string>());
   topicTexts.forEach((texts, topicIndex) => {
     for (const text of texts) {
-      const terms = analyzer.analyzeCorpusText(text);
-      if (terms.length === 0) continue;
-      records.push({ topicIndex, text: mark(terms) });
-      for (const term of terms) topicTerms[topicIndex]?.add(term);
+      const terms = new Set(analyzer.analyzeCorpusText(text));
+      if (terms.size === 0) continue;
+      records.push({ topicIndex, text: mark(terms), terms });
     }
   });
 
@@ -59,7 +84,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     keys: ['text'],
     useTokenSearch: true,
     tokenize: MARKED_TERM,
-    // Typos are already corrected; here a term either is in a phrase or is not.
+    // Typos were corrected before this point: here a term either is in a phrase or is not.
     threshold: 0,
     ignoreLocation: true,
     // Phrases are short; a long example question must not lose to a two-word keyword for its length.
@@ -67,81 +92,141 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     includeScore: true,
   });
 
-  const knownTerms = new Set(topicTerms.flatMap((set) => [...set]));
-  const topicFrequency = new Map<string, number>();
-  for (const set of topicTerms) for (const term of set) topicFrequency.set(term, (topicFrequency.get(term) ?? 0) + 1);
-  const topicIdf = (term: string): number => {
-    const df = topicFrequency.get(term) ?? 0;
-    return Math.log(1 + (topics.length - df + 0.5) / (df + 0.5));
-  };
-  const foreignTerms = new Set(lexicon.foreign.flatMap((word) => analyzer.canonical(word)));
-  const anchorTerms = new Set(lexicon.anchors.flatMap((word) => analyzer.canonical(word)));
+  const termVotes = buildTermVotes(records, topics.length);
+  const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
+  const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
+  const clarifyGroups = lexicon.clarify_groups.map((group) => ({
+    terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
+    topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
+  }));
 
-  function rank(terms: readonly string[]): { ranking: ScoredTopic[]; penalty: number } {
-    const unique = [...new Set(terms)];
-    const topical = unique.filter((term) => knownTerms.has(term) && !foreignTerms.has(term));
-    const foreign = unique.filter((term) => foreignTerms.has(term));
-    const unknown = unique.filter((term) => !knownTerms.has(term) && !foreignTerms.has(term));
-    if (topical.length === 0) return { ranking: [], penalty: 1 };
+  /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
+  function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
+    const known = terms.filter((term) => termVotes.has(term) || foreign.has(term));
+    if (foreignCount > 0 || known.length === 0) return null;
+    return clarifyGroups.find((group) => known.every((term) => group.terms.has(term)))?.topics ?? null;
+  }
 
-    // Best single phrase per topic: Fuse's score is the IDF-weighted share of query terms it lacks.
-    const bestPhrase = new Array<number>(topics.length).fill(0);
-    for (const result of phraseIndex.search(mark(topical))) {
-      const coverage = 1 - (result.score ?? 1);
-      const index = result.item.topicIndex;
-      if (coverage > (bestPhrase[index] ?? 0)) bestPhrase[index] = coverage;
+  function features(question: string): QuestionFeatures {
+    const terms = [...new Set(analyzer.analyzeQuestion(question))];
+    const topical = terms.filter((term) => termVotes.has(term) && !foreign.has(term));
+    const votes = topics.map(() => 0);
+    let totalWeight = 0;
+    for (const term of topical) {
+      const { weight, shares } = termVotes.get(term) as TermVote;
+      totalWeight += weight;
+      shares.forEach((share, index) => {
+        votes[index] = (votes[index] ?? 0) + weight * share;
+      });
     }
-    // Whole-topic coverage, weighted by how few topics use each term.
-    const weights = topical.map(topicIdf);
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-
-    // Words the corpus has never seen, and words from other products, dilute the evidence.
-    const anchored = unique.some((term) => anchorTerms.has(term));
-    const noise =
-      unknown.length * thresholds.unknownTermWeight +
-      foreign.length * (anchored ? thresholds.foreignTermWeightAnchored : thresholds.foreignTermWeight);
-    const penalty = total / (total + noise);
-
-    const ranking: ScoredTopic[] = [];
-    topics.forEach((topic, index) => {
-      const vocabulary = topicTerms[index] as Set<string>;
-      const covered = topical.reduce((sum, term, i) => sum + (vocabulary.has(term) ? (weights[i] ?? 0) : 0), 0);
-      const union = total > 0 ? covered / total : 0;
-      const blended = thresholds.phraseWeight * (bestPhrase[index] ?? 0) + (1 - thresholds.phraseWeight) * union;
-      const score = blended * penalty ** thresholds.penaltyExponent;
-      if (score > 0) ranking.push({ topic, score });
-    });
-    ranking.sort((a, b) => b.score - a.score);
-    return { ranking, penalty };
+    const phraseCoverage = topics.map(() => 0);
+    if (topical.length > 0) {
+      for (const { item, score } of phraseIndex.search(mark(topical))) {
+        const coverage = 1 - (score ?? 1);
+        if (coverage > (phraseCoverage[item.topicIndex] ?? 0)) phraseCoverage[item.topicIndex] = coverage;
+      }
+    }
+    const termSet = new Set(terms);
+    const foreignTerms = terms.filter((term) => foreign.has(term)).length;
+    return {
+      terms,
+      votes,
+      totalWeight,
+      phraseCoverage,
+      foreignTerms,
+      clarifyGroup: findClarifyGroup(terms, foreignTerms),
+      unknownTerms: terms.filter((term) => !termVotes.has(term) && !foreign.has(term)).length,
+      anchored: anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term))),
+    };
   }
 
   return {
+    topics,
+    features,
     match(question) {
-      const { ranking } = rank(analyzer.analyzeQuestion(question));
-      return decide(ranking, thresholds);
+      const found = features(question);
+      return decide(scoreTopics(topics, found, thresholds), thresholds, found.clarifyGroup);
     },
   };
 }
 
-function decide(ranking: ScoredTopic[], thresholds: Thresholds): MatchResult {
+interface TermVote {
+  /** How much the term says about the topic at all: 1 when only one topic uses it, 0 when all do evenly. */
+  weight: number;
+  /** How the term's vote splits across topics (sums to 1). */
+  shares: number[];
+}
+
+/**
+ * For every term, how its vote splits across topics: in proportion to how many of each topic's phrases
+ * use it (smoothed), weighted by how concentrated that split is (one minus its normalised entropy).
+ * "aws" is everywhere and weighs almost nothing; "captcha" lives in one topic and weighs fully.
+ */
+function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): Map<string, TermVote> {
+  const counts = new Map<string, number[]>();
+  for (const record of records) {
+    for (const term of record.terms) {
+      const perTopic = counts.get(term) ?? new Array<number>(topicCount).fill(0);
+      perTopic[record.topicIndex] = (perTopic[record.topicIndex] ?? 0) + 1;
+      counts.set(term, perTopic);
+    }
+  }
+  const smoothing = 0.1;
+  const maxEntropy = Math.log(topicCount);
+  const votes = new Map<string, TermVote>();
+  for (const [term, perTopic] of counts) {
+    const total = perTopic.reduce((sum, count) => sum + count + smoothing, 0);
+    const shares = perTopic.map((count) => (count + smoothing) / total);
+    const entropy = -shares.reduce((sum, p) => sum + (p > 0 ? p * Math.log(p) : 0), 0);
+    votes.set(term, { weight: maxEntropy > 0 ? 1 - entropy / maxEntropy : 1, shares });
+  }
+  return votes;
+}
+
+export function scoreTopics(
+  topics: readonly Topic[],
+  features: QuestionFeatures,
+  thresholds: Thresholds,
+): ScoredTopic[] {
+  if (features.totalWeight <= 0) return [];
+  // Words from elsewhere dilute the question's evidence; a word from another product dilutes it a lot.
+  const noise =
+    features.foreignTerms * (features.anchored ? thresholds.foreignWeightAnchored : thresholds.foreignWeight) +
+    features.unknownTerms * thresholds.unknownWeight;
+  const signal = features.totalWeight / (features.totalWeight + noise);
+  const ranking: ScoredTopic[] = [];
+  topics.forEach((topic, index) => {
+    const votes = features.votes[index] ?? 0;
+    if (votes < thresholds.minVotes) return;
+    const share = votes / features.totalWeight;
+    const blended =
+      thresholds.phraseWeight * (features.phraseCoverage[index] ?? 0) + (1 - thresholds.phraseWeight) * share;
+    ranking.push({ topic, score: blended * signal });
+  });
+  return ranking.sort((a, b) => b.score - a.score);
+}
+
+export function decide(
+  ranking: ScoredTopic[],
+  thresholds: Thresholds,
+  clarifyGroup: Topic[] | null = null,
+): MatchResult {
   const [first, second] = ranking;
-  const candidates = ranking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
-  if (!first || first.score < thresholds.minClarifyScore) {
-    return { kind: 'fallback', topic: null, candidates, confidence: first?.score ?? 0, ranking };
+  const confidence = first?.score ?? 0;
+  const ranked = ranking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
+  if (clarifyGroup) {
+    // The group's topics, those the words point at most first.
+    const inGroup = ranking.map((entry) => entry.topic).filter((topic) => clarifyGroup.includes(topic));
+    const candidates = [...new Set([...inGroup, ...clarifyGroup])].slice(0, thresholds.maxCandidates);
+    return { kind: 'clarify', topic: null, candidates, confidence: Math.min(confidence, 0.5), ranking };
   }
-  const margin = first.score - (second?.score ?? 0);
-  if (first.score >= thresholds.minAnswerScore && margin >= thresholds.minMargin) {
-    return { kind: 'answer', topic: first.topic, candidates, confidence: first.score, ranking };
+  if (!first || first.score < thresholds.minScore) {
+    return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
-  const close = ranking
-    .filter(
-      (entry) => entry.score >= first.score - thresholds.clarifyWindow && entry.score >= thresholds.minClarifyScore,
-    )
-    .slice(0, thresholds.maxCandidates)
-    .map((entry) => entry.topic);
-  if (close.length >= 2) return { kind: 'clarify', topic: null, candidates: close, confidence: first.score, ranking };
-  if (first.score >= thresholds.minAnswerScore) {
-    return { kind: 'answer', topic: first.topic, candidates, confidence: first.score, ranking };
+  const close = ranking.filter((entry) => entry.score >= first.score * thresholds.clarifyRatio);
+  if (second && close.length >= 2) {
+    const candidates = close.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
+    return { kind: 'clarify', topic: null, candidates, confidence, ranking };
   }
-  return { kind: 'fallback', topic: null, candidates, confidence: first.score, ranking };
+  return { kind: 'answer', topic: first.topic, candidates: ranked, confidence, ranking };
 }

@@ -1,33 +1,29 @@
-// The numbers that turn scores into answer / clarify / fallback. Chosen from data: see docs/matching.md
-// for how, and re-check with `npm run eval` after changing any of them.
+// The weights and thresholds that turn evidence into answer / clarify / fallback. Chosen from data
+// with `npx tsx scripts/tune-thresholds.ts` (see docs/matching.md); re-check with `npm run eval`.
 export interface Thresholds {
-  /** Share of a topic's score that comes from its single best phrase (the rest: whole-topic coverage). */
+  /** Share of a topic's score that comes from its best single phrase (the rest: the votes it won). */
   phraseWeight: number;
-  /** How much one word the corpus has never seen dilutes the evidence (in IDF units). */
-  unknownTermWeight: number;
-  /** How much one word from another product dilutes it, without and with an AWS word beside it. */
-  foreignTermWeight: number;
-  foreignTermWeightAnchored: number;
-  penaltyExponent: number;
-  /** Answer only above this score, and only this far ahead of the second topic. */
-  minAnswerScore: number;
-  minMargin: number;
-  /** Below this, nothing fits: the fallback. */
-  minClarifyScore: number;
-  /** Topics within this distance of the first are offered together. */
-  clarifyWindow: number;
+  /** How much each word from another product dilutes the question's evidence, without / with an AWS word beside it. */
+  foreignWeight: number;
+  foreignWeightAnchored: number;
+  /** How much each word the corpus has never seen dilutes it. */
+  unknownWeight: number;
+  /** A topic needs at least this many votes to be considered at all. */
+  minVotes: number;
+  /** Below this score nothing fits: the fallback. */
+  minScore: number;
+  /** Topics scoring at least this share of the first one's score are close enough to ask about. */
+  clarifyRatio: number;
   maxCandidates: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   phraseWeight: 0.5,
-  unknownTermWeight: 0.8,
-  foreignTermWeight: 6,
-  foreignTermWeightAnchored: 2,
-  penaltyExponent: 1,
-  minAnswerScore: 0.45,
-  minMargin: 0.1,
-  minClarifyScore: 0.3,
-  clarifyWindow: 0.12,
+  foreignWeight: 4,
+  foreignWeightAnchored: 0.3,
+  unknownWeight: 0.1,
+  minVotes: 0.05,
+  minScore: 0.25,
+  clarifyRatio: 0.75,
   maxCandidates: 4,
 };

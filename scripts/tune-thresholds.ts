@@ -1,0 +1,112 @@
+// `npx tsx scripts/tune-thresholds.ts [--set FILE]...`: how thresholds.ts was chosen, and how to
+// re-choose it after the corpus grows. It computes every question's features once, then tries a
+// grid of weights and thresholds and prints the best settings by the evaluation's own measures:
+// no more than 2% confident wrong answers first, then right answers, rejected out-of-scope questions
+// and clarified ambiguous ones. The first set tunes; any further sets are only reported, so an
+// unseen set shows whether the choice generalises.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
+import { loadKnowledge } from '../src/knowledge/load-knowledge';
+import { createMatcher, decide, type QuestionFeatures, scoreTopics } from '../src/matching/matcher';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/matching/thresholds';
+import { toPlainQuestion } from '../src/text/slack-text';
+
+interface Row {
+  q: string;
+  expect?: string | null;
+  ambiguous?: string[];
+}
+
+interface Metrics {
+  top1: number;
+  wrong: number;
+  oos: number;
+  clarified: number;
+}
+
+const args = process.argv.slice(2);
+const sets = args.flatMap((arg, i) => (args[i - 1] === '--set' ? [arg] : []));
+if (sets.length === 0) {
+  sets.push(
+    join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'),
+    join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl'),
+  );
+}
+
+const matcher = createMatcher(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+const loaded = sets.map((file) => {
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
+  return { file, rows, features: rows.map((row) => matcher.features(toPlainQuestion(row.q))) };
+});
+
+function evaluate(rows: Row[], features: QuestionFeatures[], thresholds: Thresholds): Metrics {
+  const n = { in: 0, top1: 0, wrong: 0, oos: 0, rejected: 0, amb: 0, clarified: 0 };
+  rows.forEach((row, i) => {
+    const found = features[i] as QuestionFeatures;
+    const result = decide(scoreTopics(matcher.topics, found, thresholds), thresholds, found.clarifyGroup);
+    if (row.ambiguous) {
+      n.amb++;
+      const hits = result.candidates.filter((t) => row.ambiguous?.includes(t.id)).length;
+      if (result.kind === 'clarify' && hits >= 2) n.clarified++;
+    } else if (row.expect === null) {
+      n.oos++;
+      if (result.kind === 'fallback') n.rejected++;
+    } else {
+      n.in++;
+      if (result.kind === 'answer' && result.topic?.id === row.expect) n.top1++;
+      else if (result.kind === 'answer') n.wrong++;
+    }
+  });
+  const r = (a: number, b: number) => (b ? a / b : 1);
+  return {
+    top1: r(n.top1, n.in),
+    wrong: r(n.wrong, n.in),
+    oos: r(n.rejected, n.oos),
+    clarified: r(n.clarified, n.amb),
+  };
+}
+
+/** Misses weighted by what they cost a person: a confident wrong answer worst of all. */
+const cost = (m: Metrics): number =>
+  (m.wrong > 0.02 ? 10 : 0) + 4 * m.wrong + (1 - m.top1) + (1 - m.oos) + 0.5 * (1 - m.clarified);
+
+const grid = {
+  phraseWeight: [0.2, 0.35, 0.5, 0.65],
+  foreignWeight: [1, 2, 4],
+  foreignWeightAnchored: [0.3, 0.7, 1.5],
+  unknownWeight: [0, 0.1, 0.25],
+  minScore: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+  clarifyRatio: [0.7, 0.75, 0.8, 0.85, 0.9],
+};
+
+const results: Array<{ thresholds: Thresholds; metrics: Metrics[] }> = [];
+for (const phraseWeight of grid.phraseWeight)
+  for (const foreignWeight of grid.foreignWeight)
+    for (const foreignWeightAnchored of grid.foreignWeightAnchored)
+      for (const unknownWeight of grid.unknownWeight)
+        for (const minScore of grid.minScore)
+          for (const clarifyRatio of grid.clarifyRatio) {
+            const thresholds = {
+              ...DEFAULT_THRESHOLDS,
+              ...{ phraseWeight, foreignWeight, foreignWeightAnchored, unknownWeight, minScore, clarifyRatio },
+            };
+            results.push({ thresholds, metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)) });
+          }
+results.sort((a, b) => cost(a.metrics[0] as Metrics) - cost(b.metrics[0] as Metrics));
+
+const show = (m: Metrics) =>
+  `top1 ${m.top1.toFixed(3)} wrong ${m.wrong.toFixed(3)} oos ${m.oos.toFixed(3)} clarified ${m.clarified.toFixed(3)}`;
+const names = loaded.map((set) => set.file.split('/').pop());
+console.log(
+  `current thresholds.ts: ${loaded.map((set, i) => `${names[i]}: ${show(evaluate(set.rows, set.features, DEFAULT_THRESHOLDS))}`).join(' | ')}`,
+);
+console.log(`best ${Math.min(10, results.length)} of ${results.length} settings, tuned on ${names[0]}:`);
+for (const { thresholds, metrics } of results.slice(0, 10)) {
+  const { maxCandidates: _fixed, minVotes: _alsoFixed, ...tuned } = thresholds;
+  console.log(JSON.stringify(tuned));
+  for (const [i, m] of metrics.entries()) console.log(`    ${names[i]}: ${show(m)}`);
+}
