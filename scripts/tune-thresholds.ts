@@ -75,12 +75,14 @@ const cost = (m: Metrics): number =>
   (m.wrong > 0.02 ? 10 : 0) + 4 * m.wrong + (1 - m.top1) + (1 - m.oos) + 0.5 * (1 - m.clarified);
 
 const grid = {
-  phraseWeight: [0.2, 0.35, 0.5, 0.65],
-  foreignWeight: [1, 2, 4],
+  phraseWeight: [0.2, 0.35, 0.5],
+  foreignWeight: [2, 4, 8],
   foreignWeightAnchored: [0.3, 0.7, 1.5],
-  unknownWeight: [0, 0.1, 0.25],
-  minScore: [0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
-  clarifyRatio: [0.7, 0.75, 0.8, 0.85, 0.9],
+  unknownWeight: [0, 0.1],
+  minScore: [0.25, 0.3, 0.35, 0.4],
+  minClearScore: [0.1, 0.15, 0.2],
+  clearLeadRatio: [0.4, 0.5, 0.6],
+  clarifyRatio: [0.7, 0.75, 0.8, 0.85],
 };
 
 const results: Array<{ thresholds: Thresholds; metrics: Metrics[] }> = [];
@@ -89,13 +91,19 @@ for (const phraseWeight of grid.phraseWeight)
     for (const foreignWeightAnchored of grid.foreignWeightAnchored)
       for (const unknownWeight of grid.unknownWeight)
         for (const minScore of grid.minScore)
-          for (const clarifyRatio of grid.clarifyRatio) {
-            const thresholds = {
-              ...DEFAULT_THRESHOLDS,
-              ...{ phraseWeight, foreignWeight, foreignWeightAnchored, unknownWeight, minScore, clarifyRatio },
-            };
-            results.push({ thresholds, metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)) });
-          }
+          for (const minClearScore of grid.minClearScore)
+            for (const clearLeadRatio of grid.clearLeadRatio)
+              for (const clarifyRatio of grid.clarifyRatio) {
+                const thresholds = {
+                  ...DEFAULT_THRESHOLDS,
+                  ...{ phraseWeight, foreignWeight, foreignWeightAnchored, unknownWeight },
+                  ...{ minScore, minClearScore, clearLeadRatio, clarifyRatio },
+                };
+                results.push({
+                  thresholds,
+                  metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)),
+                });
+              }
 results.sort((a, b) => cost(a.metrics[0] as Metrics) - cost(b.metrics[0] as Metrics));
 
 const show = (m: Metrics) =>

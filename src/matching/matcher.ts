@@ -64,6 +64,12 @@ interface PhraseRecord {
 }
 
 const mark = (terms: Iterable<string>): string => [...terms].map((term) => `_${term}_`).join(' ');
+
+/** Adjacent pairs ("root password", "reset link") say more than their words apart. */
+const withPairs = (terms: readonly string[]): string[] => [
+  ...terms,
+  ...terms.slice(1).map((term, index) => `${terms[index]}+${term}`),
+];
 const MARKED_TERM = /_[a-z0-9]+_/g;
 
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
@@ -74,9 +80,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const records: PhraseRecord[] = [];
   topicTexts.forEach((texts, topicIndex) => {
     for (const text of texts) {
-      const terms = new Set(analyzer.analyzeCorpusText(text));
-      if (terms.size === 0) continue;
-      records.push({ topicIndex, text: mark(terms), terms });
+      const words = analyzer.analyzeCorpusText(text);
+      if (words.length === 0) continue;
+      records.push({ topicIndex, text: mark(new Set(words)), terms: new Set(withPairs(words)) });
     }
   });
 
@@ -108,11 +114,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   }
 
   function features(question: string): QuestionFeatures {
-    const terms = [...new Set(analyzer.analyzeQuestion(question))];
+    const words = analyzer.analyzeQuestion(question);
+    const terms = [...new Set(words)];
     const topical = terms.filter((term) => termVotes.has(term) && !foreign.has(term));
+    const pairs = withPairs(words.filter((word) => !foreign.has(word))).filter(
+      (term) => term.includes('+') && termVotes.has(term),
+    );
     const votes = topics.map(() => 0);
     let totalWeight = 0;
-    for (const term of topical) {
+    for (const term of [...topical, ...new Set(pairs)]) {
       const { weight, shares } = termVotes.get(term) as TermVote;
       totalWeight += weight;
       shares.forEach((share, index) => {
@@ -220,7 +230,12 @@ export function decide(
     const candidates = [...new Set([...inGroup, ...clarifyGroup])].slice(0, thresholds.maxCandidates);
     return { kind: 'clarify', topic: null, candidates, confidence: Math.min(confidence, 0.5), ranking };
   }
-  if (!first || first.score < thresholds.minScore) {
+  // A long question spreads its evidence thin; a topic far ahead of the rest is still the answer.
+  const clearWinner =
+    first !== undefined &&
+    first.score >= thresholds.minClearScore &&
+    (second?.score ?? 0) <= first.score * thresholds.clearLeadRatio;
+  if (!first || (first.score < thresholds.minScore && !clearWinner)) {
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
   const close = ranking.filter((entry) => entry.score >= first.score * thresholds.clarifyRatio);

@@ -10,20 +10,25 @@ export interface Thresholds {
   unknownWeight: number;
   /** A topic needs at least this many votes to be considered at all. */
   minVotes: number;
-  /** Below this score nothing fits: the fallback. */
+  /** Below this score nothing fits: the fallback... */
   minScore: number;
+  /** ...unless the first topic scores at least this and leads the second by `clearLeadRatio` or more. */
+  minClearScore: number;
+  clearLeadRatio: number;
   /** Topics scoring at least this share of the first one's score are close enough to ask about. */
   clarifyRatio: number;
   maxCandidates: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  phraseWeight: 0.5,
-  foreignWeight: 4,
-  foreignWeightAnchored: 0.3,
-  unknownWeight: 0.1,
+  phraseWeight: 0.35,
+  foreignWeight: 8,
+  foreignWeightAnchored: 0.7,
+  unknownWeight: 0,
   minVotes: 0.05,
   minScore: 0.25,
-  clarifyRatio: 0.75,
+  minClearScore: 0.2,
+  clearLeadRatio: 0.5,
+  clarifyRatio: 0.8,
   maxCandidates: 4,
 };
