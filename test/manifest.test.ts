@@ -3,10 +3,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import YAML from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 
 const root = join(__dirname, '..');
-const manifest = YAML.parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
+/** The parts of a Slack app manifest these tests read. */
+interface Manifest {
+  display_information: { name: string };
+  features: { slash_commands: Array<{ command: string }>; app_home: { home_tab_enabled: boolean } };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
+}
+
+const manifest = parseYaml(readFileSync(join(root, 'manifest.yml'), 'utf8')) as Manifest;
 const schemaPath = join(root, '..', 'shared', 'slack', 'manifest.schema.1.0.0.json');
 
 function compileSchema() {
@@ -34,7 +46,7 @@ describe('manifest.yml', () => {
   });
 
   it('declares the /aws-signin command, the three bot events, interactivity and Socket Mode', () => {
-    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/aws-signin']);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/aws-signin']);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_mention',

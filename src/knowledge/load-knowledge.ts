@@ -2,7 +2,7 @@
 // Anything wrong stops the app with a KnowledgeError that names the file and the field.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import YAML from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { type Lexicon, lexiconSchema } from './lexicon-schema';
 import { type Topic, topicSchema } from './schema';
@@ -64,7 +64,8 @@ export function loadKnowledge(folder: string): Corpus {
 function parseFile<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
-    raw = YAML.parse(readFileSync(file, 'utf8'), { uniqueKeys: true });
+    // js-yaml rejects duplicate keys, and parses a cold corpus several times faster than `yaml`.
+    raw = parseYaml(readFileSync(file, 'utf8'), { filename: file });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new KnowledgeError(`${file}: not valid YAML (${reason})`);

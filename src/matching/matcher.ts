@@ -1,12 +1,12 @@
 // Finds the topic a question is about, in three steps:
 //  1. features: for every topic, the share of the question's evidence it explains (each term votes for
-//     the topics whose phrases use it) and how much of the question its single best phrase covers
-//     (Fuse.js token search over every example question, keyword and title as its own record, so a topic
-//     with more vocabulary does not win by multiplying scores); plus the question's words from other
-//     products ("github", "s3") and words the corpus has never seen, which dilute the evidence.
+//     the topics whose phrases use it) and how much of the question its single best phrase covers (every
+//     example question, keyword and title is its own phrase, so a topic with more vocabulary does not
+//     win by multiplying scores); plus the question's words from other products ("github", "s3") and
+//     words the corpus has never seen, which dilute the evidence. Fuse.js does the fuzzy part, before
+//     this: typos are corrected against the corpus vocabulary (analyzer.ts).
 //  2. score: one number per topic, 0..1, from those features and the weights in thresholds.ts.
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
-import Fuse from 'fuse.js';
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import { createAnalyzer } from './analyzer';
@@ -58,19 +58,15 @@ export interface Matcher {
 
 interface PhraseRecord {
   topicIndex: number;
-  /** Terms wrapped as `_term_`, so a term only ever matches a whole term ("id" never hits "identity"). */
-  text: string;
+  /** Its words and adjacent word pairs. */
   terms: ReadonlySet<string>;
 }
-
-const mark = (terms: Iterable<string>): string => [...terms].map((term) => `_${term}_`).join(' ');
 
 /** Adjacent pairs ("root password", "reset link") say more than their words apart. */
 const withPairs = (terms: readonly string[]): string[] => [
   ...terms,
   ...terms.slice(1).map((term, index) => `${terms[index]}+${term}`),
 ];
-const MARKED_TERM = /_[a-z0-9]+_/g;
 
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
@@ -82,22 +78,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     for (const text of texts) {
       const words = analyzer.analyzeCorpusText(text);
       if (words.length === 0) continue;
-      records.push({ topicIndex, text: mark(new Set(words)), terms: new Set(withPairs(words)) });
+      records.push({ topicIndex, terms: new Set(withPairs(words)) });
     }
   });
 
-  const phraseIndex = new Fuse(records, {
-    keys: ['text'],
-    useTokenSearch: true,
-    tokenize: MARKED_TERM,
-    // Typos were corrected before this point: here a term either is in a phrase or is not.
-    threshold: 0,
-    ignoreLocation: true,
-    // Phrases are short; a long example question must not lose to a two-word keyword for its length.
-    ignoreFieldNorm: true,
-    includeScore: true,
-  });
-
+  const phraseIndex = buildPhraseIndex(records);
   const termVotes = buildTermVotes(records, topics.length);
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
@@ -130,11 +115,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       });
     }
     const phraseCoverage = topics.map(() => 0);
-    if (topical.length > 0) {
-      for (const { item, score } of phraseIndex.search(mark(topical))) {
-        const coverage = 1 - (score ?? 1);
-        if (coverage > (phraseCoverage[item.topicIndex] ?? 0)) phraseCoverage[item.topicIndex] = coverage;
-      }
+    for (const [recordIndex, coverage] of phraseIndex.coverage(topical)) {
+      const topicIndex = records[recordIndex]?.topicIndex ?? 0;
+      if (coverage > (phraseCoverage[topicIndex] ?? 0)) phraseCoverage[topicIndex] = coverage;
     }
     const termSet = new Set(terms);
     const foreignTerms = terms.filter((term) => foreign.has(term)).length;
@@ -156,6 +139,42 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     match(question) {
       const found = features(question);
       return decide(scoreTopics(topics, found, thresholds), thresholds, found.clarifyGroup);
+    },
+  };
+}
+
+/**
+ * For each phrase sharing a word with the question, the IDF-weighted share of the question's words it
+ * holds: the score Fuse.js token search (`useTokenSearch`, BM25-style IDF) gives a record, for exact
+ * terms. It started as a Fuse token search over every phrase; bitap scanning every phrase for every
+ * term cost 2.3 ms a question, where these precomputed postings take a few microseconds.
+ */
+function buildPhraseIndex(records: readonly PhraseRecord[]) {
+  const postings = new Map<string, number[]>();
+  records.forEach((record, index) => {
+    for (const term of record.terms) {
+      if (term.includes('+')) continue;
+      const list = postings.get(term) ?? [];
+      list.push(index);
+      postings.set(term, list);
+    }
+  });
+  const idf = (term: string): number => {
+    const df = postings.get(term)?.length ?? 0;
+    return Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
+  };
+  return {
+    coverage(terms: readonly string[]): Map<number, number> {
+      const weights = terms.map(idf);
+      const total = weights.reduce((sum, weight) => sum + weight, 0);
+      const covered = new Map<number, number>();
+      if (total <= 0) return covered;
+      terms.forEach((term, i) => {
+        for (const recordIndex of postings.get(term) ?? []) {
+          covered.set(recordIndex, (covered.get(recordIndex) ?? 0) + (weights[i] ?? 0) / total);
+        }
+      });
+      return covered;
     },
   };
 }

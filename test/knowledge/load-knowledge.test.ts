@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import YAML from 'yaml';
+import { load as parseYaml, dump as toYaml } from 'js-yaml';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { requiredTopicIds } from '../helpers/corpus';
@@ -22,9 +22,9 @@ function corpusCopy(): string {
 
 function editTopic(folder: string, id: string, edit: (topic: Record<string, unknown>) => void): string {
   const file = join(folder, `${id}.yml`);
-  const topic = YAML.parse(require('node:fs').readFileSync(file, 'utf8'));
+  const topic = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
   edit(topic);
-  writeFileSync(file, YAML.stringify(topic));
+  writeFileSync(file, toYaml(topic));
   return file;
 }
 
