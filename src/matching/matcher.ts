@@ -138,7 +138,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     features,
     match(question) {
       const found = features(question);
-      return decide(scoreTopics(topics, found, thresholds), thresholds, found.clarifyGroup);
+      return decide(scoreTopics(topics, found, thresholds), thresholds, found);
     },
   };
 }
@@ -238,7 +238,7 @@ export function scoreTopics(
 export function decide(
   ranking: ScoredTopic[],
   thresholds: Thresholds,
-  clarifyGroup: Topic[] | null = null,
+  { clarifyGroup, totalWeight }: Pick<QuestionFeatures, 'clarifyGroup' | 'totalWeight'>,
 ): MatchResult {
   const [first, second] = ranking;
   const confidence = first?.score ?? 0;
@@ -257,7 +257,8 @@ export function decide(
   if (!first || (first.score < thresholds.minScore && !clearWinner)) {
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
-  const close = ranking.filter((entry) => entry.score >= first.score * thresholds.clarifyRatio);
+  const clarifyRatio = Math.min(0.95, thresholds.clarifyRatio + thresholds.clarifyRatioPerWeight * totalWeight);
+  const close = ranking.filter((entry) => entry.score >= first.score * clarifyRatio);
   if (second && close.length >= 2) {
     const candidates = close.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
     return { kind: 'clarify', topic: null, candidates, confidence, ranking };

@@ -15,20 +15,26 @@ export interface Thresholds {
   /** ...unless the first topic scores at least this and leads the second by `clearLeadRatio` or more. */
   minClearScore: number;
   clearLeadRatio: number;
-  /** Topics scoring at least this share of the first one's score are close enough to ask about. */
+  /**
+   * Topics scoring at least this share of the first one's score are close enough to ask about, for a
+   * question with no evidence; each unit of evidence weight raises the bar by `clarifyRatioPerWeight`,
+   * because a detailed question that still leans one way should get its answer, a vague one a question.
+   */
   clarifyRatio: number;
+  clarifyRatioPerWeight: number;
   maxCandidates: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  phraseWeight: 0.35,
+  phraseWeight: 0.5,
   foreignWeight: 8,
-  foreignWeightAnchored: 0.7,
+  foreignWeightAnchored: 1.5,
   unknownWeight: 0,
   minVotes: 0.05,
   minScore: 0.25,
   minClearScore: 0.2,
-  clearLeadRatio: 0.5,
-  clarifyRatio: 0.8,
+  clearLeadRatio: 0.4,
+  clarifyRatio: 0.5,
+  clarifyRatioPerWeight: 0.1,
   maxCandidates: 4,
 };
