@@ -87,10 +87,10 @@ const cost = (m: Metrics): number =>
 const grid = {
   phraseWeight: [0.35, 0.5, 0.65],
   foreignWeight: [4, 8],
-  foreignWeightAnchored: [0.7, 1.5],
+  foreignWeightAnchored: [1.5, 2.5, 3.5],
   unknownWeight: [0, 0.1],
   minScore: [0.25, 0.3, 0.35],
-  minClearScore: [0.15, 0.2],
+  minClearScore: [0.12, 0.15, 0.2],
   clearLeadRatio: [0.4, 0.5],
   clarifyRatio: [0.3, 0.4, 0.5, 0.6, 0.7],
   clarifyRatioPerWeight: [0, 0.05, 0.1, 0.15],

@@ -10,6 +10,7 @@
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import { createAnalyzer } from './analyzer';
+import { loadEnglishWords } from './english-words';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 export type MatchKind = 'answer' | 'clarify' | 'fallback';
@@ -71,7 +72,7 @@ const withPairs = (terms: readonly string[]): string[] => [
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
   const topicTexts = topics.map((topic) => [topic.title, ...topic.vocabulary.keywords, ...topic.vocabulary.questions]);
-  const analyzer = createAnalyzer(lexicon, topicTexts.flat());
+  const analyzer = createAnalyzer(lexicon, topicTexts.flat(), loadEnglishWords());
 
   const records: PhraseRecord[] = [];
   topicTexts.forEach((texts, topicIndex) => {
