@@ -10,6 +10,7 @@ import { stem } from './stem';
 export const MAX_QUESTION_WORDS = 120;
 const MIN_CORRECTABLE_LENGTH = 4;
 const CORRECTION_CACHE_LIMIT = 5000;
+const NEGATIONS = new Set(['not', 'without']);
 
 export interface Analyzer {
   /** A question from a person: typos are corrected before anything else. */
@@ -86,18 +87,23 @@ export function createAnalyzer(
 
   function fold(stems: string[]): string[] {
     const out: string[] = [];
+    let negated = false;
     for (let i = 0; i < stems.length; ) {
-      let replaced = false;
-      for (let length = Math.min(maxPhraseLength, stems.length - i); length >= 1; length--) {
-        const canonical = phrases.get(stems.slice(i, i + length).join(' '));
-        if (canonical) {
-          out.push(...canonical);
-          i += length;
-          replaced = true;
-          break;
-        }
+      let length = Math.min(maxPhraseLength, stems.length - i);
+      let canonical: string[] | undefined;
+      for (; length >= 1 && !canonical; length--) canonical = phrases.get(stems.slice(i, i + length).join(' '));
+      const word = stems[i] as string;
+      if (!canonical && NEGATIONS.has(word)) {
+        // "not okta", "(not email)", "without mfa": the next word is what the person does NOT mean.
+        // Only the very next word ("not sure which email" still counts "email"); phrases such as
+        // "not working" or "not loading" are matched first and never get here.
+        negated = true;
+        i++;
+        continue;
       }
-      if (!replaced) out.push(stems[i++] as string);
+      if (!negated) out.push(...(canonical ?? [word]));
+      i += canonical ? length + 1 : 1;
+      negated = false;
     }
     return out.filter((term) => !stopwords.has(term));
   }

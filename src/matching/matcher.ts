@@ -201,12 +201,18 @@ function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): M
       counts.set(term, perTopic);
     }
   }
+  // Counts become rates (per phrase of the topic), so a topic with more example phrases does not
+  // collect more of every shared word's vote just for being bigger.
+  const phrasesPerTopic = new Array<number>(topicCount).fill(0);
+  for (const record of records) phrasesPerTopic[record.topicIndex] = (phrasesPerTopic[record.topicIndex] ?? 0) + 1;
+  const meanPhrases = records.length / Math.max(1, topicCount);
   const smoothing = 0.1;
   const maxEntropy = Math.log(topicCount);
   const votes = new Map<string, TermVote>();
   for (const [term, perTopic] of counts) {
-    const total = perTopic.reduce((sum, count) => sum + count + smoothing, 0);
-    const shares = perTopic.map((count) => (count + smoothing) / total);
+    const rates = perTopic.map((count, index) => (count * meanPhrases) / Math.max(1, phrasesPerTopic[index] ?? 0));
+    const total = rates.reduce((sum, rate) => sum + rate + smoothing, 0);
+    const shares = rates.map((rate) => (rate + smoothing) / total);
     const entropy = -shares.reduce((sum, p) => sum + (p > 0 ? p * Math.log(p) : 0), 0);
     votes.set(term, { weight: maxEntropy > 0 ? 1 - entropy / maxEntropy : 1, shares });
   }
