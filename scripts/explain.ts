@@ -2,7 +2,7 @@
 // the five best topics and their scores) and what it decided. For whoever edits the corpus.
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
 import { loadKnowledge } from '../src/knowledge/load-knowledge';
-import { createMatcher, scoreTopics } from '../src/matching/matcher';
+import { createMatcher, evidenceWeight, scoreTopics } from '../src/matching/matcher';
 import { DEFAULT_THRESHOLDS } from '../src/matching/thresholds';
 import { toPlainQuestion } from '../src/text/slack-text';
 
@@ -13,7 +13,7 @@ for (const raw of process.argv.slice(2)) {
   const ranking = scoreTopics(matcher.topics, features, DEFAULT_THRESHOLDS);
   const result = matcher.match(question);
   console.log(
-    `\n${question}\n  terms: ${features.terms.join(' ')}\n  foreign: ${features.foreignTerms}, unknown: ${features.unknownTerms}, anchored: ${features.anchored}, weight ${features.totalWeight.toFixed(2)}`,
+    `\n${question}\n  terms: ${features.terms.join(' ')}\n  foreign: ${features.foreignTerms}, unknown: ${features.unknownTerms}, anchored: ${features.anchored}, evidence ${evidenceWeight(features, DEFAULT_THRESHOLDS).toFixed(2)}`,
   );
   for (const { topic, score } of ranking.slice(0, 5)) console.log(`  ${score.toFixed(3)}  ${topic.id}`);
   console.log(`  -> ${result.kind} ${result.topic?.id ?? ''} [${result.candidates.map((t) => t.id).join(', ')}]`);

@@ -85,36 +85,38 @@ const cost = (m: Metrics): number =>
   0.05 * (m.top1 + m.oos + m.clarified - 4 * m.wrong);
 
 const grid = {
+  termWeightPower: [0.4, 0.5, 0.6],
   phraseWeight: [0.35, 0.5, 0.65],
   foreignWeight: [4, 8],
-  foreignWeightAnchored: [1.5, 2.5, 3.5],
-  unknownWeight: [0, 0.1],
+  foreignWeightAnchored: [2.5, 3.5, 5],
+  unknownWeight: [0],
   minScore: [0.25, 0.3, 0.35],
   minClearScore: [0.12, 0.15, 0.2],
   clearLeadRatio: [0.4, 0.5],
-  clarifyRatio: [0.3, 0.4, 0.5, 0.6, 0.7],
-  clarifyRatioPerWeight: [0, 0.05, 0.1, 0.15],
+  clarifyRatio: [0.2, 0.3, 0.4, 0.5],
+  clarifyRatioPerWeight: [0.05, 0.1, 0.15, 0.2],
 };
 
 const results: Array<{ thresholds: Thresholds; metrics: Metrics[] }> = [];
-for (const phraseWeight of grid.phraseWeight)
-  for (const foreignWeight of grid.foreignWeight)
-    for (const foreignWeightAnchored of grid.foreignWeightAnchored)
-      for (const unknownWeight of grid.unknownWeight)
-        for (const minScore of grid.minScore)
-          for (const minClearScore of grid.minClearScore)
-            for (const clearLeadRatio of grid.clearLeadRatio)
-              for (const clarifyRatio of grid.clarifyRatio) {
-                const thresholds = {
-                  ...DEFAULT_THRESHOLDS,
-                  ...{ phraseWeight, foreignWeight, foreignWeightAnchored, unknownWeight },
-                  ...{ minScore, minClearScore, clearLeadRatio, clarifyRatio },
-                };
-                results.push({
-                  thresholds,
-                  metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)),
-                });
-              }
+for (const termWeightPower of grid.termWeightPower)
+  for (const phraseWeight of grid.phraseWeight)
+    for (const foreignWeight of grid.foreignWeight)
+      for (const foreignWeightAnchored of grid.foreignWeightAnchored)
+        for (const unknownWeight of grid.unknownWeight)
+          for (const minScore of grid.minScore)
+            for (const minClearScore of grid.minClearScore)
+              for (const clearLeadRatio of grid.clearLeadRatio)
+                for (const clarifyRatio of grid.clarifyRatio) {
+                  const thresholds = {
+                    ...DEFAULT_THRESHOLDS,
+                    ...{ phraseWeight, foreignWeight, foreignWeightAnchored, unknownWeight },
+                    ...{ minScore, minClearScore, clearLeadRatio, clarifyRatio },
+                  };
+                  results.push({
+                    thresholds,
+                    metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)),
+                  });
+                }
 results.sort((a, b) => cost(a.metrics[0] as Metrics) - cost(b.metrics[0] as Metrics));
 
 const show = (m: Metrics) =>

@@ -35,10 +35,8 @@ export interface MatchResult {
 /** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
 export interface QuestionFeatures {
   terms: string[];
-  /** Per topic (corpus order): the votes its terms cast for it (each term splits its weight across topics). */
-  votes: number[];
-  /** The total weight of the question's topical terms: what the votes share out. */
-  totalWeight: number;
+  /** Each topical term (and word pair): how much it says at all, and how its vote splits across topics. */
+  termVotes: TermVote[];
   /** Per topic: Fuse.js's coverage of the question by the topic's best single phrase, 0..1. */
   phraseCoverage: number[];
   /** Words from other products or unrelated AWS services ("github", "s3"). */
@@ -106,15 +104,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     const pairs = withPairs(words.filter((word) => !foreign.has(word))).filter(
       (term) => term.includes('+') && termVotes.has(term),
     );
-    const votes = topics.map(() => 0);
-    let totalWeight = 0;
-    for (const term of [...topical, ...new Set(pairs)]) {
-      const { weight, shares } = termVotes.get(term) as TermVote;
-      totalWeight += weight;
-      shares.forEach((share, index) => {
-        votes[index] = (votes[index] ?? 0) + weight * share;
-      });
-    }
+    const votes = [...topical, ...new Set(pairs)].map((term) => termVotes.get(term) as TermVote);
     const phraseCoverage = topics.map(() => 0);
     for (const [recordIndex, coverage] of phraseIndex.coverage(topical)) {
       const topicIndex = records[recordIndex]?.topicIndex ?? 0;
@@ -124,8 +114,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     const foreignTerms = terms.filter((term) => foreign.has(term)).length;
     return {
       terms,
-      votes,
-      totalWeight,
+      termVotes: votes,
       phraseCoverage,
       foreignTerms,
       clarifyGroup: findClarifyGroup(terms, foreignTerms),
@@ -180,7 +169,7 @@ function buildPhraseIndex(records: readonly PhraseRecord[]) {
   };
 }
 
-interface TermVote {
+export interface TermVote {
   /** How much the term says about the topic at all: 1 when only one topic uses it, 0 when all do evenly. */
   weight: number;
   /** How the term's vote splits across topics (sums to 1). */
@@ -219,22 +208,30 @@ function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): M
   return votes;
 }
 
+/** How much evidence a question carries: the summed weight of its terms, as scoring counts it. */
+export function evidenceWeight(features: Pick<QuestionFeatures, 'termVotes'>, thresholds: Thresholds): number {
+  return features.termVotes.reduce((sum, vote) => sum + vote.weight ** thresholds.termWeightPower, 0);
+}
+
 export function scoreTopics(
   topics: readonly Topic[],
   features: QuestionFeatures,
   thresholds: Thresholds,
 ): ScoredTopic[] {
-  if (features.totalWeight <= 0) return [];
+  const totalWeight = evidenceWeight(features, thresholds);
+  if (totalWeight <= 0) return [];
   // Words from elsewhere dilute the question's evidence; a word from another product dilutes it a lot.
   const noise =
     features.foreignTerms * (features.anchored ? thresholds.foreignWeightAnchored : thresholds.foreignWeight) +
     features.unknownTerms * thresholds.unknownWeight;
-  const signal = features.totalWeight / (features.totalWeight + noise);
+  const signal = totalWeight / (totalWeight + noise);
   const ranking: ScoredTopic[] = [];
   topics.forEach((topic, index) => {
-    const votes = features.votes[index] ?? 0;
+    let votes = 0;
+    for (const vote of features.termVotes)
+      votes += vote.weight ** thresholds.termWeightPower * (vote.shares[index] ?? 0);
     if (votes < thresholds.minVotes) return;
-    const share = votes / features.totalWeight;
+    const share = votes / totalWeight;
     const blended =
       thresholds.phraseWeight * (features.phraseCoverage[index] ?? 0) + (1 - thresholds.phraseWeight) * share;
     ranking.push({ topic, score: blended * signal });
@@ -245,8 +242,10 @@ export function scoreTopics(
 export function decide(
   ranking: ScoredTopic[],
   thresholds: Thresholds,
-  { clarifyGroup, totalWeight }: Pick<QuestionFeatures, 'clarifyGroup' | 'totalWeight'>,
+  features: Pick<QuestionFeatures, 'clarifyGroup' | 'termVotes'>,
 ): MatchResult {
+  const { clarifyGroup } = features;
+  const totalWeight = evidenceWeight(features, thresholds);
   const [first, second] = ranking;
   const confidence = first?.score ?? 0;
   const ranked = ranking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);

@@ -1,6 +1,11 @@
 // The weights and thresholds that turn evidence into answer / clarify / fallback. Chosen from data
 // with `npx tsx scripts/tune-thresholds.ts` (see docs/matching.md); re-check with `npm run eval`.
 export interface Thresholds {
+  /**
+   * A term's weight is how concentrated its use is (1: one topic only; 0: all topics alike), raised to
+   * this power: below 1 flattens the difference, so common words still carry some evidence.
+   */
+  termWeightPower: number;
   /** Share of a topic's score that comes from its best single phrase (the rest: the votes it won). */
   phraseWeight: number;
   /** How much each word from another product dilutes the question's evidence, without / with an AWS word beside it. */
@@ -26,15 +31,16 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
+  termWeightPower: 0.5,
   phraseWeight: 0.5,
   foreignWeight: 8,
-  foreignWeightAnchored: 1.5,
+  foreignWeightAnchored: 3.5,
   unknownWeight: 0,
   minVotes: 0.05,
   minScore: 0.25,
   minClearScore: 0.2,
   clearLeadRatio: 0.4,
-  clarifyRatio: 0.5,
+  clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
   maxCandidates: 4,
 };
