@@ -40,8 +40,18 @@ export function createAnalyzer(
 ): Analyzer {
   const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
   const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
-  const phrases = buildPhraseTable(lexicon);
+  const phrases: Map<string, string[]> = buildPhraseTable(lexicon);
   const maxPhraseLength = Math.max(1, ...[...phrases.keys()].map((key) => key.split(' ').length));
+  // The same phrases without their stop words, for the second pass; only those still two words long,
+  // so "sign in" does not turn every "sign" into "signin".
+  const contentPhrases = new Map<string, string[]>();
+  for (const [key, canonical] of [...phrases]) {
+    // Fold the variant's own words (not the variant itself), as a question's words would be.
+    phrases.delete(key);
+    const folded = firstPass(key.split(' '));
+    phrases.set(key, canonical);
+    if (folded.length >= 2) contentPhrases.set(folded.join(' '), canonical);
+  }
 
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
@@ -85,13 +95,25 @@ export function createAnalyzer(
     return best;
   }
 
+  /**
+   * Folds synonyms, then drops stop words, then folds once more: "delete my aws acct" only reads as
+   * "delete aws account" (a phrase for closing the account) once "my" is gone and "acct" is "account".
+   */
   function fold(stems: string[]): string[] {
+    return foldPhrases(firstPass(stems), contentPhrases, maxPhraseLength).filter((term) => !stopwords.has(term));
+  }
+
+  function firstPass(stems: string[]): string[] {
+    return foldPhrases(stems, phrases, maxPhraseLength).filter((term) => !stopwords.has(term));
+  }
+
+  function foldPhrases(stems: string[], table: ReadonlyMap<string, string[]>, maxLength: number): string[] {
     const out: string[] = [];
     let negated = false;
     for (let i = 0; i < stems.length; ) {
-      let length = Math.min(maxPhraseLength, stems.length - i);
+      let length = Math.min(maxLength, stems.length - i);
       let canonical: string[] | undefined;
-      for (; length >= 1 && !canonical; length--) canonical = phrases.get(stems.slice(i, i + length).join(' '));
+      for (; length >= 1 && !canonical; length--) canonical = table.get(stems.slice(i, i + length).join(' '));
       const word = stems[i] as string;
       if (!canonical && NEGATIONS.has(word)) {
         // "not okta", "(not email)", "without mfa": the next word is what the person does NOT mean.
@@ -105,7 +127,7 @@ export function createAnalyzer(
       i += canonical ? length + 1 : 1;
       negated = false;
     }
-    return out.filter((term) => !stopwords.has(term));
+    return out;
   }
 
   return {
