@@ -84,39 +84,37 @@ const cost = (m: Metrics): number =>
   Math.max(0, BARS.clarified - m.clarified) -
   0.05 * (m.top1 + m.oos + m.clarified - 4 * m.wrong);
 
-const grid = {
+/** The values tried for each tuned setting; every combination is evaluated. */
+const grid: Partial<Record<keyof Thresholds, number[]>> = {
   termWeightPower: [0.4, 0.5, 0.6],
   phraseWeight: [0.35, 0.5, 0.65],
   foreignWeight: [4, 8],
   foreignWeightAnchored: [2.5, 3.5, 5],
-  unknownWeight: [0],
-  minScore: [0.25, 0.3, 0.35],
-  minClearScore: [0.12, 0.15, 0.2],
+  minScore: [0.2, 0.25, 0.3],
+  minClearScore: [0.15, 0.2],
   clearLeadRatio: [0.4, 0.5],
-  clarifyRatio: [0.2, 0.3, 0.4, 0.5],
-  clarifyRatioPerWeight: [0.05, 0.1, 0.15, 0.2],
+  clarifyRatio: [0.3, 0.4, 0.5],
+  clarifyRatioPerWeight: [0.05, 0.1, 0.15],
 };
 
+function* combinations(base: Thresholds): Generator<Thresholds> {
+  const entries = Object.entries(grid) as Array<[keyof Thresholds, number[]]>;
+  const walk = function* (index: number, current: Thresholds): Generator<Thresholds> {
+    const entry = entries[index];
+    if (!entry) {
+      yield current;
+      return;
+    }
+    const [key, values] = entry;
+    for (const value of values) yield* walk(index + 1, { ...current, [key]: value });
+  };
+  yield* walk(0, base);
+}
+
 const results: Array<{ thresholds: Thresholds; metrics: Metrics[] }> = [];
-for (const termWeightPower of grid.termWeightPower)
-  for (const phraseWeight of grid.phraseWeight)
-    for (const foreignWeight of grid.foreignWeight)
-      for (const foreignWeightAnchored of grid.foreignWeightAnchored)
-        for (const unknownWeight of grid.unknownWeight)
-          for (const minScore of grid.minScore)
-            for (const minClearScore of grid.minClearScore)
-              for (const clearLeadRatio of grid.clearLeadRatio)
-                for (const clarifyRatio of grid.clarifyRatio) {
-                  const thresholds = {
-                    ...DEFAULT_THRESHOLDS,
-                    ...{ phraseWeight, foreignWeight, foreignWeightAnchored, unknownWeight },
-                    ...{ minScore, minClearScore, clearLeadRatio, clarifyRatio },
-                  };
-                  results.push({
-                    thresholds,
-                    metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)),
-                  });
-                }
+for (const thresholds of combinations(DEFAULT_THRESHOLDS)) {
+  results.push({ thresholds, metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)) });
+}
 results.sort((a, b) => cost(a.metrics[0] as Metrics) - cost(b.metrics[0] as Metrics));
 
 const show = (m: Metrics) =>
@@ -127,7 +125,7 @@ console.log(
 );
 console.log(`best ${Math.min(10, results.length)} of ${results.length} settings, tuned on ${names[0]}:`);
 for (const { thresholds, metrics } of results.slice(0, 10)) {
-  const { maxCandidates: _fixed, minVotes: _alsoFixed, ...tuned } = thresholds;
+  const tuned = Object.fromEntries(Object.keys(grid).map((key) => [key, thresholds[key as keyof Thresholds]]));
   console.log(JSON.stringify(tuned));
   for (const [i, m] of metrics.entries()) console.log(`    ${names[i]}: ${show(m)}`);
 }
