@@ -13,6 +13,11 @@ export const lexiconSchema = z.strictObject({
    * They count against every topic, so a question has to say more to be answered.
    */
   foreign: z.array(term),
+  /**
+   * Words that place a question elsewhere only when no AWS word stands beside them: an email provider
+   * may hold the root user's address ("root email is an old hotmail"), or be the whole question.
+   */
+  foreign_without_anchor: z.array(term).default([]),
   /** Words that place a question inside AWS sign-in (aws, console, iam, root user...). */
   anchors: z.array(term),
   /**

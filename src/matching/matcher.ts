@@ -84,6 +84,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const phraseIndex = buildPhraseIndex(records);
   const termVotes = buildTermVotes(records, topics.length);
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
+  const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
@@ -111,15 +112,17 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       if (coverage > (phraseCoverage[topicIndex] ?? 0)) phraseCoverage[topicIndex] = coverage;
     }
     const termSet = new Set(terms);
-    const foreignTerms = terms.filter((term) => foreign.has(term)).length;
+    const anchored = anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term)));
+    const isForeign = (term: string): boolean => foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term));
+    const foreignTerms = terms.filter(isForeign).length;
     return {
       terms,
       termVotes: votes,
       phraseCoverage,
       foreignTerms,
       clarifyGroup: findClarifyGroup(terms, foreignTerms),
-      unknownTerms: terms.filter((term) => !termVotes.has(term) && !foreign.has(term)).length,
-      anchored: anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term))),
+      unknownTerms: terms.filter((term) => !termVotes.has(term) && !isForeign(term)).length,
+      anchored,
     };
   }
 
