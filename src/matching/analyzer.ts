@@ -148,7 +148,7 @@ function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
     const target = words(canonical).map(stem);
     for (const variant of variants) table.set(words(variant).map(stem).join(' '), target);
   }
-  for (const entry of [...lexicon.foreign, ...lexicon.anchors]) {
+  for (const entry of [...lexicon.foreign, ...lexicon.foreign_without_anchor, ...lexicon.anchors]) {
     const key = words(entry).map(stem);
     if (key.length > 1 && !table.has(key.join(' '))) table.set(key.join(' '), [key.join('')]);
   }
