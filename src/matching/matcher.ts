@@ -245,7 +245,7 @@ export function scoreTopics(
 export function decide(
   ranking: ScoredTopic[],
   thresholds: Thresholds,
-  features: Pick<QuestionFeatures, 'clarifyGroup' | 'termVotes'>,
+  features: Pick<QuestionFeatures, 'clarifyGroup' | 'termVotes' | 'foreignTerms' | 'anchored'>,
 ): MatchResult {
   const { clarifyGroup } = features;
   const totalWeight = evidenceWeight(features, thresholds);
@@ -259,8 +259,11 @@ export function decide(
     return { kind: 'clarify', topic: null, candidates, confidence: Math.min(confidence, 0.5), ranking };
   }
   // A long question spreads its evidence thin; a topic far ahead of the rest is still the answer.
+  // Not when the thinning came from another product's name with nothing AWS beside it: "my github
+  // 2fa app" is not about AWS, "an ec2 box we never launched" is.
   const clearWinner =
     first !== undefined &&
+    (features.foreignTerms === 0 || features.anchored) &&
     first.score >= thresholds.minClearScore &&
     (second?.score ?? 0) <= first.score * thresholds.clearLeadRatio;
   if (!first || (first.score < thresholds.minScore && !clearWinner)) {

@@ -1,0 +1,54 @@
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { createAnalyzer } from '../../src/matching/analyzer';
+import { loadEnglishWords } from '../../src/matching/english-words';
+
+const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+const analyzer = createAnalyzer(
+  corpus.lexicon,
+  corpus.topics.flatMap((t) => [t.title, ...t.vocabulary.keywords, ...t.vocabulary.questions]),
+  loadEnglishWords(),
+);
+const terms = (question: string) => analyzer.analyzeQuestion(question);
+
+describe('analyzer', () => {
+  it('corrects typos against the corpus vocabulary', () => {
+    expect(terms('pasword')).toEqual(terms('password'));
+    expect(terms('verifcation code')).toEqual(terms('verification code'));
+    expect(terms('my acount')).toEqual(terms('my account'));
+  });
+
+  it('leaves real English words alone instead of "correcting" them into corpus words', () => {
+    expect(terms('lunch')).toEqual(['lunch']);
+    expect(terms('lunch')).not.toEqual(terms('launch'));
+  });
+
+  it('folds synonyms onto one canonical term', () => {
+    expect(terms('2fa')).toEqual(terms('mfa'));
+    expect(terms('google authenticator')).toEqual(terms('mfa'));
+    expect(terms('okta')).toEqual(terms('entra id'));
+    expect(terms('log in')).toEqual(terms('sign-in'));
+    expect(terms('pw')).toEqual(terms('password'));
+  });
+
+  it('drops stop words and Slack-style filler', () => {
+    expect(terms('hey team, can someone please help me with this thanks')).toEqual([]);
+  });
+
+  it('does not count the word right after "not"', () => {
+    expect(terms('identity center user, not okta')).not.toContain(terms('okta')[0]);
+    expect(terms('the page is not loading')).toContain(terms('loading')[0]);
+  });
+
+  it('matches phrases across stop words and synonyms', () => {
+    const close = terms('close')[0];
+    expect(terms('delete aws account')).toContain(close);
+    expect(terms('delete my aws acct')).toContain(close);
+    expect(terms('my mailbox was deleted')).not.toContain(close);
+  });
+
+  it('keeps multi-word product names whole, so their words mean nothing alone', () => {
+    expect(terms('office 365')).toHaveLength(1);
+    expect(terms('icloud mail')).not.toContain(terms('email')[0]);
+  });
+});
