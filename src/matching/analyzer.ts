@@ -36,7 +36,7 @@ export function words(text: string): string[] {
 export function createAnalyzer(
   lexicon: Lexicon,
   corpusTexts: readonly string[],
-  englishWords: ReadonlySet<string> = new Set(),
+  englishWords: () => ReadonlySet<string> = () => new Set(),
 ): Analyzer {
   const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
   const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
@@ -69,9 +69,8 @@ export function createAnalyzer(
   const corrections = new Map<string, string>();
 
   function correct(word: string): string {
-    if (known.has(word) || englishWords.has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) {
-      return word;
-    }
+    if (known.has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return word;
+    if (englishWords().has(word)) return word;
     const cached = corrections.get(word);
     if (cached !== undefined) return cached;
     // Fuse proposes near words; the edit distance decides, so "github" never becomes "gitub"-like noise.

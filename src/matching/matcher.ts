@@ -70,7 +70,7 @@ const withPairs = (terms: readonly string[]): string[] => [
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
   const topicTexts = topics.map((topic) => [topic.title, ...topic.vocabulary.keywords, ...topic.vocabulary.questions]);
-  const analyzer = createAnalyzer(lexicon, topicTexts.flat(), loadEnglishWords());
+  const analyzer = createAnalyzer(lexicon, topicTexts.flat(), loadEnglishWords);
 
   const records: PhraseRecord[] = [];
   topicTexts.forEach((texts, topicIndex) => {
@@ -95,7 +95,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
     const known = terms.filter((term) => termVotes.has(term) || foreign.has(term));
     if (foreignCount > 0 || known.length === 0) return null;
-    return clarifyGroups.find((group) => known.every((term) => group.terms.has(term)))?.topics ?? null;
+    // The most specific group that covers the question: "forgot my password" is about passwords in
+    // general, "forgot my sso password" about single sign-on.
+    const covering = clarifyGroups.filter((group) => known.every((term) => group.terms.has(term)));
+    covering.sort((a, b) => a.terms.size - b.terms.size);
+    return covering[0]?.topics ?? null;
   }
 
   function features(question: string): QuestionFeatures {

@@ -7,7 +7,7 @@ const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
 const analyzer = createAnalyzer(
   corpus.lexicon,
   corpus.topics.flatMap((t) => [t.title, ...t.vocabulary.keywords, ...t.vocabulary.questions]),
-  loadEnglishWords(),
+  loadEnglishWords,
 );
 const terms = (question: string) => analyzer.analyzeQuestion(question);
 
