@@ -6,17 +6,13 @@
 import { createInterface } from 'node:readline';
 import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from '../answer/create-answer-path';
-import type { Reply } from '../answer/create-answerer';
-import { renderCardAsText } from '../cards/render-text';
-import type { Card } from '../cards/types';
 import { ConfigError, loadCardContext } from '../config';
 import { KnowledgeError } from '../knowledge/load-knowledge';
+import { type Format, formatCard, formatReply } from './format-reply';
 
 const USAGE = `Usage: npm run ask -- [--json | --blocks] "question"
        npm run ask -- [--json | --blocks] --topic <topic-id>
        npm run --silent ask -- --json < questions.txt   (one question a line)`;
-
-type Format = 'text' | 'json' | 'blocks';
 
 interface Options {
   format: Format;
@@ -41,26 +37,6 @@ function parseArgs(args: string[]): Options | string {
   }
   if (words.length > 0) options.question = words.join(' ');
   return options;
-}
-
-export function outcomeLine(reply: Reply): string {
-  const outcome = reply.outcome;
-  return JSON.stringify({
-    kind: outcome?.kind ?? 'fallback',
-    topic: outcome?.topic?.id ?? null,
-    candidates: outcome?.candidates.map((topic) => topic.id) ?? [],
-    confidence: Number((outcome?.confidence ?? 0).toFixed(4)),
-  });
-}
-
-function printCard(card: Card, format: Format): string {
-  return format === 'blocks' ? JSON.stringify({ text: card.text, blocks: card.blocks }) : renderCardAsText(card);
-}
-
-export function formatReply(reply: Reply, format: Format): string {
-  if (format === 'json') return outcomeLine(reply);
-  const warning = reply.secretWarning ? `${printCard(reply.secretWarning, format)}\n` : '';
-  return warning + printCard(reply.card, format);
 }
 
 async function main(): Promise<number> {
@@ -89,7 +65,7 @@ async function main(): Promise<number> {
       return 2;
     }
     process.stdout.write(
-      `${parsed.format === 'json' ? JSON.stringify({ kind: 'answer', topic: parsed.topic, candidates: [parsed.topic], confidence: 1 }) : printCard(card, parsed.format)}\n`,
+      `${parsed.format === 'json' ? JSON.stringify({ kind: 'answer', topic: parsed.topic, candidates: [parsed.topic], confidence: 1 }) : formatCard(card, parsed.format)}\n`,
     );
     return 0;
   }
