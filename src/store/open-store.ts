@@ -11,8 +11,6 @@ import { createStatsReader } from './stats-reader';
 import { StoreError } from './store-error';
 import type { Store } from './types';
 
-export const DEFAULT_DATABASE_PATH = './data/aws-signin.sqlite';
-
 export interface StoreOptions {
   /** The clock, in milliseconds since the epoch (tests set it). */
   now?: () => number;
