@@ -16,6 +16,8 @@ const BAR_WIDTH = 20;
 const LABEL_WIDTH = 28;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const plural = (n: number, word: string, mark = ''): string => `${mark}${n}${mark} ${word}${n === 1 ? '' : 's'}`;
+
 const daysOf = (stats: UsageStats): number => Math.max(1, Math.round((stats.until - stats.since) / DAY_MS));
 
 /** A bar of `width` cells, filled in proportion: `██████░░░░`. */
@@ -40,10 +42,12 @@ function chart(rows: Array<{ label: string; part: number; whole: number; detail:
 
 /** The stats as blocks; `titleOf` names a topic id (the corpus may have lost it since). */
 export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => string): Block[] {
-  const escalations = `*${stats.openEscalations}* open escalation${stats.openEscalations === 1 ? '' : 's'}${stats.claimedEscalations > 0 ? ` (${stats.claimedEscalations} with someone on it)` : ''}`;
+  const claimed = stats.claimedEscalations > 0 ? ` (${stats.claimedEscalations} with someone on it)` : '';
   const blocks: Block[] = [
     header(statsTitle(daysOf(stats))),
-    section(`*${stats.questions}* question${stats.questions === 1 ? '' : 's'} · ${escalations}`),
+    section(
+      `${plural(stats.questions, 'question', '*')} · ${plural(stats.openEscalations, 'open escalation', '*')}${claimed}`,
+    ),
   ];
   if (stats.questions === 0) {
     blocks.push(section(NO_QUESTIONS_TEXT));
@@ -92,7 +96,7 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
 export function buildStatsCard(stats: UsageStats, titleOf: (topicId: string) => string): Card {
   const { answer, clarify, fallback } = stats.kinds;
   return {
-    text: `${statsTitle(daysOf(stats))}: ${stats.questions} questions (${answer} answered, ${clarify} clarified, ${fallback} fallback), ${stats.openEscalations} open escalations.`,
+    text: `${statsTitle(daysOf(stats))}: ${plural(stats.questions, 'question')} (${answer} answered, ${clarify} clarified, ${fallback} fallback), ${plural(stats.openEscalations, 'open escalation')}.`,
     blocks: statsBlocks(stats, titleOf),
   };
 }
