@@ -40,7 +40,8 @@ export function statusLine(escalation: EscalationRecord): string {
   return WAITING_TEXT;
 }
 
-const statusPlain = (escalation: EscalationRecord): string => {
+/** The state in a few words, for fallback text and notes. */
+export const statusPlain = (escalation: EscalationRecord): string => {
   if (escalation.state === 'resolved') return `resolved by <@${escalation.resolvedBy}>`;
   if (escalation.state === 'claimed') return `<@${escalation.claimedBy}> is on it`;
   return 'waiting for an administrator';
@@ -71,7 +72,7 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
   ];
   if (buttons.length > 0) blocks.push(actions(BLOCK.escalationActions, buttons));
   return {
-    text: `<@${escalation.requesterId}> needs help with "${topicTitle}": ${statusPlain(escalation)}.`,
+    text: `<@${escalation.requesterId}> needs help with "${escapeMrkdwn(topicTitle)}": ${statusPlain(escalation)}.`,
     blocks,
   };
 }

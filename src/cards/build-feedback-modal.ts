@@ -2,7 +2,7 @@
 // thanks for "Helpful".
 import type { types } from '@slack/bolt';
 import type { SecretKind } from '../text/secrets';
-import { truncate } from '../text/slack-text';
+import { escapeMrkdwn, truncate } from '../text/slack-text';
 import { context, section } from './blocks';
 import { BLOCK, encodeTopicRef, type TopicRef, VIEW } from './ids';
 
@@ -28,7 +28,7 @@ export function buildFeedbackModal(ref: TopicRef, topicTitle: string): types.Mod
     submit: plain('Send', 24),
     close: plain('Cancel', 24),
     blocks: [
-      context([`About: ${topicTitle.replace(/[<>&]/g, ' ')}`]),
+      context([`About: ${escapeMrkdwn(topicTitle)}`]),
       {
         type: 'input',
         block_id: BLOCK.feedbackMissing,

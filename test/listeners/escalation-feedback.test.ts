@@ -116,6 +116,18 @@ describe("I'm on it and Resolved", () => {
     expect(temp.store.escalations.get(id)?.claimedBy).toBe(ADMIN_ID);
   });
 
+  it('if the post cannot be updated (deleted), the claim still counts and the asker still hears of it', async () => {
+    const claim = createEscalationChangeAction('claim', listenerDeps(temp.store));
+    const id = openEscalation();
+    const { calls, logger } = await click(claim, changeFields(id, ADMIN_ID), {
+      failOn: { 'chat.update': new Error('message_not_found') },
+    });
+    expect(calls.map((c) => c.method)).toEqual(['chat.update', 'chat.postMessage']);
+    expect(calls[1]?.args.channel).toBe('U0ASKER01');
+    expect(logger.lines.join('\n')).toContain('message_not_found');
+    expect(temp.store.escalations.get(id)?.state).toBe('claimed');
+  });
+
   it('if the person cannot be messaged, the administrator is asked to tell them', async () => {
     const resolve = createEscalationChangeAction('resolve', listenerDeps(temp.store));
     const id = openEscalation();

@@ -4,7 +4,7 @@
 // (ephemeral notes vanish, and a claim can come hours after the person left the channel).
 import type { Logger } from '@slack/bolt';
 import { noteCard } from '../../cards/blocks';
-import { askerNotes, buildEscalationPost } from '../../cards/build-escalation-post';
+import { askerNotes, buildEscalationPost, statusPlain } from '../../cards/build-escalation-post';
 import { decodeTopicRef } from '../../cards/ids';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
@@ -12,7 +12,7 @@ import { type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from
 import type { ActionArgs } from './topic-actions';
 
 export const ESCALATION_GONE_TEXT = 'I have no record of this request any more, so there is nothing to update.';
-export const ALREADY_HANDLED_PREFIX = 'Nothing changed: this request is already';
+export const ALREADY_HANDLED_PREFIX = 'Nothing changed, this request is already handled:';
 export const askerUnreachableText = (userId: string): string =>
   `I updated the post, but could not send <@${userId}> a message about it. Please tell them yourself.`;
 
@@ -100,8 +100,11 @@ export function createEscalationChangeAction(
       async () => {
         const id = Number(actionValue(action));
         const userId = body.user.id;
-        const transition =
-          change === 'claim' ? store.escalations.claim(id, userId) : store.escalations.resolve(id, userId);
+        const transition = !Number.isSafeInteger(id)
+          ? ({ result: 'not-found' } as const)
+          : change === 'claim'
+            ? store.escalations.claim(id, userId)
+            : store.escalations.resolve(id, userId);
         if (transition.result === 'not-found') {
           await replyPrivately(args, noteCard(ESCALATION_GONE_TEXT));
           return;
@@ -111,10 +114,14 @@ export function createEscalationChangeAction(
         // Rebuilt even when nothing changed: a post that missed an earlier update shows the truth again.
         const channel = escalation.post?.channelId ?? body.channel?.id ?? body.container?.channel_id;
         const ts = escalation.post?.ts ?? body.message?.ts ?? body.container?.message_ts;
-        const post = buildEscalationPost(escalation, title);
-        if (channel && ts) await client.chat.update({ channel, ts, ...post });
+        try {
+          if (channel && ts) await client.chat.update({ channel, ts, ...buildEscalationPost(escalation, title) });
+        } catch (error) {
+          // The change is stored either way; the person who asked must still hear of it.
+          logListenerError(logger, 'updating the escalation post', error);
+        }
         if (transition.result === 'unchanged') {
-          await replyPrivately(args, noteCard(`${ALREADY_HANDLED_PREFIX} ${post.text}`));
+          await replyPrivately(args, noteCard(`${ALREADY_HANDLED_PREFIX} ${statusPlain(escalation)}.`));
           return;
         }
         const message =
