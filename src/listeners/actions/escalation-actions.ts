@@ -8,8 +8,7 @@ import { askerNotes, buildEscalationPost, statusPlain } from '../../cards/build-
 import { decodeTopicRef } from '../../cards/ids';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
-import { type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
-import type { ActionArgs } from './topic-actions';
+import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
 
 export const ESCALATION_GONE_TEXT = 'I have no record of this request any more, so there is nothing to update.';
 export const ALREADY_HANDLED_PREFIX = 'Nothing changed, this request is already handled:';

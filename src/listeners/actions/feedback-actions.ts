@@ -7,8 +7,7 @@ import { buildFeedbackModal, HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from 
 import { decodeTopicRef, type TopicRef } from '../../cards/ids';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
-import { actionValue, replyPrivately } from './reply-to-action';
-import type { ActionArgs } from './topic-actions';
+import { type ActionArgs, actionValue, replyPrivately } from './reply-to-action';
 
 function saveRating(
   store: ListenerDeps['store'],

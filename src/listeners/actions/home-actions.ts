@@ -4,8 +4,8 @@ import { decodeTopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
-import { actionValue } from './reply-to-action';
-import { type ActionArgs, topicGoneCard } from './topic-actions';
+import { type ActionArgs, actionValue } from './reply-to-action';
+import { topicGoneCard } from './topic-actions';
 
 export function createHomeTopicAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
   return async ({ ack, body, action, client, logger }: ActionArgs): Promise<void> => {

@@ -1,8 +1,17 @@
 // How a click answers: a refinement (a clarify choice, a pick from the menu, a kind of user) replaces
 // the card that was clicked; anything new (a related topic, "Still stuck?") follows it, in the same
 // place: privately for private cards, in the thread for cards in a channel, in the DM for DMs.
-import type { AllMiddlewareArgs, BlockAction, BlockElementAction, RespondFn } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  BlockElementAction,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { Card } from '../../cards/types';
+
+/** What Bolt hands a button or menu listener. */
+export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 export interface ActionReplyArgs {
   body: BlockAction;

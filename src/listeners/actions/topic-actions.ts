@@ -1,17 +1,15 @@
 // Buttons and the menu that open topic cards: clarify choices, the topic menu, related topics,
 // user-kind choices, "Still stuck?", "Contact AWS Support" and "Share in channel".
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { Answerer, Asker } from '../../answer/create-answerer';
 import { BLOCK, decodeTopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
-import { actionValue, followCard, isPrivateCard, replaceCard } from './reply-to-action';
+import { type ActionArgs, actionValue, followCard, isPrivateCard, replaceCard } from './reply-to-action';
 
 export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
 export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
-
-export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** Blocks whose buttons refine the card they sit on, so the answer takes its place. */
 const REFINING_BLOCKS = new Set<string>([BLOCK.choices, BLOCK.topicMenu, BLOCK.userKinds]);
