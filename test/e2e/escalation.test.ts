@@ -36,6 +36,19 @@ describe('Ask my administrator', () => {
   let questionId: number;
   let post: RecordedCall;
 
+  /** The asker clicks the button on the IAM password card in the thread, as if they had picked that topic. */
+  const askAdministrator = (responseId: string) =>
+    click({
+      actionId: ACTION.askAdministrator,
+      blockId: BLOCK.escalate,
+      value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+      responseUrl: running.slack.responseUrl(responseId),
+      channelId: 'C0CHANNEL1',
+      messageTs: '1700000100.000200',
+      threadTs: '1700000100.000100',
+      userId: ASKER,
+    });
+
   it('the answer to a question in a channel carries the stored question id', async () => {
     const { slack, eventsUrl } = running;
     await send(
@@ -61,16 +74,7 @@ describe('Ask my administrator', () => {
 
   it('posts to the escalation channel: who, the question escaped and redacted, the topic, a link back', async () => {
     const { slack } = running;
-    await click({
-      actionId: ACTION.askAdministrator,
-      blockId: BLOCK.escalate,
-      value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
-      responseUrl: slack.responseUrl('ask-1'),
-      channelId: 'C0CHANNEL1',
-      messageTs: '1700000100.000200',
-      threadTs: '1700000100.000100',
-      userId: ASKER,
-    });
+    await askAdministrator('ask-1');
     post = await slack.waitFor(() =>
       slack.callsTo('chat.postMessage').find((c) => c.args.channel === ESCALATION_CHANNEL),
     );
@@ -97,15 +101,7 @@ describe('Ask my administrator', () => {
 
   it('a second click by the same person does not post again, and says so privately', async () => {
     const { slack } = running;
-    await click({
-      actionId: ACTION.askAdministrator,
-      blockId: BLOCK.escalate,
-      value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
-      responseUrl: slack.responseUrl('ask-2'),
-      channelId: 'C0CHANNEL1',
-      messageTs: '1700000100.000200',
-      userId: ASKER,
-    });
+    await askAdministrator('ask-2');
     const note = await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask-2'));
     expect(String(note.body.text)).toMatch(
       /You already asked your administrators about this .* so I didn't post it again/,
