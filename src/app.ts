@@ -1,5 +1,6 @@
-// The one place that wires the app together: configuration, the knowledge corpus, the matcher,
-// the Bolt app and its listeners. `npm start` runs main(); tests call createApp() with their own config.
+// The one place that wires the app together: configuration, the database, the knowledge corpus, the
+// matcher, the Bolt app and its listeners. `npm start` runs main(); tests call createApp() with their own
+// config and a store on a temp file.
 import { App, LogLevel } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from './answer/create-answer-path';
@@ -7,6 +8,9 @@ import { type AppConfig, ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
+import { openStore } from './store/open-store';
+import { StoreError } from './store/store-error';
+import type { Store } from './store/types';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -15,7 +19,13 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
-export function createApp(config: AppConfig, answerPath: AnswerPath): App {
+export interface CreatedApp {
+  app: App;
+  answerPath: AnswerPath;
+}
+
+/** Builds the app on an open store; the caller owns the store and closes it after `app.stop()`. */
+export function createApp(config: AppConfig, store: Store): CreatedApp {
   const socketMode = Boolean(config.appToken);
   const app = new App({
     token: config.botToken,
@@ -23,38 +33,59 @@ export function createApp(config: AppConfig, answerPath: AnswerPath): App {
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
     ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
   });
-  registerListeners(app, { answerer: answerPath.answerer });
+  const answerPath = createAnswerPath(config.cardContext, config.knowledgeDir, {
+    questions: store.questions,
+    // The person still gets the answer, without the buttons that need a stored question.
+    onRecordError: (error) => logListenerError(app.logger, 'recording a question', error),
+  });
+  registerListeners(app, {
+    answerer: answerPath.answerer,
+    corpus: answerPath.corpus,
+    store,
+    cardContext: config.cardContext,
+    adminUserIds: new Set(config.adminUserIds),
+  });
   // Last line of defence: listeners handle their own errors; this logs anything that still escapes,
   // with its message only (never the request body, which can carry a person's secrets).
   app.error(async (error) => {
     logListenerError(app.logger, 'request', error);
   });
-  return app;
+  return { app, answerPath };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   loadDotenv({ quiet: true });
   let config: AppConfig;
-  let answerPath: AnswerPath;
+  let store: Store | undefined;
+  let created: CreatedApp;
   try {
     config = loadConfig(env);
-    answerPath = createAnswerPath(config.cardContext, config.knowledgeDir);
+    store = openStore(config.databasePath);
+    created = createApp(config, store);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof KnowledgeError) {
+    store?.close();
+    if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
-  const app = createApp(config, answerPath);
+  const { app, answerPath } = created;
+  const openedStore = store;
+  const stop = async () => {
+    await app.stop().catch(() => undefined);
+    openedStore.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const topics = `${answerPath.corpus.topics.length} topics, database ${config.databasePath}`;
   if (config.appToken) {
     await app.start();
-    app.logger.info(`AWS sign-in helper running in Socket Mode (${answerPath.corpus.topics.length} topics)`);
+    app.logger.info(`AWS sign-in helper running in Socket Mode (${topics})`);
   } else {
     await app.start(config.port);
-    app.logger.info(
-      `AWS sign-in helper listening on port ${config.port} at /slack/events (${answerPath.corpus.topics.length} topics)`,
-    );
+    app.logger.info(`AWS sign-in helper listening on port ${config.port} at /slack/events (${topics})`);
   }
 }
 

@@ -20,6 +20,30 @@ const accessPortalUrl = optionalText.refine((value) => !value || /^https:\/\/[^\
   message: 'must be an https:// URL, like https://d-1234567890.awsapps.com/start',
 });
 
+/** Relative to the folder the app is started from. */
+export const DEFAULT_DATABASE_PATH = './data/aws-signin.sqlite';
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{6,}$/;
+
+const adminUserIds = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .superRefine((ids, context) => {
+    const wrong = ids.filter((id) => !SLACK_USER_ID.test(id));
+    if (wrong.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be Slack member IDs like U0123ABCD, separated by commas (not ${wrong.map((id) => `"${id}"`).join(', ')})`,
+      });
+    }
+  });
+
 const cardContextSchema = z.object({ ADMIN_CONTACT: adminContact, ACCESS_PORTAL_URL: accessPortalUrl });
 
 const appSchema = cardContextSchema.extend({
@@ -42,6 +66,13 @@ const appSchema = cardContextSchema.extend({
   }),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   KNOWLEDGE_DIR: optionalText,
+  DATABASE_PATH: optionalText.refine((value) => !value || !/[\\/]$/.test(value), {
+    message: 'must be a file path like ./data/aws-signin.sqlite, not a folder',
+  }),
+  ESCALATION_CHANNEL: optionalText.refine((value) => !value || /^[CG][A-Z0-9]{6,}$/.test(value), {
+    message: "must be a channel ID like C0123ABCD (the channel's details, at the bottom of About), not its name",
+  }),
+  ADMIN_USER_IDS: adminUserIds,
 });
 
 export interface AppConfig {
@@ -53,6 +84,11 @@ export interface AppConfig {
   slackApiUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   knowledgeDir?: string;
+  /** The SQLite file that keeps questions, feedback and escalations. */
+  databasePath: string;
+  /** Who may see `/aws-signin stats` and the stats on the Home tab. */
+  adminUserIds: readonly string[];
+  /** Includes `escalationChannel` when "Ask my administrator" is set up. */
   cardContext: CardContext;
 }
 
@@ -90,6 +126,11 @@ export function loadConfig(env: Env): AppConfig {
     slackApiUrl: values.SLACK_API_URL,
     logLevel: values.LOG_LEVEL,
     knowledgeDir: values.KNOWLEDGE_DIR,
-    cardContext: toCardContext(values),
+    databasePath: values.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
+    adminUserIds: values.ADMIN_USER_IDS,
+    cardContext: {
+      ...toCardContext(values),
+      ...(values.ESCALATION_CHANNEL ? { escalationChannel: values.ESCALATION_CHANNEL } : {}),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadCardContext, loadConfig } from '../src/config';
+import { ConfigError, DEFAULT_DATABASE_PATH, loadCardContext, loadConfig } from '../src/config';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -63,5 +63,48 @@ describe('loadCardContext', () => {
         ACCESS_PORTAL_URL: 'https://d-1234567890.awsapps.com/start',
       }),
     ).toEqual({ adminContact: '<#C0123|aws-help>', accessPortalUrl: 'https://d-1234567890.awsapps.com/start' });
+  });
+});
+
+describe('storage, escalation and admin settings', () => {
+  it('keeps the database in ./data/aws-signin.sqlite, with no escalation channel and no admins, by default', () => {
+    const config = loadConfig(http);
+    expect(config.databasePath).toBe(DEFAULT_DATABASE_PATH);
+    expect(DEFAULT_DATABASE_PATH).toBe('./data/aws-signin.sqlite');
+    expect(config.cardContext.escalationChannel).toBeUndefined();
+    expect(config.adminUserIds).toEqual([]);
+  });
+
+  it('reads the database path, the escalation channel and a comma-separated admin list', () => {
+    const config = loadConfig({
+      ...http,
+      DATABASE_PATH: '/var/lib/aws-signin/db.sqlite',
+      ESCALATION_CHANNEL: 'C0ESCALATE',
+      ADMIN_USER_IDS: ' U0ADMIN001, W0ADMIN002 ,',
+    });
+    expect(config.databasePath).toBe('/var/lib/aws-signin/db.sqlite');
+    expect(config.cardContext.escalationChannel).toBe('C0ESCALATE');
+    expect(config.adminUserIds).toEqual(['U0ADMIN001', 'W0ADMIN002']);
+  });
+
+  it('names each wrong value: a channel name, user names, a folder as the database', () => {
+    let message = '';
+    try {
+      loadConfig({
+        ...http,
+        ESCALATION_CHANNEL: '#aws-admins',
+        ADMIN_USER_IDS: 'U0ADMIN001,bob,@alice',
+        DATABASE_PATH: './data/',
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/ESCALATION_CHANNEL: must be a channel ID like C0123ABCD/);
+    expect(message).toMatch(
+      /ADMIN_USER_IDS: must be Slack member IDs like U0123ABCD, separated by commas \(not "bob", "@alice"\)/,
+    );
+    expect(message).toMatch(/DATABASE_PATH: must be a file path/);
+    expect(message).not.toMatch(/U0ADMIN001/);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CardContext } from '../cards/types';
 import { type Corpus, loadKnowledge } from '../knowledge/load-knowledge';
 import { createMatcher, type Matcher } from '../matching/matcher';
-import { type Answerer, createAnswerer } from './create-answerer';
+import { type Answerer, type AnswererDeps, createAnswerer } from './create-answerer';
 
 /** The corpus that ships with the app: `knowledge/` at the project root. */
 export const DEFAULT_KNOWLEDGE_DIR = join(__dirname, '..', '..', 'knowledge');
@@ -14,8 +14,13 @@ export interface AnswerPath {
   answerer: Answerer;
 }
 
-export function createAnswerPath(cardContext: CardContext, knowledgeDir = DEFAULT_KNOWLEDGE_DIR): AnswerPath {
+/** `recording` is for the app: where question outcomes go. The offline command line records nothing. */
+export function createAnswerPath(
+  cardContext: CardContext,
+  knowledgeDir = DEFAULT_KNOWLEDGE_DIR,
+  recording: Pick<AnswererDeps, 'questions' | 'onRecordError'> = {},
+): AnswerPath {
   const corpus = loadKnowledge(knowledgeDir);
   const matcher = createMatcher(corpus);
-  return { corpus, matcher, answerer: createAnswerer({ corpus, matcher, cardContext }) };
+  return { corpus, matcher, answerer: createAnswerer({ corpus, matcher, cardContext, ...recording }) };
 }

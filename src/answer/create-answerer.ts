@@ -1,15 +1,19 @@
 // The one answer path: question text in, card out. Slack listeners and the offline `ask` command both
-// call this, so what the terminal shows is what Slack would show.
+// call this, so what the terminal shows is what Slack would show. Given a question log and an asker, it
+// also records each question's outcome, and the card's buttons carry the question's id (the offline
+// command records nothing, so its cards have no feedback or "Ask my administrator" buttons).
 import { buildAnswerCard } from '../cards/build-answer-card';
 import { buildClarifyCard } from '../cards/build-clarify-card';
 import { buildFallbackCard, buildTopicMenuCard } from '../cards/build-fallback-card';
 import { buildSecretWarningCard } from '../cards/build-secret-warning-card';
 import { buildStillStuckCard, CONTACT_SUPPORT_TOPIC } from '../cards/build-still-stuck-card';
+import { buildSupportCard } from '../cards/build-support-card';
 import type { TopicRef } from '../cards/ids';
 import type { Card, CardContext } from '../cards/types';
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
+import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { redactSecrets, type SecretKind } from '../text/secrets';
 import { toPlainQuestion } from '../text/slack-text';
 
@@ -22,11 +26,22 @@ export interface Reply {
   /** Found secrets, for the private warning; never the secrets themselves. */
   secrets: SecretKind[];
   secretWarning: Card | null;
+  /** The stored question, when it was recorded. */
+  questionId?: number;
+}
+
+/** Who is asking, and where: recorded with the question. */
+export interface Asker {
+  userId: string;
+  surface: Surface;
+  channelId?: string;
 }
 
 export interface CardOptions {
   /** Offer "Share in channel" (private replies). */
   shareable?: boolean;
+  /** Record the question (or the topic picked) for this person, when a question log is set up. */
+  asker?: Asker;
 }
 
 export interface Answerer {
@@ -34,11 +49,26 @@ export interface Answerer {
   /** A topic's card (or one user-kind variant of it); null when the topic or kind does not exist. */
   topicCard(ref: TopicRef, options?: CardOptions): Card | null;
   stillStuckCard(ref: TopicRef): Card | null;
+  /** "Contact AWS Support" for a topic: the form for the case, what to have ready. */
+  supportCard(ref: TopicRef): Card | null;
   menuCard(): Card;
 }
 
-export function createAnswerer(deps: { corpus: Corpus; matcher: Matcher; cardContext: CardContext }): Answerer {
-  const { corpus, matcher, cardContext } = deps;
+export interface AnswererDeps {
+  corpus: Corpus;
+  matcher: Matcher;
+  cardContext: CardContext;
+  /** Where outcomes are recorded; none offline. */
+  questions?: QuestionLog;
+  /** A question that could not be recorded is still answered (without its buttons); this hears why. */
+  onRecordError?: (error: unknown) => void;
+}
+
+const shownKind = (outcome: MatchResult): OutcomeKind =>
+  outcome.kind === 'answer' && outcome.topic ? 'answer' : outcome.kind === 'clarify' ? 'clarify' : 'fallback';
+
+export function createAnswerer(deps: AnswererDeps): Answerer {
+  const { corpus, matcher, cardContext, questions } = deps;
   const related = (topic: Topic): Topic[] =>
     topic.related.map((id) => corpus.byId.get(id)).filter((other): other is Topic => other !== undefined);
 
@@ -50,16 +80,30 @@ export function createAnswerer(deps: { corpus: Corpus; matcher: Matcher; cardCon
     return userKind ? { topic, userKind } : null;
   }
 
+  function record(asker: Asker | undefined, outcome: Omit<NewQuestion, 'userId' | 'surface' | 'channelId'>) {
+    if (!questions || !asker) return undefined;
+    try {
+      return questions.record({ ...asker, ...outcome });
+    } catch (error) {
+      deps.onRecordError?.(error);
+      return undefined;
+    }
+  }
+
   function topicCard(ref: TopicRef, options: CardOptions = {}): Card | null {
     const found = resolve(ref);
     if (!found) return null;
     // A user-kind choice that points at another topic opens that topic.
-    if (found.userKind?.topic) return topicCard({ topicId: found.userKind.topic }, options);
+    if (found.userKind?.topic) return topicCard({ topicId: found.userKind.topic, questionId: ref.questionId }, options);
+    // A topic picked with no question behind it (from the Home tab or a menu) is recorded as picked, untyped.
+    const questionId =
+      ref.questionId ?? record(options.asker, { question: null, kind: 'answer', topicId: ref.topicId, confidence: 1 });
     return buildAnswerCard(found.topic, {
       context: cardContext,
       related: related(found.topic),
       userKind: found.userKind,
       shareable: options.shareable,
+      questionId,
     });
   }
 
@@ -77,15 +121,23 @@ export function createAnswerer(deps: { corpus: Corpus; matcher: Matcher; cardCon
         };
       }
       const outcome = matcher.match(question);
+      const kind = shownKind(outcome);
+      const questionId = record(options.asker, {
+        question,
+        kind,
+        topicId: kind === 'answer' ? (outcome.topic?.id ?? null) : null,
+        confidence: outcome.confidence,
+      });
       let card: Card;
-      if (outcome.kind === 'answer' && outcome.topic) {
-        card = topicCard({ topicId: outcome.topic.id }, options) as Card;
-      } else if (outcome.kind === 'clarify') {
-        card = buildClarifyCard(outcome.candidates, question);
+      if (kind === 'answer' && outcome.topic) {
+        // Already recorded above: the topic card must not record it again as a pick.
+        card = topicCard({ topicId: outcome.topic.id, questionId }, { shareable: options.shareable }) as Card;
+      } else if (kind === 'clarify') {
+        card = buildClarifyCard(outcome.candidates, question, questionId);
       } else {
-        card = buildFallbackCard(corpus.topics, cardContext, question);
+        card = buildFallbackCard(corpus.topics, cardContext, question, questionId);
       }
-      return { question, outcome, card, secrets, secretWarning };
+      return { question, outcome, card, secrets, secretWarning, ...(questionId !== undefined ? { questionId } : {}) };
     },
     topicCard,
     stillStuckCard(ref) {
@@ -93,6 +145,10 @@ export function createAnswerer(deps: { corpus: Corpus; matcher: Matcher; cardCon
       if (!found) return null;
       const escalation = found.userKind?.escalation ?? found.topic.escalation;
       return buildStillStuckCard(found.topic, escalation, cardContext, corpus.byId.get(CONTACT_SUPPORT_TOPIC));
+    },
+    supportCard(ref) {
+      const found = resolve(ref);
+      return found ? buildSupportCard(found.topic) : null;
     },
     menuCard: () => buildTopicMenuCard(corpus.topics, cardContext),
   };

@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import { escapeMrkdwn, truncate } from '../text/slack-text';
 import { LIMITS } from './limits';
-import type { Block } from './types';
+import type { Block, Card } from './types';
 
 /** Corpus text to Slack mrkdwn: `[label](https://…)` becomes a link, everything else is escaped. */
 export function corpusToMrkdwn(text: string): string {
@@ -63,6 +63,9 @@ export const context = (mrkdwnTexts: readonly string[]): types.ContextBlock => (
 });
 
 export const divider = (): types.DividerBlock => ({ type: 'divider' });
+
+/** A one-paragraph card: short notes and acknowledgements. */
+export const noteCard = (mrkdwn: string): Card => ({ text: mrkdwn, blocks: [section(mrkdwn)] });
 
 export interface ButtonSpec {
   actionId: string;

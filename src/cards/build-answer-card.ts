@@ -11,7 +11,7 @@ import {
   sections,
   withinBlockLimit,
 } from './blocks';
-import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
+import { ACTION, BLOCK, encodeTopicRef, positional, type TopicRef } from './ids';
 import type { Block, Card, CardContext } from './types';
 import { whoCanHelpLines, whoCanHelpPlain } from './who-can-help';
 
@@ -19,6 +19,11 @@ export const STILL_STUCK_LABEL = 'Still stuck?';
 export const SHARE_LABEL = 'Share in channel';
 export const STEPS_TITLE = '*What to do*';
 export const WHO_CAN_HELP_TITLE = '*Who can help*';
+export const ASK_ADMINISTRATOR_LABEL = 'Ask my administrator';
+export const CONTACT_AWS_SUPPORT_LABEL = 'Contact AWS Support';
+export const FEEDBACK_PROMPT = 'Did this answer help?';
+export const HELPFUL_LABEL = 'Helpful';
+export const NOT_HELPFUL_LABEL = 'Not helpful';
 
 export interface AnswerCardOptions {
   context: CardContext;
@@ -28,8 +33,11 @@ export interface AnswerCardOptions {
   userKind?: UserKindChoice;
   /** Offer "Share in channel" (private replies only). */
   shareable?: boolean;
-  /** Extra blocks a caller adds under the answer (feedback, escalation), before the follow-ups. */
-  extraBlocks?: Block[];
+  /**
+   * The stored question this card answers. Its buttons carry it, and only with it does the card offer
+   * feedback and "Ask my administrator" (the offline command line stores nothing, so shows neither).
+   */
+  questionId?: number;
 }
 
 /** Topics about the access portal show the organisation's own portal link, when one is configured. */
@@ -50,7 +58,7 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
     ),
   );
   if (options.context.accessPortalUrl && PORTAL_TOPICS.has(topic.id)) {
-    blocks.push(section(`:link: Our organisation's AWS access portal: <${options.context.accessPortalUrl}>`));
+    blocks.push(section(portalLine(options.context.accessPortalUrl)));
   }
   blocks.push(
     divider(),
@@ -59,7 +67,9 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
   blocks.push(
     context([`Sources: ${topic.links.map((link) => `<${link.url}|${corpusToMrkdwn(link.title)}>`).join(' · ')}`]),
   );
-  blocks.push(...(options.extraBlocks ?? []));
+  const shown: TopicRef = { topicId: topic.id, kind: userKind?.kind, questionId: options.questionId };
+  const escalate = escalateButtons(escalation, shown, options.context);
+  if (escalate.length > 0) blocks.push(actions(BLOCK.escalate, escalate));
 
   const kinds = (topic.user_kinds ?? []).filter((choice) => choice.kind !== userKind?.kind);
   if (kinds.length > 0) {
@@ -70,13 +80,14 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
           button({
             actionId: positional(ACTION.userKind, index),
             label: choice.label,
-            value: encodeTopicRef({ topicId: topic.id, kind: choice.kind }),
+            value: encodeTopicRef({ topicId: topic.id, kind: choice.kind, questionId: options.questionId }),
           }),
         ),
       ),
     );
   }
-  blocks.push(actions(BLOCK.followUps, followUpButtons(topic, options)));
+  blocks.push(actions(BLOCK.followUps, followUpButtons(shown, options)));
+  if (options.questionId !== undefined) blocks.push(...feedbackBlocks(shown));
 
   return {
     text: `${title}: ${topic.summary} Who can help: ${whoCanHelpPlain(escalation, options.context)}.`,
@@ -84,14 +95,50 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
   };
 }
 
-function followUpButtons(topic: Topic, options: AnswerCardOptions) {
+/** Shown on portal topics when the organisation configured its portal link; the Home tab shows it too. */
+export const portalLine = (url: string): string => `:link: Our organisation's AWS access portal: <${url}>`;
+
+function followUpButtons(shown: TopicRef, options: AnswerCardOptions) {
   const related = options.related.map((other, index) =>
-    button({ actionId: positional(ACTION.openTopic, index), label: other.title, value: other.id }),
+    button({
+      actionId: positional(ACTION.openTopic, index),
+      label: other.title,
+      value: encodeTopicRef({ topicId: other.id, questionId: shown.questionId }),
+    }),
   );
-  const shown = encodeTopicRef({ topicId: topic.id, kind: options.userKind?.kind });
-  const stillStuck = button({ actionId: ACTION.stillStuck, label: STILL_STUCK_LABEL, value: shown });
+  const value = encodeTopicRef(shown);
+  const stillStuck = button({ actionId: ACTION.stillStuck, label: STILL_STUCK_LABEL, value });
   const share = options.shareable
-    ? [button({ actionId: ACTION.shareInChannel, label: SHARE_LABEL, value: shown, style: 'primary' })]
+    ? [button({ actionId: ACTION.shareInChannel, label: SHARE_LABEL, value, style: 'primary' })]
     : [];
   return [...related, stillStuck, ...share];
+}
+
+/**
+ * The human next steps the escalation path names: "Ask my administrator" when the administrator is on it
+ * and an escalation channel is set up (otherwise "Who can help" already names ADMIN_CONTACT), and
+ * "Contact AWS Support" when AWS Support is on it.
+ */
+function escalateButtons(escalation: Topic['escalation'], shown: TopicRef, context: CardContext) {
+  const contacts = new Set(escalation.map((step) => step.contact));
+  const value = encodeTopicRef(shown);
+  const buttons = [];
+  if (contacts.has('administrator') && context.escalationChannel && shown.questionId !== undefined) {
+    buttons.push(button({ actionId: ACTION.askAdministrator, label: ASK_ADMINISTRATOR_LABEL, value }));
+  }
+  if (contacts.has('aws-support')) {
+    buttons.push(button({ actionId: ACTION.contactAwsSupport, label: CONTACT_AWS_SUPPORT_LABEL, value }));
+  }
+  return buttons;
+}
+
+function feedbackBlocks(shown: TopicRef): Block[] {
+  const value = encodeTopicRef(shown);
+  return [
+    context([FEEDBACK_PROMPT]),
+    actions(BLOCK.feedback, [
+      button({ actionId: ACTION.feedbackHelpful, label: `:+1: ${HELPFUL_LABEL}`, value }),
+      button({ actionId: ACTION.feedbackNotHelpful, label: `:-1: ${NOT_HELPFUL_LABEL}`, value }),
+    ]),
+  ];
 }

@@ -2,13 +2,14 @@
 import type { Topic } from '../knowledge/schema';
 import { quoteForSlack } from '../text/slack-text';
 import { actions, button, context, section } from './blocks';
-import { ACTION, BLOCK, positional } from './ids';
+import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
 import type { Card } from './types';
 
 export const CLARIFY_PROMPT = 'That could mean a few things. Which one is closest?';
 const QUOTE_LIMIT = 300;
 
-export function buildClarifyCard(candidates: readonly Topic[], question?: string): Card {
+/** With `questionId`, the chosen topic's card still answers (and is rated against) the question asked. */
+export function buildClarifyCard(candidates: readonly Topic[], question?: string, questionId?: number): Card {
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`]));
   blocks.push(
@@ -16,7 +17,11 @@ export function buildClarifyCard(candidates: readonly Topic[], question?: string
     actions(
       BLOCK.choices,
       candidates.map((topic, index) =>
-        button({ actionId: positional(ACTION.openTopic, index), label: topic.title, value: topic.id }),
+        button({
+          actionId: positional(ACTION.openTopic, index),
+          label: topic.title,
+          value: encodeTopicRef({ topicId: topic.id, questionId }),
+        }),
       ),
     ),
   );

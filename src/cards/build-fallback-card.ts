@@ -15,13 +15,18 @@ export function contactsLine(context: CardContext): string {
   return `For anything else about your organisation's AWS accounts, ask ${admin}.`;
 }
 
-export function buildFallbackCard(topics: readonly Topic[], cardContext: CardContext, question?: string): Card {
+export function buildFallbackCard(
+  topics: readonly Topic[],
+  cardContext: CardContext,
+  question?: string,
+  questionId?: number,
+): Card {
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`]));
   blocks.push(
     section(`:shrug: ${FALLBACK_TEXT}`),
     section(MENU_TEXT),
-    topicMenuBlock(topics),
+    topicMenuBlock(topics, questionId),
     context([contactsLine(cardContext)]),
   );
   return { text: `${FALLBACK_TEXT} ${contactsLine(cardContext)}`, blocks };

@@ -9,6 +9,15 @@ export const ACTION = {
   userKind: 'user_kind',
   stillStuck: 'still_stuck',
   shareInChannel: 'share_in_channel',
+  feedbackHelpful: 'feedback_helpful',
+  feedbackNotHelpful: 'feedback_not_helpful',
+  askAdministrator: 'ask_administrator',
+  contactAwsSupport: 'contact_aws_support',
+  /** On the post in the escalation channel. */
+  escalationClaim: 'escalation_claim',
+  escalationResolve: 'escalation_resolve',
+  /** Topic buttons on the Home tab. Suffixed with a position. */
+  homeTopic: 'home_topic',
 } as const;
 
 export const BLOCK = {
@@ -19,22 +28,44 @@ export const BLOCK = {
   choices: 'clarify_choices',
   topicMenu: 'topic_menu',
   secretWarning: 'secret_warning',
+  escalate: 'escalate',
+  feedback: 'feedback',
+  escalationActions: 'escalation_actions',
+  /** One per group on the Home tab, suffixed with the group's position. */
+  homeTopics: 'home_topics',
+  feedbackMissing: 'feedback_missing',
+} as const;
+
+/** Modal callback ids, and the input ids inside them. */
+export const VIEW = {
+  feedback: 'feedback_modal',
+  feedbackMissingInput: 'missing_text',
 } as const;
 
 /** Matches every action id built from `prefix` plus a position ("open_topic_2"). */
 export const actionIdPattern = (prefix: string): RegExp => new RegExp(`^${prefix}(_\\d+)?$`);
 export const positional = (prefix: string, position: number): string => `${prefix}_${position}`;
 
-/** A button's value names a topic, and for user-kind variants the kind of user: `topic-id` or `topic-id|iam`. */
+/**
+ * A button's value names a topic, for user-kind variants the kind of user, and for cards answering a
+ * stored question that question's id: `topic-id`, `topic-id|iam`, `topic-id|iam#42`, `topic-id#42`.
+ */
 export interface TopicRef {
   topicId: string;
   kind?: string;
+  questionId?: number;
 }
 
-export const encodeTopicRef = ({ topicId, kind }: TopicRef): string => (kind ? `${topicId}|${kind}` : topicId);
+export const encodeTopicRef = ({ topicId, kind, questionId }: TopicRef): string =>
+  `${kind ? `${topicId}|${kind}` : topicId}${questionId !== undefined ? `#${questionId}` : ''}`;
 
 export function decodeTopicRef(value: string | undefined): TopicRef | null {
-  const [topicId, kind, ...rest] = (value ?? '').split('|');
+  const [, body = '', questionId] = /^([^#]*)(?:#(\d{1,15}))?$/.exec(value ?? '') ?? [];
+  const [topicId, kind, ...rest] = body.split('|');
   if (!topicId || rest.length > 0) return null;
-  return kind ? { topicId, kind } : { topicId };
+  return {
+    topicId,
+    ...(kind ? { kind } : {}),
+    ...(questionId !== undefined ? { questionId: Number(questionId) } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import type { types } from '@slack/bolt';
 import type { Topic } from '../knowledge/schema';
 import { truncate } from '../text/slack-text';
 import { actions } from './blocks';
-import { ACTION, BLOCK } from './ids';
+import { ACTION, BLOCK, encodeTopicRef } from './ids';
 import { LIMITS } from './limits';
 
 export const TOPIC_MENU_PLACEHOLDER = 'Pick what you are stuck on';
@@ -51,10 +51,11 @@ export function groupTopics(topics: readonly Topic[]): Array<{ label: string; to
   return grouped.filter((group) => group.topics.length > 0);
 }
 
-export function topicMenuBlock(topics: readonly Topic[]): types.ActionsBlock {
+/** With `questionId` (under a fallback answer), the picked topic answers that question. */
+export function topicMenuBlock(topics: readonly Topic[], questionId?: number): types.ActionsBlock {
   const option = (topic: Topic) => ({
     text: { type: 'plain_text' as const, text: truncate(topic.title, LIMITS.optionText) },
-    value: topic.id,
+    value: encodeTopicRef({ topicId: topic.id, questionId }),
   });
   return actions(BLOCK.topicMenu, [
     {

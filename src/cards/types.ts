@@ -14,4 +14,6 @@ export interface CardContext {
   adminContact?: string;
   /** The organisation's AWS access portal (`https://d-xxxxxxxxxx.awsapps.com/start`). */
   accessPortalUrl?: string;
+  /** The channel "Ask my administrator" posts to (a channel ID); unset, the button is not offered. */
+  escalationChannel?: string;
 }

@@ -36,18 +36,26 @@ export function recordingRespond() {
   return { sent, respond };
 }
 
-export function recordingClient(options: { failWith?: Error } = {}) {
+/** `failWith` fails every call; `failOn` fails only the methods named. */
+export function recordingClient(options: { failWith?: Error; failOn?: Record<string, Error> } = {}) {
   const calls: Array<{ method: string; args: Sent }> = [];
   const method = (name: string) => async (args: Sent) => {
     calls.push({ method: name, args });
-    if (options.failWith) throw options.failWith;
-    return { ok: true, ts: '1700000000.000200' };
+    const failure = options.failWith ?? options.failOn?.[name];
+    if (failure) throw failure;
+    return {
+      ok: true,
+      ts: '1700000000.000200',
+      channel: args.channel,
+      permalink: `https://example.slack.com/archives/${String(args.channel)}/p1`,
+    };
   };
   const client = {
     chat: {
       postMessage: method('chat.postMessage'),
       postEphemeral: method('chat.postEphemeral'),
       update: method('chat.update'),
+      getPermalink: method('chat.getPermalink'),
     },
     views: { publish: method('views.publish'), open: method('views.open') },
   };

@@ -142,3 +142,36 @@ export function blockActionPayload(fields: {
     actions: [action],
   };
 }
+
+/** A view_submission payload for a modal, with one plain text input's value. */
+export function viewSubmissionPayload(fields: {
+  callbackId: string;
+  privateMetadata: string;
+  blockId: string;
+  actionId: string;
+  value: string | null;
+  userId?: string;
+}): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0TEAM001', domain: 'example' },
+    user: { id: fields.userId ?? 'U0PERSON01', username: 'person', team_id: 'T0TEAM001' },
+    api_app_id: 'A0APP00001',
+    token: 'legacy-verification-token',
+    trigger_id: '123.456.def',
+    view: {
+      id: 'V0VIEW002',
+      team_id: 'T0TEAM001',
+      type: 'modal',
+      callback_id: fields.callbackId,
+      private_metadata: fields.privateMetadata,
+      blocks: [],
+      state: {
+        values: { [fields.blockId]: { [fields.actionId]: { type: 'plain_text_input', value: fields.value } } },
+      },
+      hash: '1700000000.abcdef',
+      title: { type: 'plain_text', text: 'Modal' },
+    },
+    response_urls: [],
+  };
+}

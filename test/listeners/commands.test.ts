@@ -7,10 +7,18 @@ import { createAwsSigninCommand } from '../../src/listeners/commands/aws-signin'
 import { SORRY_TEXT } from '../../src/listeners/sorry';
 import { realAnswerPath } from '../helpers/corpus';
 import { recordingLogger, recordingRespond } from '../helpers/fakes';
+import { listenerDeps } from '../helpers/listener-deps';
+import { type TempStore, tempStore } from '../helpers/temp-store';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-async function run(text: string, answerer = realAnswerPath().answerer) {
+let temp: TempStore;
+beforeEach(() => {
+  temp = tempStore();
+});
+afterEach(() => temp.cleanup());
+
+async function run(text: string, answerer = realAnswerPath().answerer, userId = 'U0PERSON01') {
   const { sent, respond } = recordingRespond();
   const logger = recordingLogger();
   const order: string[] = [];
@@ -21,8 +29,13 @@ async function run(text: string, answerer = realAnswerPath().answerer) {
     order.push('respond');
     await respond(message);
   };
-  const args = { command: { text, command: '/aws-signin' }, ack, respond: trackedRespond, logger } as unknown as Args;
-  await createAwsSigninCommand({ answerer })(args);
+  const args = {
+    command: { text, command: '/aws-signin', user_id: userId, channel_id: 'C0CHANNEL1' },
+    ack,
+    respond: trackedRespond,
+    logger,
+  } as unknown as Args;
+  await createAwsSigninCommand({ ...listenerDeps(temp.store), answerer })(args);
   return { sent, logger, order };
 }
 

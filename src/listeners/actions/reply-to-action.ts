@@ -1,8 +1,17 @@
 // How a click answers: a refinement (a clarify choice, a pick from the menu, a kind of user) replaces
 // the card that was clicked; anything new (a related topic, "Still stuck?") follows it, in the same
 // place: privately for private cards, in the thread for cards in a channel, in the DM for DMs.
-import type { AllMiddlewareArgs, BlockAction, RespondFn } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  BlockElementAction,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import type { Card } from '../../cards/types';
+
+/** What Bolt hands a button or menu listener. */
+export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 export interface ActionReplyArgs {
   body: BlockAction;
@@ -12,6 +21,18 @@ export interface ActionReplyArgs {
 
 export const isPrivateCard = (body: BlockAction): boolean => body.container?.is_ephemeral === true;
 
+/** A button's value, or the value picked in a menu. */
+export function actionValue(action: BlockElementAction): string | undefined {
+  if (action.type === 'button') return action.value;
+  if (action.type === 'static_select') return action.selected_option?.value;
+  return undefined;
+}
+
+/** A note only the person who clicked sees, wherever the card was. */
+export async function replyPrivately({ respond }: Pick<ActionReplyArgs, 'respond'>, card: Card): Promise<void> {
+  await respond({ response_type: 'ephemeral', replace_original: false, ...card });
+}
+
 export async function replaceCard({ respond }: ActionReplyArgs, card: Card): Promise<void> {
   await respond({ replace_original: true, ...card });
 }
@@ -19,7 +40,7 @@ export async function replaceCard({ respond }: ActionReplyArgs, card: Card): Pro
 export async function followCard({ body, respond, client }: ActionReplyArgs, card: Card): Promise<void> {
   const channel = body.channel?.id ?? body.container?.channel_id;
   if (isPrivateCard(body) || !channel) {
-    await respond({ response_type: 'ephemeral', replace_original: false, ...card });
+    await replyPrivately({ respond }, card);
     return;
   }
   const isDirectMessage = channel.startsWith('D');

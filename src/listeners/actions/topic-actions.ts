@@ -1,28 +1,27 @@
 // Buttons and the menu that open topic cards: clarify choices, the topic menu, related topics,
-// user-kind choices, "Still stuck?" and "Share in channel".
-import type { AllMiddlewareArgs, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Answerer } from '../../answer/create-answerer';
+// user-kind choices, "Still stuck?", "Contact AWS Support" and "Share in channel".
+import type { BlockAction } from '@slack/bolt';
+import type { Answerer, Asker } from '../../answer/create-answerer';
 import { BLOCK, decodeTopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
-import { followCard, isPrivateCard, replaceCard } from './reply-to-action';
+import { type ActionArgs, actionValue, followCard, isPrivateCard, replaceCard } from './reply-to-action';
 
 export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
 export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
 
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
-
 /** Blocks whose buttons refine the card they sit on, so the answer takes its place. */
 const REFINING_BLOCKS = new Set<string>([BLOCK.choices, BLOCK.topicMenu, BLOCK.userKinds]);
 
-function actionValue(action: BlockElementAction): string | undefined {
-  if (action.type === 'button') return action.value;
-  if (action.type === 'static_select') return action.selected_option?.value;
-  return undefined;
+/** Who clicked, and on which surface the card was (a private reply comes from the slash command). */
+function askerOf(body: BlockAction): Asker {
+  const channelId = body.channel?.id ?? body.container?.channel_id;
+  const surface = isPrivateCard(body) ? 'command' : channelId?.startsWith('D') ? 'dm' : 'mention';
+  return { userId: body.user.id, surface, ...(channelId ? { channelId } : {}) };
 }
 
-function topicGoneCard(answerer: Answerer): Card {
+export function topicGoneCard(answerer: Answerer): Card {
   const menu = answerer.menuCard();
   return {
     text: TOPIC_GONE_TEXT,
@@ -30,7 +29,10 @@ function topicGoneCard(answerer: Answerer): Card {
   };
 }
 
-function handleTopicClick(answerer: Answerer, build: (value: string | undefined, shareable: boolean) => Card | null) {
+function handleTopicClick(
+  answerer: Answerer,
+  build: (value: string | undefined, shareable: boolean, body: BlockAction) => Card | null,
+) {
   return async (args: ActionArgs): Promise<void> => {
     const { ack, body, action, logger } = args;
     await ack();
@@ -38,7 +40,7 @@ function handleTopicClick(answerer: Answerer, build: (value: string | undefined,
       logger,
       `action ${action.action_id}`,
       async () => {
-        const card = build(actionValue(action), isPrivateCard(body)) ?? topicGoneCard(answerer);
+        const card = build(actionValue(action), isPrivateCard(body), body) ?? topicGoneCard(answerer);
         if (REFINING_BLOCKS.has(action.block_id)) await replaceCard(args, card);
         else await followCard(args, card);
       },
@@ -47,22 +49,30 @@ function handleTopicClick(answerer: Answerer, build: (value: string | undefined,
   };
 }
 
-export function createOpenTopicAction({ answerer }: ListenerDeps) {
-  return handleTopicClick(answerer, (value, shareable) => {
+export function createOpenTopicAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
+  return handleTopicClick(answerer, (value, shareable, body) => {
     const ref = decodeTopicRef(value);
-    return ref ? answerer.topicCard(ref, { shareable }) : null;
+    // A topic picked with no question behind it is recorded for this person, so its card can be rated.
+    return ref ? answerer.topicCard(ref, { shareable, asker: askerOf(body) }) : null;
   });
 }
 
-export function createStillStuckAction({ answerer }: ListenerDeps) {
+export function createStillStuckAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
   return handleTopicClick(answerer, (value) => {
     const ref = decodeTopicRef(value);
     return ref ? answerer.stillStuckCard(ref) : null;
   });
 }
 
+export function createContactSupportAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
+  return handleTopicClick(answerer, (value) => {
+    const ref = decodeTopicRef(value);
+    return ref ? answerer.supportCard(ref) : null;
+  });
+}
+
 /** Posts the card publicly in the channel the private answer was shown in, naming who shared it. */
-export function createShareAction({ answerer }: ListenerDeps) {
+export function createShareAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
   return async (args: ActionArgs): Promise<void> => {
     const { ack, body, action, respond, logger } = args;
     await ack();

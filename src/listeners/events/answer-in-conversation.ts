@@ -2,6 +2,7 @@
 // privately to the person who wrote it.
 import type { webApi } from '@slack/bolt';
 import type { Answerer } from '../../answer/create-answerer';
+import type { Surface } from '../../store/types';
 
 export interface ConversationMessage {
   channel: string;
@@ -9,6 +10,7 @@ export interface ConversationMessage {
   text: string;
   /** Reply in this thread; undefined posts straight into the conversation (a DM). */
   threadTs?: string;
+  surface: Surface;
 }
 
 export async function answerInConversation(
@@ -16,7 +18,9 @@ export async function answerInConversation(
   answerer: Answerer,
   message: ConversationMessage,
 ): Promise<void> {
-  const reply = answerer.answer(message.text);
+  const reply = answerer.answer(message.text, {
+    asker: { userId: message.user, surface: message.surface, channelId: message.channel },
+  });
   const thread = message.threadTs ? { thread_ts: message.threadTs } : {};
   if (reply.secretWarning) {
     await client.chat.postEphemeral({

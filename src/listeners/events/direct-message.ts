@@ -5,7 +5,7 @@ import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
 import { answerInConversation } from './answer-in-conversation';
 
-export function createDirectMessageListener({ answerer }: ListenerDeps) {
+export function createDirectMessageListener({ answerer }: Pick<ListenerDeps, 'answerer'>) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id || !event.user) return;
     const { channel, user } = event;
@@ -13,7 +13,7 @@ export function createDirectMessageListener({ answerer }: ListenerDeps) {
     await withApology(
       logger,
       'message.im',
-      () => answerInConversation(client, answerer, { channel, user, text: event.text ?? '', threadTs }),
+      () => answerInConversation(client, answerer, { channel, user, text: event.text ?? '', threadTs, surface: 'dm' }),
       (card) => client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...card }),
     );
   };

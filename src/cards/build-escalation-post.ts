@@ -1,0 +1,100 @@
+// The post "Ask my administrator" makes in the escalation channel, rebuilt from the stored escalation on
+// every change (open -> claimed -> resolved), and the private notes that keep the person who asked informed.
+import type { EscalationRecord } from '../store/types';
+import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
+import { actions, button, context, noteCard, section } from './blocks';
+import { ACTION, BLOCK } from './ids';
+import type { Card } from './types';
+
+export const CLAIM_LABEL = "I'm on it";
+export const RESOLVE_LABEL = 'Resolved';
+export const WAITING_TEXT = ':hourglass_flowing_sand: Waiting for an administrator.';
+export const PICKED_NOT_TYPED = '_No question typed: they picked this topic from a list._';
+export const ESCALATION_FAILED_TEXT =
+  "Sorry, I couldn't reach your administrators just now, so nothing was sent. Please try again in a minute, or contact them directly";
+const QUOTE_LIMIT = 1500;
+
+/** Slack shows this in each reader's own time zone; the fallback is UTC. */
+export function slackDate(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const fallback = new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+  return `<!date^${seconds}^{date_short_pretty} at {time}|${fallback} UTC>`;
+}
+
+/** Where the card was, as a link an administrator can follow when there is one. */
+export function conversationLine(escalation: EscalationRecord): string {
+  if (escalation.permalink) return `<${escalation.permalink}|Open the conversation>`;
+  const channel = escalation.originChannelId;
+  if (channel?.startsWith('D')) return `A direct message with me: reply to <@${escalation.requesterId}> directly`;
+  if (channel) return `A private answer in <#${channel}>: reply to <@${escalation.requesterId}> directly`;
+  return `Reply to <@${escalation.requesterId}> directly`;
+}
+
+export function statusLine(escalation: EscalationRecord): string {
+  if (escalation.state === 'resolved' && escalation.resolvedBy && escalation.resolvedAt !== undefined) {
+    return `:white_check_mark: Resolved by <@${escalation.resolvedBy}>, ${slackDate(escalation.resolvedAt)}.`;
+  }
+  if (escalation.state === 'claimed' && escalation.claimedBy && escalation.claimedAt !== undefined) {
+    return `:eyes: <@${escalation.claimedBy}> is on it (since ${slackDate(escalation.claimedAt)}).`;
+  }
+  return WAITING_TEXT;
+}
+
+/** The state in a few words, for fallback text and notes. */
+export const statusPlain = (escalation: EscalationRecord): string => {
+  if (escalation.state === 'resolved') return `resolved by <@${escalation.resolvedBy}>`;
+  if (escalation.state === 'claimed') return `<@${escalation.claimedBy}> is on it`;
+  return 'waiting for an administrator';
+};
+
+export function buildEscalationPost(escalation: EscalationRecord, topicTitle: string): Card {
+  const asked =
+    escalation.question === null
+      ? PICKED_NOT_TYPED
+      : `>${quoteForSlack(escalation.question, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
+  const askedBy = escalation.askedBy !== escalation.requesterId ? [`Question asked by <@${escalation.askedBy}>`] : [];
+  const value = String(escalation.id);
+  const buttons =
+    escalation.state === 'open'
+      ? [
+          button({ actionId: ACTION.escalationClaim, label: CLAIM_LABEL, value, style: 'primary' }),
+          button({ actionId: ACTION.escalationResolve, label: RESOLVE_LABEL, value }),
+        ]
+      : escalation.state === 'claimed'
+        ? [button({ actionId: ACTION.escalationResolve, label: RESOLVE_LABEL, value, style: 'primary' })]
+        : [];
+  const blocks: Card['blocks'] = [
+    section(`:raising_hand: <@${escalation.requesterId}> needs help getting into AWS.`),
+    section(`*Their question*\n${asked}`),
+    section(`*Topic they were shown*\n${escapeMrkdwn(topicTitle)}\n*Where*\n${conversationLine(escalation)}`),
+    context([...askedBy, `Asked ${slackDate(escalation.createdAt)}`]),
+    section(statusLine(escalation)),
+  ];
+  if (buttons.length > 0) blocks.push(actions(BLOCK.escalationActions, buttons));
+  return {
+    text: `<@${escalation.requesterId}> needs help with "${escapeMrkdwn(topicTitle)}": ${statusPlain(escalation)}.`,
+    blocks,
+  };
+}
+
+/** Private notes to the person who pressed "Ask my administrator". */
+export const askerNotes = {
+  requested: (escalationChannel: string): Card =>
+    noteCard(
+      `:incoming_envelope: I asked your AWS administrators in <#${escalationChannel}>. I'll send you a direct message when someone picks it up.`,
+    ),
+  alreadyRequested: (escalation: EscalationRecord): Card =>
+    noteCard(
+      `You already asked your administrators about this (${slackDate(escalation.createdAt)}), so I didn't post it again. Now: ${statusPlain(escalation)}.`,
+    ),
+  claimed: (escalation: EscalationRecord, topicTitle: string): Card =>
+    noteCard(
+      `:eyes: <@${escalation.claimedBy}> is looking at your request about *${escapeMrkdwn(topicTitle)}*. They will get in touch with you.`,
+    ),
+  resolved: (escalation: EscalationRecord, topicTitle: string): Card =>
+    noteCard(
+      `:white_check_mark: <@${escalation.resolvedBy}> marked your request about *${escapeMrkdwn(topicTitle)}* as resolved. Still stuck? Reply to them, or ask me again.`,
+    ),
+  failed: (adminContact: string | undefined): Card =>
+    noteCard(`:warning: ${ESCALATION_FAILED_TEXT}${adminContact ? `: ${adminContact}` : ''}.`),
+};

@@ -1,0 +1,55 @@
+// The "Not helpful" form (what was missing?), the thank-you it turns into, and the short private
+// thanks for "Helpful".
+import type { types } from '@slack/bolt';
+import type { SecretKind } from '../text/secrets';
+import { escapeMrkdwn, truncate } from '../text/slack-text';
+import { context, section } from './blocks';
+import { BLOCK, encodeTopicRef, type TopicRef, VIEW } from './ids';
+
+export const FEEDBACK_MODAL_TITLE = 'What was missing?';
+export const MISSING_LABEL = "What were you looking for that this answer didn't have?";
+export const MISSING_MAX_LENGTH = 1000;
+export const FEEDBACK_THANKS_TEXT =
+  'Thanks! Your note goes to the people who keep my answers up to date, together with the question you asked.';
+export const NOT_HELPFUL_NOTED_TEXT = "Thanks for telling me. I've noted that this answer did not help.";
+export const HELPFUL_THANKS_TEXT = 'Thanks for letting me know! :+1:';
+export const SECRET_IN_NOTE_TEXT =
+  ':warning: Your note looked like it contained a password or an access key. I stored it without that part; please change that password or rotate that key.';
+
+const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
+
+export function buildFeedbackModal(ref: TopicRef, topicTitle: string): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: VIEW.feedback,
+    // The question and card the note is about; Slack hands it back with the submission.
+    private_metadata: encodeTopicRef(ref),
+    title: plain(FEEDBACK_MODAL_TITLE, 24),
+    submit: plain('Send', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      context([`About: ${escapeMrkdwn(topicTitle)}`]),
+      {
+        type: 'input',
+        block_id: BLOCK.feedbackMissing,
+        label: plain(MISSING_LABEL, 2000),
+        hint: plain("Please don't include passwords or access keys.", 2000),
+        element: {
+          type: 'plain_text_input',
+          action_id: VIEW.feedbackMissingInput,
+          multiline: true,
+          max_length: MISSING_MAX_LENGTH,
+        },
+      },
+    ],
+  };
+}
+
+export function buildFeedbackThanksView(secrets: readonly SecretKind[]): types.ModalView {
+  return {
+    type: 'modal',
+    title: plain('Thank you', 24),
+    close: plain('Close', 24),
+    blocks: [section(FEEDBACK_THANKS_TEXT), ...(secrets.length > 0 ? [section(SECRET_IN_NOTE_TEXT)] : [])],
+  };
+}

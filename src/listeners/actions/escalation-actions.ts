@@ -1,0 +1,139 @@
+// "Ask my administrator": posts the question to the escalation channel once per person and question, and
+// the administrators' "I'm on it" / "Resolved" on that post. Every change rebuilds the post from the store
+// and tells the person who asked, privately: a note under their card now, and a direct message later
+// (ephemeral notes vanish, and a claim can come hours after the person left the channel).
+import type { Logger } from '@slack/bolt';
+import { noteCard } from '../../cards/blocks';
+import { askerNotes, buildEscalationPost, statusPlain } from '../../cards/build-escalation-post';
+import { decodeTopicRef } from '../../cards/ids';
+import { type ListenerDeps, topicTitle } from '../deps';
+import { logListenerError, withApology } from '../sorry';
+import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
+
+export const ESCALATION_GONE_TEXT = 'I have no record of this request any more, so there is nothing to update.';
+export const ALREADY_HANDLED_PREFIX = 'Nothing changed, this request is already handled:';
+export const askerUnreachableText = (userId: string): string =>
+  `I updated the post, but could not send <@${userId}> a message about it. Please tell them yourself.`;
+
+/** A link to the card the person clicked, when it is a message administrators can open. */
+async function conversationLink({ body, client }: ActionReplyArgs, logger: Logger): Promise<string | undefined> {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  const messageTs = body.message?.ts ?? body.container?.message_ts;
+  // Private replies have no message to link to, and nobody else can open a DM with the app.
+  if (isPrivateCard(body) || !channel || !messageTs || channel.startsWith('D')) return undefined;
+  try {
+    const result = await client.chat.getPermalink({ channel, message_ts: messageTs });
+    return result.permalink;
+  } catch (error) {
+    logger.warn(`chat.getPermalink failed, the post names the channel instead: ${String(error)}`);
+    return undefined;
+  }
+}
+
+export function createAskAdministratorAction({
+  store,
+  corpus,
+  cardContext,
+}: Pick<ListenerDeps, 'store' | 'corpus' | 'cardContext'>) {
+  return async (args: ActionArgs): Promise<void> => {
+    const { ack, body, action, client, logger } = args;
+    await ack();
+    const failed = askerNotes.failed(cardContext.adminContact);
+    await withApology(
+      logger,
+      'action ask_administrator',
+      async () => {
+        const ref = decodeTopicRef(actionValue(action));
+        const channel = cardContext.escalationChannel;
+        if (!channel || !ref || ref.questionId === undefined || !store.questions.get(ref.questionId)) {
+          await replyPrivately(args, failed);
+          return;
+        }
+        const permalink = await conversationLink(args, logger);
+        const originChannelId = body.channel?.id ?? body.container?.channel_id;
+        const { escalation, created } = store.escalations.open({
+          questionId: ref.questionId,
+          requesterId: body.user.id,
+          topicId: ref.topicId,
+          ...(ref.kind ? { userKind: ref.kind } : {}),
+          ...(originChannelId ? { originChannelId } : {}),
+          ...(permalink ? { permalink } : {}),
+        });
+        if (!created) {
+          await replyPrivately(args, askerNotes.alreadyRequested(escalation));
+          return;
+        }
+        try {
+          const posted = await client.chat.postMessage({
+            channel,
+            ...buildEscalationPost(escalation, topicTitle(corpus, escalation.topicId)),
+          });
+          if (posted.ts)
+            store.escalations.attachPost(escalation.id, { channelId: posted.channel ?? channel, ts: posted.ts });
+        } catch (error) {
+          // Nothing reached the administrators: forget it, so pressing the button again tries again.
+          store.escalations.withdraw(escalation.id);
+          logListenerError(logger, 'posting to the escalation channel', error);
+          await replyPrivately(args, failed);
+          return;
+        }
+        await replyPrivately(args, askerNotes.requested(channel));
+      },
+      (card) => replyPrivately(args, card),
+    );
+  };
+}
+
+type Change = 'claim' | 'resolve';
+
+export function createEscalationChangeAction(
+  change: Change,
+  { store, corpus }: Pick<ListenerDeps, 'store' | 'corpus'>,
+) {
+  return async (args: ActionArgs): Promise<void> => {
+    const { ack, body, action, client, logger } = args;
+    await ack();
+    await withApology(
+      logger,
+      `action escalation_${change}`,
+      async () => {
+        const id = Number(actionValue(action));
+        const userId = body.user.id;
+        const transition = !Number.isSafeInteger(id)
+          ? ({ result: 'not-found' } as const)
+          : change === 'claim'
+            ? store.escalations.claim(id, userId)
+            : store.escalations.resolve(id, userId);
+        if (transition.result === 'not-found') {
+          await replyPrivately(args, noteCard(ESCALATION_GONE_TEXT));
+          return;
+        }
+        const { escalation } = transition;
+        const title = topicTitle(corpus, escalation.topicId);
+        // Rebuilt even when nothing changed: a post that missed an earlier update shows the truth again.
+        const channel = escalation.post?.channelId ?? body.channel?.id ?? body.container?.channel_id;
+        const ts = escalation.post?.ts ?? body.message?.ts ?? body.container?.message_ts;
+        try {
+          if (channel && ts) await client.chat.update({ channel, ts, ...buildEscalationPost(escalation, title) });
+        } catch (error) {
+          // The change is stored either way; the person who asked must still hear of it.
+          logListenerError(logger, 'updating the escalation post', error);
+        }
+        if (transition.result === 'unchanged') {
+          await replyPrivately(args, noteCard(`${ALREADY_HANDLED_PREFIX} ${statusPlain(escalation)}.`));
+          return;
+        }
+        const message =
+          change === 'claim' ? askerNotes.claimed(escalation, title) : askerNotes.resolved(escalation, title);
+        try {
+          // A user id as the channel: the app's direct message with that person.
+          await client.chat.postMessage({ channel: escalation.requesterId, ...message });
+        } catch (error) {
+          logListenerError(logger, 'telling the asker', error);
+          await replyPrivately(args, noteCard(askerUnreachableText(escalation.requesterId)));
+        }
+      },
+      (card) => replyPrivately(args, card),
+    );
+  };
+}

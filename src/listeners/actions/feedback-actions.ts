@@ -1,0 +1,68 @@
+// "Helpful" / "Not helpful" on answer cards. Both are saved at once; "Not helpful" then opens a form
+// asking what was missing (handled in views/). The person gets a short private thank-you rather than an
+// edited card: the card may be public (a thread, or shared in a channel) and others may rate it too.
+
+import { noteCard } from '../../cards/blocks';
+import { buildFeedbackModal, HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../cards/build-feedback-modal';
+import { decodeTopicRef, type TopicRef } from '../../cards/ids';
+import { type ListenerDeps, topicTitle } from '../deps';
+import { logListenerError, withApology } from '../sorry';
+import { type ActionArgs, actionValue, replyPrivately } from './reply-to-action';
+
+function saveRating(
+  store: ListenerDeps['store'],
+  ref: TopicRef | null,
+  userId: string,
+  helpful: boolean,
+  logger: ActionArgs['logger'],
+): void {
+  if (!ref || ref.questionId === undefined) return;
+  const saved = store.feedback.save({ questionId: ref.questionId, userId, topicId: ref.topicId, helpful });
+  if (!saved) logger.warn(`feedback on unknown question ${ref.questionId} was not saved`);
+}
+
+export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
+  return async (args: ActionArgs): Promise<void> => {
+    const { ack, body, action, logger } = args;
+    await ack();
+    await withApology(
+      logger,
+      'action feedback_helpful',
+      async () => {
+        saveRating(store, decodeTopicRef(actionValue(action)), body.user.id, true, logger);
+        await replyPrivately(args, noteCard(HELPFUL_THANKS_TEXT));
+      },
+      (card) => replyPrivately(args, card),
+    );
+  };
+}
+
+export function createNotHelpfulAction({ store, corpus }: Pick<ListenerDeps, 'store' | 'corpus'>) {
+  return async (args: ActionArgs): Promise<void> => {
+    const { ack, body, action, client, logger } = args;
+    await ack();
+    await withApology(
+      logger,
+      'action feedback_not_helpful',
+      async () => {
+        const ref = decodeTopicRef(actionValue(action));
+        saveRating(store, ref, body.user.id, false, logger);
+        if (!ref || ref.questionId === undefined) {
+          await replyPrivately(args, noteCard(NOT_HELPFUL_NOTED_TEXT));
+          return;
+        }
+        try {
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: buildFeedbackModal(ref, topicTitle(corpus, ref.topicId)),
+          });
+        } catch (error) {
+          // The trigger lasts 3 seconds; the rating is saved anyway, so say thanks instead of the form.
+          logListenerError(logger, 'opening the feedback form', error);
+          await replyPrivately(args, noteCard(NOT_HELPFUL_NOTED_TEXT));
+        }
+      },
+      (card) => replyPrivately(args, card),
+    );
+  };
+}

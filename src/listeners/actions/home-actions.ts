@@ -1,0 +1,31 @@
+// Topic buttons on the Home tab: the topic's card arrives in the person's DM with the app, where its
+// buttons (feedback, "Ask my administrator", related topics) work like anywhere else.
+import { decodeTopicRef } from '../../cards/ids';
+import type { Card } from '../../cards/types';
+import type { ListenerDeps } from '../deps';
+import { withApology } from '../sorry';
+import { type ActionArgs, actionValue } from './reply-to-action';
+import { topicGoneCard } from './topic-actions';
+
+export function createHomeTopicAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
+  return async ({ ack, body, action, client, logger }: ActionArgs): Promise<void> => {
+    await ack();
+    const userId = body.user.id;
+    // Posting to a user id posts in the app's DM with them (chat:write is enough).
+    const sendToDm = async (card: Card) => {
+      await client.chat.postMessage({ channel: userId, ...card });
+    };
+    await withApology(
+      logger,
+      'action home_topic',
+      async () => {
+        const ref = decodeTopicRef(actionValue(action));
+        const card =
+          (ref && answerer.topicCard({ topicId: ref.topicId }, { asker: { userId, surface: 'home' } })) ??
+          topicGoneCard(answerer);
+        await sendToDm(card);
+      },
+      sendToDm,
+    );
+  };
+}

@@ -1,0 +1,39 @@
+// The "What was missing?" form, submitted: the note is stored (minus any secret) with the rating, and the
+// form turns into a thank-you, which is the private acknowledgement.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { buildFeedbackThanksView } from '../../cards/build-feedback-modal';
+import { BLOCK, decodeTopicRef, VIEW } from '../../cards/ids';
+import { redactSecrets } from '../../text/secrets';
+import type { ListenerDeps } from '../deps';
+import { logListenerError } from '../sorry';
+
+export const MISSING_REQUIRED_TEXT = 'Please say what was missing, or press Cancel.';
+export const NOT_SAVED_TEXT = 'Sorry, I could not save that just now. Please try again in a minute.';
+
+export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>) {
+  return async ({ ack, body, view, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const raw = view.state.values[BLOCK.feedbackMissing]?.[VIEW.feedbackMissingInput]?.value ?? '';
+    const { text, found } = redactSecrets(raw.trim());
+    if (!text) {
+      await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: MISSING_REQUIRED_TEXT } });
+      return;
+    }
+    const ref = decodeTopicRef(view.private_metadata);
+    try {
+      if (ref?.questionId !== undefined) {
+        store.feedback.save({
+          questionId: ref.questionId,
+          userId: body.user.id,
+          topicId: ref.topicId,
+          helpful: false,
+          missing: text,
+        });
+      }
+    } catch (error) {
+      logListenerError(logger, 'saving feedback', error);
+      await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: NOT_SAVED_TEXT } });
+      return;
+    }
+    await ack({ response_action: 'update', view: buildFeedbackThanksView(found) });
+  };
+}

@@ -1,0 +1,302 @@
+// The cards issue 4 adds: feedback and escalation buttons on answers, Contact AWS Support, the escalation
+// post, the stats and the Home tab. Built from the real corpus and checked against Block Kit's limits.
+import { createAnswerer } from '../../src/answer/create-answerer';
+import {
+  ASK_ADMINISTRATOR_LABEL,
+  CONTACT_AWS_SUPPORT_LABEL,
+  HELPFUL_LABEL,
+  NOT_HELPFUL_LABEL,
+} from '../../src/cards/build-answer-card';
+import {
+  buildEscalationPost,
+  CLAIM_LABEL,
+  PICKED_NOT_TYPED,
+  RESOLVE_LABEL,
+} from '../../src/cards/build-escalation-post';
+import { buildFeedbackModal } from '../../src/cards/build-feedback-modal';
+import { buildHomeView, HOME_CONTACTS_TITLE, VIEW_BLOCK_LIMIT } from '../../src/cards/build-home-view';
+import { bar, buildStatsCard, NO_QUESTIONS_TEXT, UNANSWERED_TITLE } from '../../src/cards/build-stats-card';
+import {
+  BILLING_AND_ACCOUNT_FORM,
+  buildSupportCard,
+  CONTACT_US_ROUTE,
+  HAVE_READY_LINES,
+  NO_PHONE_TEXT,
+} from '../../src/cards/build-support-card';
+import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
+import { LIMITS } from '../../src/cards/limits';
+import type { Card, CardContext } from '../../src/cards/types';
+import type { Topic } from '../../src/knowledge/schema';
+import type { EscalationRecord, UsageStats } from '../../src/store/types';
+import { blockKitProblems } from '../helpers/block-kit';
+import { ORG_CONTEXT, realAnswerPath } from '../helpers/corpus';
+
+const { corpus, matcher } = realAnswerPath();
+const topic = (id: string): Topic => corpus.byId.get(id) as Topic;
+const WITH_CHANNEL: CardContext = { ...ORG_CONTEXT, escalationChannel: 'C0ESCALATE' };
+const answererFor = (cardContext: CardContext) => createAnswerer({ corpus, matcher, cardContext });
+const buttonsIn = (card: Card, blockId: string) => {
+  const block = card.blocks.find((b) => b.block_id === blockId);
+  return block?.type === 'actions' ? block.elements.filter((e) => e.type === 'button') : [];
+};
+const labels = (card: Card, blockId: string) => buttonsIn(card, blockId).map((b) => b.text.text);
+const allText = (value: unknown): string => JSON.stringify(value);
+
+describe('answer card buttons', () => {
+  const withChannel = answererFor(WITH_CHANNEL);
+
+  it('offers Helpful / Not helpful, carrying the question id, only for a stored question', () => {
+    const card = withChannel.topicCard({ topicId: 'find-account-id', questionId: 41 }) as Card;
+    expect(labels(card, BLOCK.feedback)).toEqual([`:+1: ${HELPFUL_LABEL}`, `:-1: ${NOT_HELPFUL_LABEL}`]);
+    for (const b of buttonsIn(card, BLOCK.feedback)) {
+      expect(decodeTopicRef(b.value)).toEqual({ topicId: 'find-account-id', questionId: 41 });
+    }
+    const offline = withChannel.topicCard({ topicId: 'find-account-id' }) as Card;
+    expect(labels(offline, BLOCK.feedback)).toEqual([]);
+  });
+
+  it('keeps the question id on every button that opens another card', () => {
+    const card = withChannel.topicCard({ topicId: 'mfa-device-lost', questionId: 7 }, { shareable: true }) as Card;
+    const opening = [...buttonsIn(card, BLOCK.followUps), ...buttonsIn(card, BLOCK.userKinds)];
+    expect(opening.length).toBeGreaterThan(3);
+    for (const b of opening) expect(decodeTopicRef(b.value)?.questionId).toBe(7);
+  });
+
+  it('offers Ask my administrator where the administrator can help and a channel is set up', () => {
+    const card = withChannel.topicCard({ topicId: 'iam-password-reset', questionId: 1 }) as Card;
+    expect(labels(card, BLOCK.escalate)).toEqual([ASK_ADMINISTRATOR_LABEL]);
+    expect(buttonsIn(card, BLOCK.escalate)[0]?.action_id).toBe(ACTION.askAdministrator);
+    // Root password resets go to AWS Support, never to the administrator.
+    const root = withChannel.topicCard({ topicId: 'root-password-reset', questionId: 1 }) as Card;
+    expect(labels(root, BLOCK.escalate)).toEqual([CONTACT_AWS_SUPPORT_LABEL]);
+  });
+
+  it('without ESCALATION_CHANNEL shows no Ask my administrator, and names ADMIN_CONTACT instead', () => {
+    const card = answererFor(ORG_CONTEXT).topicCard({ topicId: 'iam-password-reset', questionId: 1 }) as Card;
+    expect(allText(card)).not.toContain(ASK_ADMINISTRATOR_LABEL);
+    expect(allText(card)).toContain(`*Your administrator* (${ORG_CONTEXT.adminContact})`);
+  });
+
+  it('offers both on a topic that can go either way, and Contact AWS Support only where AWS Support helps', () => {
+    const mfa = withChannel.topicCard({ topicId: 'mfa-device-lost', questionId: 3 }) as Card;
+    expect(labels(mfa, BLOCK.escalate)).toEqual([ASK_ADMINISTRATOR_LABEL, CONTACT_AWS_SUPPORT_LABEL]);
+    // The IAM user variant of that topic has the administrator only.
+    const iam = withChannel.topicCard({ topicId: 'mfa-device-lost', kind: 'iam', questionId: 3 }) as Card;
+    expect(labels(iam, BLOCK.escalate)).toEqual([ASK_ADMINISTRATOR_LABEL]);
+    const portal = withChannel.topicCard({ topicId: 'access-portal-credentials', questionId: 3 }) as Card;
+    expect(allText(portal)).not.toContain(CONTACT_AWS_SUPPORT_LABEL);
+  });
+
+  it.each(corpus.topics.map((t) => [t.id]))('%s with every button stays inside Block Kit limits', (id) => {
+    const card = withChannel.topicCard({ topicId: id, questionId: 999_999_999 }, { shareable: true }) as Card;
+    expect(blockKitProblems(card)).toEqual([]);
+    const values = card.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    for (const element of values) {
+      if (element.type === 'button') expect((element.value ?? '').length).toBeLessThan(LIMITS.buttonValue);
+    }
+  });
+});
+
+describe('button values', () => {
+  it('round-trip a topic, a kind of user and a question id, and read old values without an id', () => {
+    for (const ref of [
+      { topicId: 'mfa-device-lost' },
+      { topicId: 'mfa-device-lost', kind: 'iam' },
+      { topicId: 'mfa-device-lost', kind: 'iam', questionId: 12 },
+      { topicId: 'find-account-id', questionId: 0 },
+    ]) {
+      expect(decodeTopicRef(encodeTopicRef(ref))).toEqual(ref);
+    }
+    expect(encodeTopicRef({ topicId: 'mfa-device-lost', kind: 'iam', questionId: 12 })).toBe('mfa-device-lost|iam#12');
+    expect(decodeTopicRef('a|b|c')).toBeNull();
+    expect(decodeTopicRef('#12')).toBeNull();
+  });
+});
+
+describe('Contact AWS Support card', () => {
+  it('sends a locked-out root user to the Billing and Account Support request, then Contact us', () => {
+    const card = buildSupportCard(topic('root-password-reset'));
+    const text = allText(card);
+    expect(text.indexOf('Billing and Account Support request')).toBeLessThan(text.indexOf('Still unable to log into'));
+    expect(text).toContain("I'm an AWS customer and I'm looking for billing or account support");
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('sends someone without the account email to Contact us first', () => {
+    const text = allText(buildSupportCard(topic('no-email-access')));
+    expect(text).toContain(JSON.stringify(CONTACT_US_ROUTE).slice(1, -1));
+    expect(text.indexOf('Still unable to log into')).toBeLessThan(text.indexOf('Billing and Account Support request'));
+    expect(text).toContain('https://aws.amazon.com/contact-us/');
+  });
+
+  it('says what to have ready and that no phone number is published, for every AWS Support topic', () => {
+    const supportTopics = corpus.topics.filter((t) => t.escalation.some((e) => e.contact === 'aws-support'));
+    expect(supportTopics.length).toBeGreaterThan(5);
+    for (const t of supportTopics) {
+      const card = buildSupportCard(t);
+      const text = allText(card);
+      expect(card.text).toContain(NO_PHONE_TEXT);
+      for (const line of HAVE_READY_LINES) expect(text).toContain(JSON.stringify(line).slice(1, -1));
+      expect(text).toMatch(/account email|email address of the AWS account/);
+      expect(blockKitProblems(card)).toEqual([]);
+    }
+    expect(allText(buildSupportCard(topic('suspended-account')))).toContain('reactivate my suspended AWS account');
+    expect(allText(buildSupportCard(topic('report-fraud')))).toContain('report-aws-abuse');
+    expect(allText(buildSupportCard(topic('billing-support')))).toContain(
+      JSON.stringify(BILLING_AND_ACCOUNT_FORM).slice(1, -1),
+    );
+  });
+});
+
+describe('escalation post', () => {
+  const base: EscalationRecord = {
+    id: 5,
+    questionId: 9,
+    requesterId: 'U0ASKER01',
+    topicId: 'iam-password-reset',
+    originChannelId: 'C0CHANNEL1',
+    permalink: 'https://example.slack.com/archives/C0CHANNEL1/p1',
+    question: 'forgot my IAM password <!channel> @here <https://evil.example|click>',
+    askedBy: 'U0ASKER01',
+    state: 'open',
+    createdAt: Date.UTC(2026, 0, 5, 9),
+  };
+  const title = topic('iam-password-reset').title;
+
+  it('shows who asked, their question escaped, the topic shown and a link back, with both buttons', () => {
+    const card = buildEscalationPost(base, title);
+    const text = allText(card);
+    expect(text).toContain('<@U0ASKER01> needs help');
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(text).toContain('@\u2060here');
+    expect(text).not.toContain('<https://evil');
+    expect(text).toContain(title);
+    expect(text).toContain('<https://example.slack.com/archives/C0CHANNEL1/p1|Open the conversation>');
+    expect(labels(card, BLOCK.escalationActions)).toEqual([CLAIM_LABEL, RESOLVE_LABEL]);
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('shows who claimed it and keeps only Resolved; once resolved, no buttons', () => {
+    const claimed = buildEscalationPost(
+      { ...base, state: 'claimed', claimedBy: 'U0ADMIN01', claimedAt: base.createdAt },
+      title,
+    );
+    expect(allText(claimed)).toContain('<@U0ADMIN01> is on it');
+    expect(labels(claimed, BLOCK.escalationActions)).toEqual([RESOLVE_LABEL]);
+    const resolved = buildEscalationPost(
+      { ...base, state: 'resolved', resolvedBy: 'U0ADMIN02', resolvedAt: base.createdAt },
+      title,
+    );
+    expect(allText(resolved)).toContain('Resolved by <@U0ADMIN02>');
+    expect(resolved.blocks.some((b) => b.block_id === BLOCK.escalationActions)).toBe(false);
+  });
+
+  it('without a link names the channel, or says it was a DM; a picked topic says no question was typed', () => {
+    const { permalink: _, ...noLink } = base;
+    expect(allText(buildEscalationPost(noLink, title))).toContain('<#C0CHANNEL1>');
+    expect(allText(buildEscalationPost({ ...noLink, originChannelId: 'D0DM00001' }, title))).toContain(
+      'A direct message with me',
+    );
+    expect(allText(buildEscalationPost({ ...base, question: null }, title))).toContain(PICKED_NOT_TYPED);
+  });
+
+  it('cuts a huge question', () => {
+    const card = buildEscalationPost({ ...base, question: 'x'.repeat(5000) }, title);
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+});
+
+describe('feedback form', () => {
+  it('asks what was missing and carries the question and topic back', () => {
+    const view = buildFeedbackModal({ topicId: 'mfa-device-lost', questionId: 4 }, topic('mfa-device-lost').title);
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(decodeTopicRef(view.private_metadata)).toEqual({ topicId: 'mfa-device-lost', questionId: 4 });
+    expect(view.blocks.some((b) => b.type === 'input' && b.block_id === BLOCK.feedbackMissing)).toBe(true);
+  });
+});
+
+const stats: UsageStats = {
+  since: 0,
+  until: 7 * 24 * 60 * 60 * 1000,
+  questions: 10,
+  kinds: { answer: 6, clarify: 1, fallback: 3 },
+  helpfulByTopic: [
+    { topicId: 'mfa-device-lost', helpful: 3, total: 4 },
+    { topicId: 'gone-topic', helpful: 0, total: 1 },
+  ],
+  openEscalations: 2,
+  claimedEscalations: 1,
+  unanswered: [{ question: 'how do I <!here> use S3', count: 2 }],
+  missing: [{ topicId: 'mfa-device-lost', text: 'YubiKey steps' }],
+};
+const titleOf = (id: string) => corpus.byId.get(id)?.title ?? id;
+
+describe('stats card', () => {
+  it('draws the shares and helpful rates as bars and lists what is unanswered, escaped', () => {
+    const card = buildStatsCard(stats, titleOf);
+    const text = allText(card);
+    expect(card.text).toContain('10 questions (6 answered, 1 clarified, 3 fallback), 2 open escalations');
+    expect(text).toContain(`${bar(0.6)}  60%  (6)`);
+    expect(text).toContain(`${bar(0.75)}  75%  3/4 helpful`);
+    expect(text).toContain('gone-topic');
+    expect(text).toContain(UNANSWERED_TITLE);
+    expect(text).toContain('how do I &lt;!here&gt; use S3 (×2)');
+    expect(text).toContain('YubiKey steps');
+    expect(card.blocks.some((b) => b.type === 'rich_text')).toBe(true);
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('says so when nobody asked anything', () => {
+    const empty = {
+      ...stats,
+      questions: 0,
+      kinds: { answer: 0, clarify: 0, fallback: 0 },
+      helpfulByTopic: [],
+      unanswered: [],
+      missing: [],
+    };
+    expect(allText(buildStatsCard(empty, titleOf))).toContain(NO_QUESTIONS_TEXT);
+  });
+
+  it('bars fill in proportion', () => {
+    expect(bar(0, 4)).toBe('░░░░');
+    expect(bar(0.5, 4)).toBe('██░░');
+    expect(bar(1, 4)).toBe('████');
+  });
+});
+
+describe('Home view', () => {
+  const home = (stats?: Card['blocks']) =>
+    buildHomeView({
+      topics: corpus.topics,
+      context: ORG_CONTEXT,
+      commandName: '/aws-signin',
+      ...(stats ? { stats } : {}),
+    });
+
+  it('has a button per topic, grouped, plus contacts, portal and how to ask, within the view limit', () => {
+    const view = home();
+    const blocks = view.blocks as Card['blocks'];
+    const buttons = blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    expect(buttons.map((b) => (b.type === 'button' ? b.value : '')).sort()).toEqual(
+      corpus.topics.map((t) => t.id).sort(),
+    );
+    expect(buttons.every((b) => 'action_id' in b && b.action_id?.startsWith(ACTION.homeTopic))).toBe(true);
+    const text = allText(view);
+    expect(text).toContain('Passwords and MFA');
+    expect(text).toContain(HOME_CONTACTS_TITLE);
+    expect(text).toContain('<#C0HELP0001|aws-help>');
+    expect(text).toContain(ORG_CONTEXT.accessPortalUrl);
+    expect(text).toContain('/aws-signin I lost my MFA phone');
+    expect(view.blocks.length).toBeLessThanOrEqual(VIEW_BLOCK_LIMIT);
+    expect(blockKitProblems({ text: 'home', blocks })).toEqual([]);
+  });
+
+  it('adds the stats below everything else when given them, and never passes 100 blocks', () => {
+    const statsBlocks = buildStatsCard(stats, titleOf).blocks;
+    const view = home(statsBlocks);
+    expect(allText(view)).toContain('3/4 helpful');
+    expect(allText(home())).not.toContain('helpful');
+    expect(home(Array(200).fill(statsBlocks[0])).blocks).toHaveLength(VIEW_BLOCK_LIMIT);
+  });
+});

@@ -1,0 +1,179 @@
+// Listener units with a real store on a temp file and a recording Web API client: what happens when
+// Slack says no (a post, a DM, a modal, the Home tab) and when two administrators click.
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { ESCALATION_FAILED_TEXT } from '../../src/cards/build-escalation-post';
+import { NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
+import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
+import {
+  ALREADY_HANDLED_PREFIX,
+  askerUnreachableText,
+  createAskAdministratorAction,
+  createEscalationChangeAction,
+} from '../../src/listeners/actions/escalation-actions';
+import { createNotHelpfulAction } from '../../src/listeners/actions/feedback-actions';
+import { createAppHomeOpenedListener } from '../../src/listeners/events/app-home-opened';
+import { ORG_CONTEXT } from '../helpers/corpus';
+import { recordingClient, recordingLogger, recordingRespond } from '../helpers/fakes';
+import { ADMIN_ID, ESCALATION_CHANNEL, listenerDeps } from '../helpers/listener-deps';
+import { blockActionPayload } from '../helpers/slack-requests';
+import { type TempStore, tempStore } from '../helpers/temp-store';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type Handler = (args: ActionArgs) => Promise<void>;
+
+let temp: TempStore;
+beforeEach(() => {
+  temp = tempStore();
+});
+afterEach(() => temp.cleanup());
+
+async function click(
+  handler: Handler,
+  fields: Parameters<typeof blockActionPayload>[0],
+  clientOptions: Parameters<typeof recordingClient>[0] = {},
+) {
+  const body = blockActionPayload(fields) as unknown as BlockAction;
+  const { sent, respond } = recordingRespond();
+  const { calls, client } = recordingClient(clientOptions);
+  const logger = recordingLogger();
+  const args = { ack: async () => undefined, body, action: body.actions[0], respond, client, logger };
+  await handler(args as unknown as ActionArgs);
+  return { sent, calls, logger };
+}
+
+function storedQuestion() {
+  return temp.store.questions.record({
+    userId: 'U0ASKER01',
+    surface: 'command',
+    channelId: 'C0CHANNEL1',
+    question: 'my iam password expired',
+    kind: 'answer',
+    topicId: 'iam-password-reset',
+    confidence: 0.9,
+  });
+}
+
+const askFields = (questionId: number) => ({
+  actionId: ACTION.askAdministrator,
+  blockId: BLOCK.escalate,
+  value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+  responseUrl: 'x',
+  ephemeral: true,
+  userId: 'U0ASKER01',
+});
+
+describe('Ask my administrator when Slack says no', () => {
+  it('a failed post is not kept: the person is told to contact ADMIN_CONTACT, and the next click posts', async () => {
+    const ask = createAskAdministratorAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    const failed = await click(ask, askFields(questionId), {
+      failOn: { 'chat.postMessage': new Error('not_in_channel') },
+    });
+    expect(String(failed.sent[0]?.text)).toContain(ESCALATION_FAILED_TEXT);
+    expect(String(failed.sent[0]?.text)).toContain(ORG_CONTEXT.adminContact);
+    expect(failed.logger.lines.join('\n')).toContain('not_in_channel');
+
+    const retried = await click(ask, askFields(questionId));
+    expect(retried.calls.filter((c) => c.method === 'chat.postMessage')[0]?.args.channel).toBe(ESCALATION_CHANNEL);
+  });
+
+  it('a button left on an old card after ESCALATION_CHANNEL was removed posts nothing and names ADMIN_CONTACT', async () => {
+    const ask = createAskAdministratorAction(listenerDeps(temp.store, ORG_CONTEXT));
+    const { sent, calls } = await click(ask, askFields(storedQuestion()));
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+    expect(String(sent[0]?.text)).toContain(ORG_CONTEXT.adminContact);
+  });
+});
+
+describe("I'm on it and Resolved", () => {
+  function openEscalation() {
+    const { escalation } = temp.store.escalations.open({
+      questionId: storedQuestion(),
+      requesterId: 'U0ASKER01',
+      topicId: 'iam-password-reset',
+    });
+    temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000500.000100' });
+    return escalation.id;
+  }
+  const changeFields = (id: number, userId: string) => ({
+    actionId: ACTION.escalationClaim,
+    blockId: BLOCK.escalationActions,
+    value: String(id),
+    responseUrl: 'x',
+    channelId: ESCALATION_CHANNEL,
+    userId,
+  });
+
+  it('a second administrator cannot take over a claim: the post is refreshed and they are told who has it', async () => {
+    const claim = createEscalationChangeAction('claim', listenerDeps(temp.store));
+    const id = openEscalation();
+    await click(claim, changeFields(id, ADMIN_ID));
+    const second = await click(claim, changeFields(id, 'U0ADMIN002'));
+    expect(second.calls.map((c) => c.method)).toEqual(['chat.update']);
+    expect(JSON.stringify(second.calls[0]?.args.blocks)).toContain(`<@${ADMIN_ID}> is on it`);
+    expect(String(second.sent[0]?.text)).toContain(ALREADY_HANDLED_PREFIX);
+    expect(String(second.sent[0]?.text)).toContain(`<@${ADMIN_ID}> is on it`);
+    expect(temp.store.escalations.get(id)?.claimedBy).toBe(ADMIN_ID);
+  });
+
+  it('if the post cannot be updated (deleted), the claim still counts and the asker still hears of it', async () => {
+    const claim = createEscalationChangeAction('claim', listenerDeps(temp.store));
+    const id = openEscalation();
+    const { calls, logger } = await click(claim, changeFields(id, ADMIN_ID), {
+      failOn: { 'chat.update': new Error('message_not_found') },
+    });
+    expect(calls.map((c) => c.method)).toEqual(['chat.update', 'chat.postMessage']);
+    expect(calls[1]?.args.channel).toBe('U0ASKER01');
+    expect(logger.lines.join('\n')).toContain('message_not_found');
+    expect(temp.store.escalations.get(id)?.state).toBe('claimed');
+  });
+
+  it('if the person cannot be messaged, the administrator is asked to tell them', async () => {
+    const resolve = createEscalationChangeAction('resolve', listenerDeps(temp.store));
+    const id = openEscalation();
+    const { sent, calls } = await click(resolve, changeFields(id, ADMIN_ID), {
+      failOn: { 'chat.postMessage': new Error('cannot_dm_bot') },
+    });
+    expect(calls[0]).toMatchObject({
+      method: 'chat.update',
+      args: { channel: ESCALATION_CHANNEL, ts: '1700000500.000100' },
+    });
+    expect(sent[0]?.text).toBe(askerUnreachableText('U0ASKER01'));
+    expect(temp.store.escalations.get(id)?.state).toBe('resolved');
+  });
+});
+
+describe('Not helpful', () => {
+  it('is saved even when the form cannot open, and the person is thanked instead', async () => {
+    const notHelpful = createNotHelpfulAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    const { sent } = await click(
+      notHelpful,
+      {
+        actionId: ACTION.feedbackNotHelpful,
+        blockId: BLOCK.feedback,
+        value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+        responseUrl: 'x',
+        ephemeral: true,
+        userId: 'U0ASKER01',
+      },
+      { failOn: { 'views.open': new Error('expired_trigger_id') } },
+    );
+    expect(sent[0]?.text).toBe(NOT_HELPFUL_NOTED_TEXT);
+    expect(temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' })?.helpful).toBe(
+      false,
+    );
+  });
+});
+
+describe('app_home_opened', () => {
+  it('logs a failed publish instead of throwing', async () => {
+    const { client } = recordingClient({ failWith: new Error('not_enabled') });
+    const logger = recordingLogger();
+    const listener = createAppHomeOpenedListener(listenerDeps(temp.store));
+    const event = { type: 'app_home_opened', user: 'U0PERSON01', channel: 'D1', tab: 'home', event_ts: '1.1' };
+    await listener({ event, client, logger } as unknown as SlackEventMiddlewareArgs<'app_home_opened'> &
+      AllMiddlewareArgs);
+    expect(logger.lines.some((line) => line.startsWith('error') && line.includes('not_enabled'))).toBe(true);
+  });
+});
