@@ -14,7 +14,10 @@ const BUILD_RUNS = 15;
 const MATCH_ROUNDS = 20;
 
 function questionSets(): string[] {
-  const files = [join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'), join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl')];
+  const files = [
+    join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'),
+    join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl'),
+  ];
   return files
     .filter((file) => existsSync(file))
     .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
@@ -59,7 +62,9 @@ function main(): void {
     `match latency: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? 0)} (${latencies.length} matches of ${questions.length} questions)`,
   );
   console.log(`peak memory (max RSS): ${peakRssMb.toFixed(1)} MB`);
-  console.log(`bars: p99 match < 1 ms: ${percentile(latencies, 99) < 1 ? 'met' : 'MISSED'}; load + build < 200 ms (cold): ${coldBuild < 200 ? 'met' : 'MISSED'}`);
+  console.log(
+    `bars: p99 match < 1 ms: ${percentile(latencies, 99) < 1 ? 'met' : 'MISSED'}; load + build < 200 ms (cold): ${coldBuild < 200 ? 'met' : 'MISSED'}`,
+  );
 }
 
 main();

@@ -44,7 +44,8 @@ export function loadKnowledge(folder: string): Corpus {
 
   const byId = new Map<string, Topic>();
   topics.forEach((topic, index) => {
-    if (byId.has(topic.id)) throw new KnowledgeError(`${join(folder, topicFiles[index] as string)}: duplicate topic id "${topic.id}"`);
+    if (byId.has(topic.id))
+      throw new KnowledgeError(`${join(folder, topicFiles[index] as string)}: duplicate topic id "${topic.id}"`);
     byId.set(topic.id, topic);
   });
   for (const topic of topics) checkReferences(join(folder, `${topic.id}.yml`), topic, byId);

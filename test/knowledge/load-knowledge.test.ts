@@ -15,7 +15,8 @@ afterAll(() => {
 function corpusCopy(): string {
   const folder = mkdtempSync(join(tmpdir(), 'knowledge-'));
   folders.push(folder);
-  for (const name of readdirSync(DEFAULT_KNOWLEDGE_DIR)) copyFileSync(join(DEFAULT_KNOWLEDGE_DIR, name), join(folder, name));
+  for (const name of readdirSync(DEFAULT_KNOWLEDGE_DIR))
+    copyFileSync(join(DEFAULT_KNOWLEDGE_DIR, name), join(folder, name));
   return folder;
 }
 
