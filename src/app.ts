@@ -1,12 +1,17 @@
 // The one place that wires the app together: configuration, the knowledge corpus, the matcher,
 // the Bolt app and its listeners. `npm start` runs main(); tests call createApp() with their own config.
-import { App, LogLevel } from '@slack/bolt';
+import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
+import { ConsoleLogger } from '@slack/logger';
 import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from './answer/create-answer-path';
 import { type AppConfig, ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
+import { createBotAuthorize } from './slack/authorize';
+import { SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
+import { createRedactingLogger } from './slack/redacting-logger';
+import { createRedeliveryFilter } from './slack/redelivered-events';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -15,14 +20,32 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
-export function createApp(config: AppConfig, answerPath: AnswerPath): App {
+export interface CreateAppOptions {
+  /** Where logs go (default: the console). Every line is redacted of secrets before it gets there. */
+  logger?: Logger;
+}
+
+export function createApp(config: AppConfig, answerPath: AnswerPath, options: CreateAppOptions = {}): App {
   const socketMode = Boolean(config.appToken);
+  const logger = createRedactingLogger(options.logger ?? new ConsoleLogger());
+  logger.setLevel(LOG_LEVELS[config.logLevel]);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: SLACK_RETRY_POLICY,
+    timeout: SLACK_CALL_TIMEOUT_MS,
+    logger,
+  };
+  const bot = createBotAuthorize(new webApi.WebClient(undefined, clientOptions), config.botToken, logger);
   const app = new App({
-    token: config.botToken,
+    authorize: bot.authorize,
+    logger,
     logLevel: LOG_LEVELS[config.logLevel],
+    clientOptions,
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
-    ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
   });
+  bot.warmUp();
+  // Before any listener: a redelivered event must not be answered a second time.
+  app.use(createRedeliveryFilter());
   registerListeners(app, { answerer: answerPath.answerer });
   // Last line of defence: listeners handle their own errors; this logs anything that still escapes,
   // with its message only (never the request body, which can carry a person's secrets).

@@ -24,6 +24,22 @@ export interface Reply {
   secretWarning: Card | null;
 }
 
+/** Matching reads at most this much of a question: more than any real question needs, and it bounds the work one message can cost. */
+export const MAX_MATCHED_CHARS = 400;
+/** Runs of letters and digits longer than this are keys, hashes or noise: no word the matcher knows is that long. */
+export const MAX_WORD_CHARS = 24;
+const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_CHARS + 1},}`, 'gu');
+
+/**
+ * The part of a question the matcher reads. Typo correction costs grow with every unknown word and its
+ * length, so a pasted log or a 5,000-character line must not reach it whole.
+ */
+export function textForMatching(question: string): string {
+  const words = question.replace(OVERLONG_WORD, ' ').replace(/\s+/g, ' ').trim();
+  if (words.length <= MAX_MATCHED_CHARS) return words;
+  return words.slice(0, MAX_MATCHED_CHARS).replace(/\s+\S*$/, '');
+}
+
 export interface CardOptions {
   /** Offer "Share in channel" (private replies). */
   shareable?: boolean;
@@ -76,7 +92,7 @@ export function createAnswerer(deps: { corpus: Corpus; matcher: Matcher; cardCon
           secretWarning,
         };
       }
-      const outcome = matcher.match(question);
+      const outcome = matcher.match(textForMatching(question));
       let card: Card;
       if (outcome.kind === 'answer' && outcome.topic) {
         card = topicCard({ topicId: outcome.topic.id }, options) as Card;

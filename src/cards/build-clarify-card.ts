@@ -10,7 +10,7 @@ const QUOTE_LIMIT = 300;
 
 export function buildClarifyCard(candidates: readonly Topic[], question?: string): Card {
   const blocks: Card['blocks'] = [];
-  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`]));
+  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   blocks.push(
     section(`:thinking_face: ${CLARIFY_PROMPT}`),
     actions(

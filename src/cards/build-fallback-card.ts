@@ -17,7 +17,7 @@ export function contactsLine(context: CardContext): string {
 
 export function buildFallbackCard(topics: readonly Topic[], cardContext: CardContext, question?: string): Card {
   const blocks: Card['blocks'] = [];
-  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`]));
+  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   blocks.push(
     section(`:shrug: ${FALLBACK_TEXT}`),
     section(MENU_TEXT),

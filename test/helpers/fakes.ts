@@ -36,11 +36,12 @@ export function recordingRespond() {
   return { sent, respond };
 }
 
-export function recordingClient(options: { failWith?: Error } = {}) {
+export function recordingClient(options: { failWith?: Error; failOn?: Record<string, Error> } = {}) {
   const calls: Array<{ method: string; args: Sent }> = [];
   const method = (name: string) => async (args: Sent) => {
     calls.push({ method: name, args });
-    if (options.failWith) throw options.failWith;
+    const failure = options.failOn?.[name] ?? options.failWith;
+    if (failure) throw failure;
     return { ok: true, ts: '1700000000.000200' };
   };
   const client = {

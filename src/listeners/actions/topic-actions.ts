@@ -2,14 +2,18 @@
 // user-kind choices, "Still stuck?" and "Share in channel".
 import type { AllMiddlewareArgs, BlockAction, BlockElementAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Answerer } from '../../answer/create-answerer';
+import { withinBlockLimit } from '../../cards/blocks';
 import { BLOCK, decodeTopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
+import { deliver, privateRoutes, viaPost, viaResponseUrl } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
-import { followCard, isPrivateCard, replaceCard } from './reply-to-action';
+import { channelOf, clicker, followCard, isPrivateCard, replaceCard } from './reply-to-action';
 
 export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
 export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
+export const SHARE_FAILED_TEXT =
+  'I could not post this in the channel, probably because I am not a member of it (invite me with `/invite`). Here it is again, just for you:';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -20,6 +24,13 @@ function actionValue(action: BlockElementAction): string | undefined {
   if (action.type === 'button') return action.value;
   if (action.type === 'static_select') return action.selected_option?.value;
   return undefined;
+}
+
+function shareFailedCard(card: Card): Card {
+  return {
+    text: `${SHARE_FAILED_TEXT} ${card.text}`,
+    blocks: withinBlockLimit([{ type: 'section', text: { type: 'mrkdwn', text: SHARE_FAILED_TEXT } }, ...card.blocks]),
+  };
 }
 
 function topicGoneCard(answerer: Answerer): Card {
@@ -80,12 +91,15 @@ export function createShareAction({ answerer }: ListenerDeps) {
           type: 'context' as const,
           elements: [{ type: 'mrkdwn' as const, text: sharedByLine(body.user.id) }],
         };
-        await respond({
-          response_type: 'in_channel',
-          replace_original: false,
-          text: card.text,
-          blocks: [...card.blocks, sharedBy],
-        });
+        const shared: Card = { text: card.text, blocks: withinBlockLimit([...card.blocks, sharedBy]) };
+        const channel = channelOf(body);
+        // An expired response_url (the private answer is over 30 minutes old) still lets the bot post
+        // itself; when it cannot either, the person is told why, privately.
+        await deliver(logger, 'action share_in_channel', [
+          viaResponseUrl(respond, { response_type: 'in_channel', replace_original: false, ...shared }),
+          ...(channel ? [viaPost(args.client, channel, undefined, shared)] : []),
+          ...privateRoutes({ client: args.client, person: clicker(body) }, shareFailedCard(card)),
+        ]);
       },
       (card) => followCard(args, card),
     );
