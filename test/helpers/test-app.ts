@@ -1,42 +1,73 @@
 // Starts the real Bolt app (src/app.ts createApp) in HTTP mode on 127.0.0.1 with a random port,
-// its Web API client pointed at a fake Slack.
+// its Web API client pointed at a fake Slack, and its logs captured (every level) for tests to read.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import { createAnswerPath } from '../../src/answer/create-answer-path';
+import { type AnswerPath, createAnswerPath } from '../../src/answer/create-answer-path';
 import { createApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
+import { recordingLogger } from './fakes';
 import { SIGNING_SECRET } from './slack-requests';
 
 export interface RunningApp {
   app: App;
   slack: FakeSlack;
   eventsUrl: string;
+  /** Everything the app logged, at every level, as "level message" lines. */
+  logs: string[];
   stop(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<RunningApp> {
+export interface TestAppOptions {
+  /** Another answer path (a broken one, to test failures). */
+  answerPath?: AnswerPath;
+  /** Runs after the fake Slack starts and before the app does: to make start-up calls fail. */
+  beforeStart?: (slack: FakeSlack) => void;
+}
+
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
+): Promise<RunningApp> {
   const slack = await startFakeSlack();
+  options.beforeStart?.(slack);
   const config: AppConfig = {
     botToken: 'xoxb-test-token',
     signingSecret: SIGNING_SECRET,
     port: 0,
     slackApiUrl: slack.apiUrl,
-    logLevel: 'error',
+    logLevel: 'debug',
     cardContext: { adminContact: '<#C0HELP0001|aws-help>' },
     ...overrides,
   };
-  const app = createApp(config, createAnswerPath(config.cardContext));
+  const logger = recordingLogger();
+  const app = createApp(config, options.answerPath ?? createAnswerPath(config.cardContext), { logger });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
   return {
     app,
     slack,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    logs: logger.lines,
     async stop() {
       await app.stop();
       await slack.close();
+    },
+  };
+}
+
+/** Fails the test file if any promise rejection or exception escapes while it runs. */
+export function watchUnhandled(): { escaped: unknown[]; stop(): void } {
+  const escaped: unknown[] = [];
+  const onEscape = (error: unknown) => escaped.push(error);
+  process.on('unhandledRejection', onEscape);
+  process.on('uncaughtException', onEscape);
+  return {
+    escaped,
+    stop() {
+      process.off('unhandledRejection', onEscape);
+      process.off('uncaughtException', onEscape);
     },
   };
 }
