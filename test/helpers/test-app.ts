@@ -45,6 +45,8 @@ export async function startTestApp(
   const app = createApp(config, options.answerPath ?? createAnswerPath(config.cardContext), { logger });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
+  // The app checks its token at start; wait for that so tests see only the calls they cause.
+  await slack.waitFor(() => slack.callsTo('auth.test').length > 0);
   return {
     app,
     slack,
