@@ -10,7 +10,7 @@ import type { Card, CardContext } from '../cards/types';
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
-import { redactSecrets, type SecretKind } from '../text/secrets';
+import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
 import { toPlainQuestion } from '../text/slack-text';
 
 export interface Reply {
@@ -32,10 +32,11 @@ const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_CHARS + 1},}`, 'gu')
 
 /**
  * The part of a question the matcher reads. Typo correction costs grow with every unknown word and its
- * length, so a pasted log or a 5,000-character line must not reach it whole.
+ * length, so a pasted log or a 5,000-character line must not reach it whole; and "[redacted]", where a
+ * secret was, is not a word the person wrote.
  */
 export function textForMatching(question: string): string {
-  const words = question.replace(OVERLONG_WORD, ' ').replace(/\s+/g, ' ').trim();
+  const words = question.replaceAll(REDACTED, ' ').replace(OVERLONG_WORD, ' ').replace(/\s+/g, ' ').trim();
   if (words.length <= MAX_MATCHED_CHARS) return words;
   return words.slice(0, MAX_MATCHED_CHARS).replace(/\s+\S*$/, '');
 }
