@@ -9,7 +9,7 @@ import { KnowledgeError } from './knowledge/load-knowledge';
 import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
 import { createBotAuthorize } from './slack/authorize';
-import { SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
+import { REJECT_RATE_LIMITED_CALLS, SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
 import { createRedactingLogger } from './slack/redacting-logger';
 import { createRedeliveryFilter } from './slack/redelivered-events';
 
@@ -32,6 +32,7 @@ export function createApp(config: AppConfig, answerPath: AnswerPath, options: Cr
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: SLACK_RETRY_POLICY,
+    rejectRateLimitedCalls: REJECT_RATE_LIMITED_CALLS,
     timeout: SLACK_CALL_TIMEOUT_MS,
     logger,
   };

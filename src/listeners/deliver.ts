@@ -2,7 +2,9 @@
 // refuses some routes in ordinary use: a response_url expires after 30 minutes (or 5 uses), the bot
 // may not be in the channel (not_in_channel, channel_not_found), the API may be rate limiting or down.
 // Each listener lists its routes in order of preference, ending with ones the person can still see
-// (a private message in the channel, then a direct message from the app).
+// (a private message in the channel, then a direct message from the app). A rate limit is waited out
+// here (once, when short), not in the Web API client: the client would log it twice and hold every
+// other call behind it.
 import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Card } from '../cards/types';
 
@@ -44,16 +46,40 @@ export function describeFailure(error: unknown): string {
   }
 }
 
+/**
+ * A rate-limited route is tried once more after Slack's Retry-After when that is at most this long;
+ * a longer wait is worse for someone locked out than the next route.
+ */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 10;
+
+/** Seconds Slack asked us to wait, when the error is a rate limit (429). */
+function retryAfterSeconds(error: unknown): number | undefined {
+  const coded = error as { code?: unknown; retryAfter?: unknown };
+  return coded?.code === 'slack_webapi_rate_limited_error' && typeof coded.retryAfter === 'number'
+    ? coded.retryAfter
+    : undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Tries each route in turn. Returns whether one worked; never throws, and logs one line at most. */
 export async function deliver(logger: Logger, where: string, routes: readonly Route[]): Promise<boolean> {
   const failures: string[] = [];
   for (const route of routes) {
-    try {
-      await route.send();
-      if (failures.length > 0) logger.warn(`${where}: ${failures.join('; ')}; delivered via ${route.via} instead`);
-      return true;
-    } catch (error) {
-      failures.push(`${route.via} failed (${describeFailure(error)})`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await route.send();
+        if (failures.length > 0) {
+          const how = failures.at(-1)?.startsWith(route.via) ? `${route.via} after waiting` : `${route.via} instead`;
+          logger.warn(`${where}: ${failures.join('; ')}; delivered via ${how}`);
+        }
+        return true;
+      } catch (error) {
+        failures.push(`${route.via} failed (${describeFailure(error)})`);
+        const wait = retryAfterSeconds(error);
+        if (attempt > 1 || wait === undefined || wait > MAX_RATE_LIMIT_WAIT_SECONDS) break;
+        await sleep(wait * 1000);
+      }
     }
   }
   logger.error(`${where}: could not deliver the reply: ${failures.join('; ') || 'no route'}`);

@@ -13,5 +13,11 @@ export const SLACK_RETRY_POLICY: webApi.RetryOptions = {
   randomize: true,
 };
 
+/**
+ * A 429 comes back to the caller as an error with Slack's Retry-After, instead of being waited out
+ * inside the client: listeners/deliver.ts waits when that is short, or takes another route.
+ */
+export const REJECT_RATE_LIMITED_CALLS = true;
+
 /** Longest a single Web API call may take before it is abandoned (and retried). */
 export const SLACK_CALL_TIMEOUT_MS = 10_000;
