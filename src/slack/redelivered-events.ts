@@ -40,13 +40,15 @@ export function createRedeliveryFilter(options: RedeliveryFilterOptions = {}): M
       return;
     }
     const at = now();
-    forgetOld(at);
-    if (seen.has(eventId)) {
+    const seenAt = seen.get(eventId);
+    if (seenAt !== undefined && at - seenAt <= ttlMs) {
       logger.info(
         `Ignored a redelivered event (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`,
       );
       return;
     }
+    seen.delete(eventId);
+    forgetOld(at);
     seen.set(eventId, at);
     await next();
   };
