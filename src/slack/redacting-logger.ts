@@ -12,12 +12,22 @@ function toText(message: unknown): string {
 
 const redact = (messages: unknown[]): string => redactSecrets(messages.map(toText).join(' ')).text;
 
+const SEVERITY: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
 export function createRedactingLogger(inner: Logger): Logger {
+  // Redacting is not free (the Web API client logs every request body at debug level), so a message
+  // below the logger's level is dropped before it is redacted, not after.
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...messages: unknown[]): void => {
+      if ((SEVERITY[level] ?? 0) < (SEVERITY[inner.getLevel()] ?? 0)) return;
+      inner[level](redact(messages));
+    };
   return {
-    debug: (...messages: unknown[]) => inner.debug(redact(messages)),
-    info: (...messages: unknown[]) => inner.info(redact(messages)),
-    warn: (...messages: unknown[]) => inner.warn(redact(messages)),
-    error: (...messages: unknown[]) => inner.error(redact(messages)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (level: LogLevel) => inner.setLevel(level),
     getLevel: () => inner.getLevel(),
     setName: (name: string) => inner.setName(name),

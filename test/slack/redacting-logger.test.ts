@@ -1,3 +1,4 @@
+import { LogLevel } from '@slack/bolt';
 import { createRedactingLogger } from '../../src/slack/redacting-logger';
 import { recordingLogger } from '../helpers/fakes';
 
@@ -14,5 +15,24 @@ describe('the redacting logger', () => {
     expect(all).not.toMatch(/AKIAIOSFODNN7EXAMPLE|Hunter2|wJalrXUtn|letmein/);
     expect(inner.lines[0]).toBe('debug key [redacted]');
     expect(inner.lines[2]).toMatch(/^warn Error: failed for \[redacted\]\n\s+at /);
+  });
+});
+
+describe('levels', () => {
+  it('drops messages below the level before redacting them', () => {
+    const inner = recordingLogger();
+    const seen: string[] = [];
+    const logger = createRedactingLogger({ ...inner, getLevel: () => LogLevel.WARN });
+    const costly = {
+      toString: () => {
+        seen.push('formatted');
+        return 'x';
+      },
+    };
+    logger.debug(costly);
+    logger.info(costly);
+    logger.warn('kept');
+    expect(seen).toEqual([]);
+    expect(inner.lines).toEqual(['warn kept']);
   });
 });
