@@ -8,6 +8,9 @@ import { App, type Logger, LogLevel } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
 import { createAnswerPath } from '../src/answer/create-answer-path';
 import { createApp } from '../src/app';
+import type { Card, CardContext } from '../src/cards/types';
+
+const CARD_CONTEXT: CardContext = { adminContact: '<#C0HELP0001|aws-help>' };
 
 export type AppKind = 'app' | 'bare';
 
@@ -24,7 +27,8 @@ export interface AppStats {
 }
 export type FromApp = { type: 'ready'; port: number } | ({ type: 'stats' } & AppStats);
 
-const FIXED_CARD = {
+/** `--card small`: a three-block card; far smaller than what the app sends, so it flatters the floor. */
+const SMALL_CARD = {
   text: 'Here is what to do.',
   blocks: [
     { type: 'header' as const, text: { type: 'plain_text' as const, text: 'A fixed answer' } },
@@ -70,7 +74,18 @@ function countingLogger(): { logger: Logger; counts: { warnings: number; errors:
   return { logger, counts };
 }
 
-function bareApp(apiUrl: string, signingSecret: string, logger: Logger): App {
+/**
+ * `--card answer` (the default): one real answer card, built once at start, so the bare app sends as
+ * many bytes as the real one and the difference between them is the app's own work per request.
+ */
+function fixedCard(kind: string): Card {
+  if (kind === 'small') return SMALL_CARD;
+  const card = createAnswerPath(CARD_CONTEXT).answerer.topicCard({ topicId: 'mfa-device-lost' }, { shareable: true });
+  if (!card) throw new Error('the mfa-device-lost topic is missing');
+  return card;
+}
+
+function bareApp(apiUrl: string, signingSecret: string, logger: Logger, card: Card): App {
   const app = new App({
     token: 'xoxb-bench-token',
     signingSecret,
@@ -80,26 +95,27 @@ function bareApp(apiUrl: string, signingSecret: string, logger: Logger): App {
   });
   app.command('/aws-signin', async ({ ack, respond }) => {
     await ack();
-    await respond({ response_type: 'ephemeral', ...FIXED_CARD });
+    await respond({ response_type: 'ephemeral', ...card });
   });
   app.event('app_mention', async ({ event, client }) => {
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...FIXED_CARD });
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...card });
   });
   app.message(async ({ message, client }) => {
     if (message.subtype !== undefined || message.channel_type !== 'im') return;
-    await client.chat.postMessage({ channel: message.channel, ...FIXED_CARD });
+    await client.chat.postMessage({ channel: message.channel, ...card });
   });
   return app;
 }
 
 async function main(): Promise<void> {
-  const kind = process.argv[process.argv.indexOf('--kind') + 1] as AppKind;
+  const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
+  const kind = argument('--kind') as AppKind;
   const apiUrl = process.env.SLACK_API_URL ?? '';
   const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
   const { logger, counts } = countingLogger();
   const app =
     kind === 'bare'
-      ? bareApp(apiUrl, signingSecret, logger)
+      ? bareApp(apiUrl, signingSecret, logger, fixedCard(argument('--card') ?? 'answer'))
       : createApp(
           {
             botToken: 'xoxb-bench-token',
@@ -107,9 +123,9 @@ async function main(): Promise<void> {
             port: 0,
             slackApiUrl: apiUrl,
             logLevel: 'info',
-            cardContext: { adminContact: '<#C0HELP0001|aws-help>' },
+            cardContext: CARD_CONTEXT,
           },
-          createAnswerPath({ adminContact: '<#C0HELP0001|aws-help>' }),
+          createAnswerPath(CARD_CONTEXT),
           { logger },
         );
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;

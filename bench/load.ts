@@ -2,12 +2,16 @@
 // this machine allows). Everything runs on 127.0.0.1 and stops by itself.
 //
 //   npm run bench:load -- [--requests 5000] [--concurrency 50] [--warmup 500] [--rounds 2] [--straggler-ms 10000]
+//                          [--bare-card answer|small]
 //
 // This process runs the fake Slack (test/helpers/fake-slack.ts) and the load generator; each app runs in
 // its own process (bench/load-app.ts, node --expose-gc), so the CPU time and memory it reports are its
 // own. Each round sends `--requests` signed requests at `--concurrency` in flight: half slash commands,
 // a quarter @-mentions, a quarter direct messages, with the questions of test/fixtures/holdout.jsonl.
-// Rounds go bare, app, app, bare (and so on), so drift on the machine falls on both alike.
+// Rounds go bare, app, app, bare (and so on), so drift on the machine falls on both alike. The bare app
+// answers with one fixed card: by default a real answer card, built once, so both send the same bytes
+// and the difference is the app's own work (matching, cards, middleware, delivery); `small` shows the
+// floor with a three-block card.
 // Every request must be acked with 200 and its one reply must reach the fake Slack (the response_url
 // for a command, chat.postMessage for an event), waiting at most --straggler-ms after the last ack.
 // Memory: heap used and RSS after two forced full GCs, after warm-up and again after the last round.
@@ -25,6 +29,8 @@ import { eventBody, SIGNING_SECRET, slashCommandBody } from '../test/helpers/sla
 import type { AppKind, AppStats, FromApp, ToApp } from './load-app';
 
 interface Options {
+  /** The bare app's fixed card: a real answer card (same bytes as the app sends) or a small one. */
+  bareCard: 'answer' | 'small';
   requests: number;
   concurrency: number;
   warmup: number;
@@ -33,8 +39,15 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { requests: 5000, concurrency: 50, warmup: 500, rounds: 2, stragglerMs: 10_000 };
-  const names: Record<string, keyof Options> = {
+  const options: Options = {
+    bareCard: 'answer',
+    requests: 5000,
+    concurrency: 50,
+    warmup: 500,
+    rounds: 2,
+    stragglerMs: 10_000,
+  };
+  const names: Record<string, Exclude<keyof Options, 'bareCard'>> = {
     '--requests': 'requests',
     '--concurrency': 'concurrency',
     '--warmup': 'warmup',
@@ -42,7 +55,11 @@ function parseOptions(argv: string[]): Options {
     '--straggler-ms': 'stragglerMs',
   };
   for (let i = 0; i < argv.length; i += 2) {
-    const name = names[argv[i] ?? ''];
+    if (argv[i] === '--bare-card' && (argv[i + 1] === 'answer' || argv[i + 1] === 'small')) {
+      options.bareCard = argv[i + 1] as Options['bareCard'];
+      continue;
+    }
+    const name = names[argv[i] ?? ''] as Exclude<keyof Options, 'bareCard'> | undefined;
     const value = Number(argv[i + 1]);
     if (!name || !Number.isInteger(value) || value < 0) {
       throw new Error(
@@ -68,8 +85,8 @@ interface RunningChild {
   stop(): Promise<void>;
 }
 
-async function startChild(kind: AppKind, slack: FakeSlack): Promise<RunningChild> {
-  const child = fork(join(__dirname, 'load-app.ts'), ['--kind', kind], {
+async function startChild(kind: AppKind, slack: FakeSlack, bareCard: Options['bareCard']): Promise<RunningChild> {
+  const child = fork(join(__dirname, 'load-app.ts'), ['--kind', kind, '--card', bareCard], {
     execArgv: [
       '--expose-gc',
       '--import',
@@ -347,9 +364,9 @@ async function main(): Promise<void> {
   const slack = await startFakeSlack();
   const children: RunningChild[] = [];
   try {
-    const bare = await startChild('bare', slack);
+    const bare = await startChild('bare', slack, options.bareCard);
     children.push(bare);
-    const app = await startChild('app', slack);
+    const app = await startChild('app', slack, options.bareCard);
     children.push(app);
 
     // Warm-up: JIT, connection pools, caches; not measured.
@@ -384,7 +401,8 @@ async function main(): Promise<void> {
       `| ${s.kind === 'app' ? 'this app' : 'bare Bolt'} | ${s.sent} | ${fixed(s.acksPerSecond, 0)} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${fixed(s.max)} | ${s.errors} | ${s.lost} | ${s.duplicates} | ${fixed(s.appCpuPercent, 0)}% | ${fixed(s.loaderCpuPercent, 0)}% |`;
     const lines = [
       `bench:load on ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}: ` +
-        `${options.requests} requests x ${options.rounds} rounds per app at concurrency ${options.concurrency}, warm-up ${options.warmup}`,
+        `${options.requests} requests x ${options.rounds} rounds per app at concurrency ${options.concurrency}, warm-up ${options.warmup}, ` +
+        `bare app's fixed card: ${options.bareCard === 'answer' ? 'a real answer card' : 'a small card'}`,
       '',
       '| app | requests | acks/s | ack p50 ms | ack p99 ms | ack max ms | errors | lost replies | duplicate replies | app CPU | loader CPU |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
