@@ -15,6 +15,7 @@
 // Every request must be acked with 200 and its one reply must reach the fake Slack (the response_url
 // for a command, chat.postMessage for an event), waiting at most --straggler-ms after the last ack.
 // Memory: heap used and RSS after two forced full GCs, after warm-up and again after the last round.
+// BENCH_CPU_PROF=/some/dir writes a V8 CPU profile of each app process there (node --cpu-prof).
 // Bars (issue "Slack end to end"): zero errors, zero lost replies, throughput at least 80% of the
 // bare app's, ack p99 under 1 s, heap back within 20 MB of where it started.
 import { type ChildProcess, fork } from 'node:child_process';
