@@ -150,6 +150,8 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   });
+  // If the benchmark dies (a timeout, Ctrl-C), this process must not outlive it.
+  process.on('disconnect', () => process.exit(0));
   send({ type: 'ready', port: (server.address() as AddressInfo).port });
 }
 
