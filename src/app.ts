@@ -1,13 +1,18 @@
 // The one place that wires the app together: configuration, the database, the knowledge corpus, the
 // matcher, the Bolt app and its listeners. `npm start` runs main(); tests call createApp() with their own
 // config and a store on a temp file.
-import { App, LogLevel } from '@slack/bolt';
+import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
+import { ConsoleLogger } from '@slack/logger';
 import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from './answer/create-answer-path';
 import { type AppConfig, ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
+import { createBotAuthorize } from './slack/authorize';
+import { REJECT_RATE_LIMITED_CALLS, SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
+import { createRedactingLogger } from './slack/redacting-logger';
+import { createRedeliveryFilter } from './slack/redelivered-events';
 import { openStore } from './store/open-store';
 import { StoreError } from './store/store-error';
 import type { Store } from './store/types';
@@ -24,20 +29,43 @@ export interface CreatedApp {
   answerPath: AnswerPath;
 }
 
+export interface CreateAppOptions {
+  /** Where logs go (default: the console). Every line is redacted of secrets before it gets there. */
+  logger?: Logger;
+  /** Another answer path instead of the corpus's (tests use a broken one to prove failures are handled). */
+  answerPath?: AnswerPath;
+}
+
 /** Builds the app on an open store; the caller owns the store and closes it after `app.stop()`. */
-export function createApp(config: AppConfig, store: Store): CreatedApp {
+export function createApp(config: AppConfig, store: Store, options: CreateAppOptions = {}): CreatedApp {
   const socketMode = Boolean(config.appToken);
+  const logger = createRedactingLogger(options.logger ?? new ConsoleLogger());
+  logger.setLevel(LOG_LEVELS[config.logLevel]);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: SLACK_RETRY_POLICY,
+    rejectRateLimitedCalls: REJECT_RATE_LIMITED_CALLS,
+    timeout: SLACK_CALL_TIMEOUT_MS,
+    logger,
+  };
+  const bot = createBotAuthorize(new webApi.WebClient(undefined, clientOptions), config.botToken, logger);
   const app = new App({
-    token: config.botToken,
+    authorize: bot.authorize,
+    logger,
     logLevel: LOG_LEVELS[config.logLevel],
+    clientOptions,
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
-    ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
   });
-  const answerPath = createAnswerPath(config.cardContext, config.knowledgeDir, {
-    questions: store.questions,
-    // The person still gets the answer, without the buttons that need a stored question.
-    onRecordError: (error) => logListenerError(app.logger, 'recording a question', error),
-  });
+  const answerPath =
+    options.answerPath ??
+    createAnswerPath(config.cardContext, config.knowledgeDir, {
+      questions: store.questions,
+      // The person still gets the answer, without the buttons that need a stored question.
+      onRecordError: (error) => logListenerError(app.logger, 'recording a question', error),
+    });
+  bot.warmUp();
+  // Before any listener: a redelivered event must not be answered a second time.
+  app.use(createRedeliveryFilter());
   registerListeners(app, {
     answerer: answerPath.answerer,
     corpus: answerPath.corpus,

@@ -14,7 +14,7 @@ import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
-import { redactSecrets, type SecretKind } from '../text/secrets';
+import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
 import { toPlainQuestion } from '../text/slack-text';
 
 export interface Reply {
@@ -35,6 +35,23 @@ export interface Asker {
   userId: string;
   surface: Surface;
   channelId?: string;
+}
+
+/** Matching reads at most this much of a question: more than any real question needs, and it bounds the work one message can cost. */
+export const MAX_MATCHED_CHARS = 400;
+/** Runs of letters and digits longer than this are keys, hashes or noise: no word the matcher knows is that long. */
+export const MAX_WORD_CHARS = 24;
+const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_CHARS + 1},}`, 'gu');
+
+/**
+ * The part of a question the matcher reads. Typo correction costs grow with every unknown word and its
+ * length, so a pasted log or a 5,000-character line must not reach it whole; and "[redacted]", where a
+ * secret was, is not a word the person wrote.
+ */
+export function textForMatching(question: string): string {
+  const words = question.replaceAll(REDACTED, ' ').replace(OVERLONG_WORD, ' ').replace(/\s+/g, ' ').trim();
+  if (words.length <= MAX_MATCHED_CHARS) return words;
+  return words.slice(0, MAX_MATCHED_CHARS).replace(/\s+\S*$/, '');
 }
 
 export interface CardOptions {
@@ -120,7 +137,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           secretWarning,
         };
       }
-      const outcome = matcher.match(question);
+      const outcome = matcher.match(textForMatching(question));
       const kind = shownKind(outcome);
       const questionId = record(options.asker, {
         question,

@@ -55,11 +55,17 @@ export function sections(title: string, lines: readonly string[], blockId: strin
   return chunks.map((text, index) => section(text, index === 0 ? blockId : `${blockId}_${index + 1}`));
 }
 
-export const context = (mrkdwnTexts: readonly string[]): types.ContextBlock => ({
+/**
+ * `verbatim` stops Slack from turning URLs, #channels and @names in the text into links and mentions:
+ * for anything that quotes what a person typed.
+ */
+export const context = (mrkdwnTexts: readonly string[], options: { verbatim?: boolean } = {}): types.ContextBlock => ({
   type: 'context',
-  elements: mrkdwnTexts
-    .slice(0, LIMITS.contextElements)
-    .map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.sectionText) })),
+  elements: mrkdwnTexts.slice(0, LIMITS.contextElements).map((text) => ({
+    type: 'mrkdwn' as const,
+    text: truncate(text, LIMITS.sectionText),
+    ...(options.verbatim ? { verbatim: true } : {}),
+  })),
 });
 
 export const divider = (): types.DividerBlock => ({ type: 'divider' });

@@ -11,7 +11,7 @@ const QUOTE_LIMIT = 300;
 /** With `questionId`, the chosen topic's card still answers (and is rated against) the question asked. */
 export function buildClarifyCard(candidates: readonly Topic[], question?: string, questionId?: number): Card {
   const blocks: Card['blocks'] = [];
-  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`]));
+  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   blocks.push(
     section(`:thinking_face: ${CLARIFY_PROMPT}`),
     actions(

@@ -22,7 +22,7 @@ export function buildFallbackCard(
   questionId?: number,
 ): Card {
   const blocks: Card['blocks'] = [];
-  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`]));
+  if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   blocks.push(
     section(`:shrug: ${FALLBACK_TEXT}`),
     section(MENU_TEXT),

@@ -11,9 +11,19 @@ export const sorryCard = (): Card => ({
   blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${SORRY_TEXT}` } }],
 });
 
+/**
+ * What went wrong, with the stack of where it was thrown. Bolt hands app.error a wrapper (UnknownError,
+ * MultipleListenerError) whose own stack points into Bolt and whose message is empty for a thrown string.
+ */
+function describeError(error: unknown): string {
+  const wrapped = error as { original?: unknown; originals?: unknown } | null | undefined;
+  if (Array.isArray(wrapped?.originals)) return wrapped.originals.map(describeError).join('\n');
+  if (wrapped?.original !== undefined) return describeError(wrapped.original);
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 export function logListenerError(logger: Logger, where: string, error: unknown): void {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  logger.error(`${where} failed: ${detail}`);
+  logger.error(`${where} failed: ${describeError(error)}`);
 }
 
 /** Runs a listener's work; on failure logs it and tries to tell the person, never throwing further. */

@@ -1,129 +1,198 @@
 // The real Bolt app over real HTTP on 127.0.0.1: signed requests in, fake Slack Web API and
-// response_url out.
-
+// response_url out. Every surface and every button, clicked from the cards the app really sent.
+import { SHARE_LABEL, STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
 import { CLARIFY_PROMPT } from '../../src/cards/build-clarify-card';
-import { FALLBACK_TEXT } from '../../src/cards/build-fallback-card';
-import { ACTION, BLOCK, positional } from '../../src/cards/ids';
-import { actionBody, blockActionPayload, eventBody, send, slashCommandBody } from '../helpers/slack-requests';
-import { type RunningApp, startTestApp } from '../helpers/test-app';
-
-const FORM = 'application/x-www-form-urlencoded';
-const JSON_TYPE = 'application/json';
+import { FALLBACK_TEXT, MENU_TEXT } from '../../src/cards/build-fallback-card';
+import { HELP_TITLE } from '../../src/cards/build-help-card';
+import { STILL_STUCK_INTRO } from '../../src/cards/build-still-stuck-card';
+import { ACTION, BLOCK, decodeTopicRef } from '../../src/cards/ids';
+import { sharedByLine } from '../../src/listeners/actions/topic-actions';
+import { buttonOf, headerOf } from '../helpers/cards';
+import { directMessageEvent, mentionEvent, slackSender } from '../helpers/slack-requests';
+import { type RunningApp, startTestApp, watchUnhandled } from '../helpers/test-app';
 
 let running: RunningApp;
+let sender: ReturnType<typeof slackSender>;
+const unhandled = watchUnhandled();
 beforeAll(async () => {
   running = await startTestApp();
+  sender = slackSender(running.eventsUrl);
 });
 afterAll(async () => {
   await running.stop();
+  unhandled.stop();
+  expect(unhandled.escaped).toEqual([]);
 });
 
-const headerOf = (body: Record<string, unknown>): string => {
-  const blocks = body.blocks as Array<{ type: string; text?: { text: string } }>;
-  return blocks.find((b) => b.type === 'header')?.text?.text ?? '';
-};
+/** Runs /aws-signin and returns what the app posted to the command's response_url. */
+async function ask(text: string, id: string) {
+  const { slack } = running;
+  const res = await sender.command(text, slack.responseUrl(id));
+  expect(res.status).toBe(200);
+  return (await slack.waitFor(() => slack.responses.find((r) => r.id === id))).body;
+}
 
-describe('HTTP mode, end to end', () => {
-  it('answers /aws-signin privately through the response_url', async () => {
-    const { slack, eventsUrl } = running;
-    const res = await send(
-      eventsUrl,
-      slashCommandBody({ text: 'I lost my MFA device', responseUrl: slack.responseUrl('cmd-1') }),
-      FORM,
-    );
-    expect(res.status).toBe(200);
-    const posted = await slack.waitFor(() => slack.responses.find((r) => r.id === 'cmd-1'));
-    expect(posted.body.response_type).toBe('ephemeral');
-    expect(headerOf(posted.body)).toMatch(/MFA/);
-    expect(typeof posted.body.text).toBe('string');
+describe('surfaces', () => {
+  it('answers /aws-signin privately through the response_url, with a Share button', async () => {
+    const posted = await ask('I lost my MFA device', 'cmd-1');
+    expect(posted.response_type).toBe('ephemeral');
+    expect(headerOf(posted)).toMatch(/MFA/);
+    expect(typeof posted.text).toBe('string');
+    expect(buttonOf(posted, (b) => b.actionId === ACTION.shareInChannel).label).toBe(SHARE_LABEL);
+  });
+
+  it('shows how to use it for /aws-signin help', async () => {
+    const posted = await ask('help', 'cmd-help');
+    expect(posted.response_type).toBe('ephemeral');
+    expect(String(posted.text)).toContain(HELP_TITLE);
+  });
+
+  it('shows the topic menu for /aws-signin with no question', async () => {
+    const posted = await ask('', 'cmd-empty');
+    expect(posted.text).toBe(MENU_TEXT);
+    expect(JSON.stringify(posted.blocks)).toContain(ACTION.topicSelect);
   });
 
   it('answers an @-mention in the thread of the mention', async () => {
-    const { slack, eventsUrl } = running;
-    const event = {
-      type: 'app_mention',
-      user: 'U0PERSON01',
-      text: '<@UBOTUSER1> where do I find our account id?',
-      ts: '1700000001.000100',
-      channel: 'C0CHANNEL1',
-      event_ts: '1700000001.000100',
-    };
-    const res = await send(eventsUrl, eventBody(event), JSON_TYPE);
+    const { slack } = running;
+    const event = mentionEvent('where do I find our account id?');
+    const res = await sender.event(event);
     expect(res.status).toBe(200);
     const call = await slack.waitFor(() =>
-      slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === '1700000001.000100'),
+      slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === event.ts),
     );
     expect(call.args.channel).toBe('C0CHANNEL1');
     expect(headerOf(call.args)).toMatch(/account ID/i);
   });
 
-  it('answers a direct message in the DM', async () => {
-    const { slack, eventsUrl } = running;
-    const event = {
-      type: 'message',
-      channel_type: 'im',
-      user: 'U0PERSON01',
-      text: 'how do i close my aws account',
-      ts: '1700000002.000100',
-      channel: 'D0DM000001',
-      event_ts: '1700000002.000100',
-    };
-    await send(eventsUrl, eventBody(event), JSON_TYPE);
+  it('answers a direct message in the DM, not in a thread', async () => {
+    const { slack } = running;
+    await sender.event(directMessageEvent('how do i close my aws account', { channel: 'D0DMCLOSE1' }));
     const call = await slack.waitFor(() =>
-      slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'D0DM000001'),
+      slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'D0DMCLOSE1'),
     );
     expect(call.args.thread_ts).toBeUndefined();
     expect(headerOf(call.args)).toMatch(/close/i);
   });
 
-  it('replaces a clarify card with the chosen topic when a choice is clicked', async () => {
-    const { slack, eventsUrl } = running;
-    const payload = blockActionPayload({
-      actionId: positional(ACTION.openTopic, 1),
-      blockId: BLOCK.choices,
-      value: 'iam-password-reset',
-      responseUrl: slack.responseUrl('click-1'),
+  it('clarifies and falls back through the same path', async () => {
+    const clarify = await ask('forgot my password', 'cmd-clarify');
+    const fallback = await ask('how do I create an S3 bucket with versioning?', 'cmd-fallback');
+    expect(String(clarify.text)).toContain(CLARIFY_PROMPT);
+    expect(String(fallback.text)).toContain(FALLBACK_TEXT);
+  });
+});
+
+describe('buttons', () => {
+  it('a clarify choice replaces the clarify card with the chosen topic', async () => {
+    const clarify = await ask('forgot my password', 'cmd-choice');
+    const choice = buttonOf(clarify, (b) => b.blockId === BLOCK.choices);
+    await sender.click({ ...choice, responseUrl: running.slack.responseUrl('click-choice'), ephemeral: true });
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-choice')))
+      .body;
+    expect(posted.replace_original).toBe(true);
+    expect(headerOf(posted)).toBe(choice.label);
+  });
+
+  it('a pick from the topic menu replaces the menu with that topic', async () => {
+    await ask('', 'cmd-menu');
+    await sender.click({
+      actionId: ACTION.topicSelect,
+      blockId: BLOCK.topicMenu,
+      selectedValue: 'close-account',
+      responseUrl: running.slack.responseUrl('click-menu'),
       ephemeral: true,
     });
-    const res = await send(eventsUrl, actionBody(payload), FORM);
-    expect(res.status).toBe(200);
-    const posted = await slack.waitFor(() => slack.responses.find((r) => r.id === 'click-1'));
-    expect(posted.body.replace_original).toBe(true);
-    expect(headerOf(posted.body)).toMatch(/IAM/);
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-menu'))).body;
+    expect(posted.replace_original).toBe(true);
+    expect(headerOf(posted)).toMatch(/close/i);
   });
 
-  it('gets 401 and does nothing for a request with a bad signature', async () => {
-    const { slack, eventsUrl } = running;
-    const before = slack.responses.length;
-    const res = await send(
-      eventsUrl,
-      slashCommandBody({ text: 'mfa lost', responseUrl: slack.responseUrl('forged') }),
-      FORM,
-      { secret: 'not-the-secret' },
-    );
-    expect(res.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(slack.responses.length).toBe(before);
+  it('a related topic on a private card follows it privately, still shareable', async () => {
+    const card = await ask('I lost my MFA device', 'cmd-related');
+    const related = buttonOf(card, (b) => b.blockId === BLOCK.followUps && b.actionId.startsWith(ACTION.openTopic));
+    await sender.click({ ...related, responseUrl: running.slack.responseUrl('click-related'), ephemeral: true });
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-related')))
+      .body;
+    expect(posted).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(headerOf(posted)).toBe(related.label);
+    expect(JSON.stringify(posted.blocks)).toContain(ACTION.shareInChannel);
   });
 
-  it('clarifies and falls back through the same path', async () => {
-    const { slack, eventsUrl } = running;
-    await send(
-      eventsUrl,
-      slashCommandBody({ text: 'forgot my password', responseUrl: slack.responseUrl('cmd-2') }),
-      FORM,
+  it('a related topic on a card in a channel thread follows it in the thread', async () => {
+    const { slack } = running;
+    const event = mentionEvent('I lost my MFA device');
+    await sender.event(event);
+    const card = await slack.waitFor(() =>
+      slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === event.ts),
     );
-    await send(
-      eventsUrl,
-      slashCommandBody({
-        text: 'how do I create an S3 bucket with versioning?',
-        responseUrl: slack.responseUrl('cmd-3'),
-      }),
-      FORM,
+    const related = buttonOf(
+      card.args,
+      (b) => b.blockId === BLOCK.followUps && b.actionId.startsWith(ACTION.openTopic),
     );
-    const clarify = await slack.waitFor(() => slack.responses.find((r) => r.id === 'cmd-2'));
-    const fallback = await slack.waitFor(() => slack.responses.find((r) => r.id === 'cmd-3'));
-    expect(String(clarify.body.text)).toContain(CLARIFY_PROMPT);
-    expect(String(fallback.body.text)).toContain(FALLBACK_TEXT);
+    await sender.click({
+      ...related,
+      responseUrl: slack.responseUrl('click-thread'),
+      messageTs: '1700999999.000200',
+      threadTs: String(event.ts),
+    });
+    const posted = await slack.waitFor(() =>
+      slack
+        .callsTo('chat.postMessage')
+        .find((c) => c.args.thread_ts === event.ts && headerOf(c.args) === related.label),
+    );
+    expect(posted.args.channel).toBe('C0CHANNEL1');
+    expect(JSON.stringify(posted.args.blocks)).not.toContain(ACTION.shareInChannel);
+  });
+
+  it('a kind-of-user button replaces the card with that kind’s steps', async () => {
+    const card = await ask('I lost my MFA device', 'cmd-kind');
+    const kind = buttonOf(card, (b) => b.blockId === BLOCK.userKinds && decodeTopicRef(b.value)?.kind === 'iam');
+    await sender.click({ ...kind, responseUrl: running.slack.responseUrl('click-kind'), ephemeral: true });
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-kind'))).body;
+    expect(posted.replace_original).toBe(true);
+    expect(headerOf(posted)).toMatch(/IAM user/);
+  });
+
+  it('Still stuck? shows the escalation path as a new private message', async () => {
+    const card = await ask('I lost my MFA device', 'cmd-stuck');
+    const stuck = buttonOf(card, (b) => b.label === STILL_STUCK_LABEL);
+    await sender.click({ ...stuck, responseUrl: running.slack.responseUrl('click-stuck'), ephemeral: true });
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-stuck')))
+      .body;
+    expect(posted.replace_original).toBe(false);
+    expect(JSON.stringify(posted.blocks)).toContain(STILL_STUCK_INTRO);
+  });
+
+  it('Still stuck? on a card in a DM answers in the DM', async () => {
+    const { slack } = running;
+    await sender.event(directMessageEvent('I lost my MFA device', { channel: 'D0DMSTUCK1' }));
+    const card = await slack.waitFor(() =>
+      slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'D0DMSTUCK1'),
+    );
+    const stuck = buttonOf(card.args, (b) => b.label === STILL_STUCK_LABEL);
+    await sender.click({ ...stuck, responseUrl: slack.responseUrl('click-dm-stuck'), channelId: 'D0DMSTUCK1' });
+    const posted = await slack.waitFor(() =>
+      slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'D0DMSTUCK1' && c !== card),
+    );
+    expect(posted.args.thread_ts).toBeUndefined();
+    expect(JSON.stringify(posted.args.blocks)).toContain(STILL_STUCK_INTRO);
+  });
+
+  it('Share in channel posts the card publicly, naming who shared it', async () => {
+    const card = await ask('where do I find our account id?', 'cmd-share');
+    const share = buttonOf(card, (b) => b.actionId === ACTION.shareInChannel);
+    await sender.click({
+      ...share,
+      responseUrl: running.slack.responseUrl('click-share'),
+      ephemeral: true,
+      userId: 'U0SHARER1',
+    });
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-share')))
+      .body;
+    expect(posted).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(headerOf(posted)).toBe(headerOf(card));
+    expect(JSON.stringify(posted.blocks)).toContain(sharedByLine('U0SHARER1'));
+    expect(JSON.stringify(posted.blocks)).not.toContain(ACTION.shareInChannel);
   });
 });

@@ -14,6 +14,12 @@ export interface RecordedResponse {
   body: Record<string, unknown>;
 }
 
+/** Every POST to a response_url, including the ones refused because the URL had expired. */
+export interface ResponseAttempt {
+  id: string;
+  status: number;
+}
+
 export interface Failure {
   /** HTTP status to answer with (200 with `error` for Slack-style API errors). */
   status?: number;
@@ -28,11 +34,18 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   calls: RecordedCall[];
   responses: RecordedResponse[];
+  responseAttempts: ResponseAttempt[];
   callsTo(method: string): RecordedCall[];
+  /** Everything the app sent to Slack (API calls and response_url posts), as one string to search. */
+  everythingSent(): string;
   failNext(method: string, failure: Failure): void;
   /** response_url ids that answer 404 as Slack does after 30 minutes or 5 uses. */
   expireResponseUrl(id: string): void;
   waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  /** Resolves once nothing new has reached the fake for `quietMs`: for asserting that nothing (more) happens. */
+  settle(quietMs?: number): Promise<void>;
+  /** Forgets recorded calls, responses and pending failures (between benchmark phases). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -80,11 +93,14 @@ const RESULTS: Record<string, (args: Record<string, unknown>) => Record<string, 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
+  const responseAttempts: ResponseAttempt[] = [];
   const failures = new Map<string, Failure[]>();
   const expired = new Set<string>();
+  let lastActivity = Date.now();
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
+    lastActivity = Date.now();
     const url = req.url ?? '/';
     const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -93,7 +109,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
     if (url.startsWith('/response/')) {
       const id = decodeURIComponent(url.slice('/response/'.length));
-      if (expired.has(id)) return reply(404, { ok: false, error: 'expired_url' });
+      if (expired.has(id)) {
+        responseAttempts.push({ id, status: 404 });
+        return reply(404, { ok: false, error: 'expired_url' });
+      }
+      responseAttempts.push({ id, status: 200 });
       responses.push({ id, body: parseArgs(raw, req.headers['content-type']) });
       return reply(200, { ok: true });
     }
@@ -129,7 +149,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     calls,
     responses,
+    responseAttempts,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    everythingSent: () => JSON.stringify({ calls, responses }),
     failNext(method, failure) {
       const queue = failures.get(method) ?? [];
       queue.push({ ...failure });
@@ -146,6 +168,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (Date.now() - started > timeoutMs) throw new Error('fake Slack: timed out waiting for the expected call');
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
+    },
+    async settle(quietMs = 150) {
+      const started = Date.now();
+      const quietFor = () => Date.now() - Math.max(lastActivity, started);
+      while (quietFor() < quietMs) {
+        await new Promise((resolve) => setTimeout(resolve, quietMs - quietFor() + 5));
+      }
+    },
+    reset() {
+      calls.length = 0;
+      responses.length = 0;
+      responseAttempts.length = 0;
+      failures.clear();
+      expired.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -175,3 +175,63 @@ export function viewSubmissionPayload(fields: {
     response_urls: [],
   };
 }
+
+export const FORM = 'application/x-www-form-urlencoded';
+export const JSON_TYPE = 'application/json';
+
+let tsCounter = 0;
+/** A message timestamp no other test message has. */
+export const nextTs = (): string => `1700${String(++tsCounter).padStart(6, '0')}.000100`;
+
+export function mentionEvent(text: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  const ts = nextTs();
+  return {
+    type: 'app_mention',
+    user: 'U0PERSON01',
+    text: `<@UBOTUSER1> ${text}`,
+    ts,
+    channel: 'C0CHANNEL1',
+    event_ts: ts,
+    ...fields,
+  };
+}
+
+export function directMessageEvent(text: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  const ts = nextTs();
+  return {
+    type: 'message',
+    channel_type: 'im',
+    user: 'U0PERSON01',
+    text,
+    ts,
+    channel: 'D0DM000001',
+    event_ts: ts,
+    ...fields,
+  };
+}
+
+export function urlVerificationBody(challenge: string): string {
+  return JSON.stringify({ token: 'legacy-verification-token', challenge, type: 'url_verification' });
+}
+
+/** The headers Slack adds when it delivers an event again. */
+export const retryHeaders = (retryNum: number, reason = 'http_timeout'): Record<string, string> => ({
+  'x-slack-retry-num': String(retryNum),
+  'x-slack-retry-reason': reason,
+});
+
+/** Signed requests to one app, the way Slack sends each kind. */
+export function slackSender(eventsUrl: string) {
+  return {
+    command: (
+      text: string,
+      responseUrl: string,
+      fields: { userId?: string; channelId?: string } = {},
+      options?: SendOptions,
+    ) => send(eventsUrl, slashCommandBody({ text, responseUrl, ...fields }), FORM, options),
+    event: (event: Record<string, unknown>, eventId?: string, options?: SendOptions) =>
+      send(eventsUrl, eventBody(event, eventId), JSON_TYPE, options),
+    click: (fields: Parameters<typeof blockActionPayload>[0], options?: SendOptions) =>
+      send(eventsUrl, actionBody(blockActionPayload(fields)), FORM, options),
+  };
+}

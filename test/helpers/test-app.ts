@@ -1,16 +1,19 @@
 // Starts the real Bolt app (src/app.ts createApp) in HTTP mode on 127.0.0.1 with a random port, its Web
-// API client pointed at a fake Slack and its database in a temp folder (or at `databasePath`).
+// API client pointed at a fake Slack, its database in a temp folder (or at `databasePath`), and its
+// logs captured (every level) for tests to read.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
+import type { AnswerPath } from '../../src/answer/create-answer-path';
 import { createApp } from '../../src/app';
 import type { AppConfig } from '../../src/config';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/types';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
+import { recordingLogger } from './fakes';
 import { SIGNING_SECRET } from './slack-requests';
 
 export interface RunningApp {
@@ -19,11 +22,24 @@ export interface RunningApp {
   store: Store;
   config: AppConfig;
   eventsUrl: string;
+  /** Everything the app logged, at every level, as "level message" lines. */
+  logs: string[];
   stop(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<RunningApp> {
+export interface TestAppOptions {
+  /** Another answer path (a broken one, to test failures). */
+  answerPath?: AnswerPath;
+  /** Runs after the fake Slack starts and before the app does: to make start-up calls fail. */
+  beforeStart?: (slack: FakeSlack) => void;
+}
+
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
+): Promise<RunningApp> {
   const slack = await startFakeSlack();
+  options.beforeStart?.(slack);
   // A temp folder of its own unless the test brings a database (to restart on it).
   const tempDir = overrides.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'aws-signin-app-'));
   const config: AppConfig = {
@@ -31,27 +47,46 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     signingSecret: SIGNING_SECRET,
     port: 0,
     slackApiUrl: slack.apiUrl,
-    logLevel: 'error',
+    logLevel: 'debug',
     databasePath: tempDir ? join(tempDir, 'aws-signin.sqlite') : '',
     adminUserIds: [],
     cardContext: { adminContact: '<#C0HELP0001|aws-help>' },
     ...overrides,
   };
   const store = openStore(config.databasePath);
-  const { app } = createApp(config, store);
+  const logger = recordingLogger();
+  const { app } = createApp(config, store, { logger, ...(options.answerPath ? { answerPath: options.answerPath } : {}) });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
+  // The app checks its token at start; wait for that so tests see only the calls they cause.
+  await slack.waitFor(() => slack.callsTo('auth.test').length > 0);
   return {
     app,
     slack,
     store,
     config,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    logs: logger.lines,
     async stop() {
       await app.stop();
       await slack.close();
       store.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fails the test file if any promise rejection or exception escapes while it runs. */
+export function watchUnhandled(): { escaped: unknown[]; stop(): void } {
+  const escaped: unknown[] = [];
+  const onEscape = (error: unknown) => escaped.push(error);
+  process.on('unhandledRejection', onEscape);
+  process.on('uncaughtException', onEscape);
+  return {
+    escaped,
+    stop() {
+      process.off('unhandledRejection', onEscape);
+      process.off('uncaughtException', onEscape);
     },
   };
 }

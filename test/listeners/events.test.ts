@@ -51,10 +51,38 @@ describe('app_mention', () => {
     expect(JSON.stringify(calls)).not.toContain('Hunter2');
   });
 
-  it('apologises privately when posting fails, and logs it', async () => {
+  it('answers privately when it cannot post in the channel, and logs that once', async () => {
+    const { calls, logger } = await mention(base, { failOn: { 'chat.postMessage': new Error('not_in_channel') } });
+    expect(calls.map((call) => call.method)).toEqual(['chat.postMessage', 'chat.postEphemeral']);
+    expect(calls[1]?.args).toMatchObject({ channel: 'C1', user: 'U1', thread_ts: '10.1' });
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatch(/^warn .*not_in_channel.*delivered via chat\.postEphemeral/);
+  });
+
+  it('tries every route, then logs one error, when Slack refuses them all', async () => {
     const { calls, logger } = await mention(base, { failWith: new Error('channel_not_found') });
-    expect(calls.at(-1)).toMatchObject({ method: 'chat.postEphemeral', args: { text: SORRY_TEXT } });
-    expect(logger.lines.join('\n')).toContain('channel_not_found');
+    expect(calls.map((call) => call.method)).toEqual(['chat.postMessage', 'chat.postEphemeral', 'chat.postMessage']);
+    expect(calls[2]?.args.channel).toBe('U1');
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatch(/^error .*channel_not_found/);
+  });
+
+  it('apologises privately when answering breaks', async () => {
+    const { calls, client } = recordingClient();
+    const logger = recordingLogger();
+    const broken = {
+      ...realAnswerPath().answerer,
+      answer: () => {
+        throw new Error('index exploded');
+      },
+    };
+    const args = { event: base, client, logger } as unknown as SlackEventMiddlewareArgs<'app_mention'> &
+      AllMiddlewareArgs;
+    await createAppMentionListener({ answerer: broken })(args);
+    expect(calls).toEqual([
+      expect.objectContaining({ method: 'chat.postEphemeral', args: expect.objectContaining({ text: SORRY_TEXT }) }),
+    ]);
+    expect(logger.lines.join('\n')).toContain('index exploded');
   });
 });
 

@@ -1,14 +1,18 @@
 // How a click answers: a refinement (a clarify choice, a pick from the menu, a kind of user) replaces
 // the card that was clicked; anything new (a related topic, "Still stuck?") follows it, in the same
 // place: privately for private cards, in the thread for cards in a channel, in the DM for DMs.
+// When that place refuses (an expired response_url, a channel the bot has left), the card still
+// reaches the person privately.
 import type {
   AllMiddlewareArgs,
   BlockAction,
   BlockElementAction,
+  Logger,
   RespondFn,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { Card } from '../../cards/types';
+import { deliver, type Person, privateRoutes, viaPost, viaResponseUrl } from '../deliver';
 
 /** What Bolt hands a button or menu listener. */
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -17,6 +21,7 @@ export interface ActionReplyArgs {
   body: BlockAction;
   respond: RespondFn;
   client: AllMiddlewareArgs['client'];
+  logger: Logger;
 }
 
 export const isPrivateCard = (body: BlockAction): boolean => body.container?.is_ephemeral === true;
@@ -28,22 +33,43 @@ export function actionValue(action: BlockElementAction): string | undefined {
   return undefined;
 }
 
-/** A note only the person who clicked sees, wherever the card was. */
-export async function replyPrivately({ respond }: Pick<ActionReplyArgs, 'respond'>, card: Card): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, ...card });
+/** A note only the person who clicked sees, wherever the card was; privately by other routes if that fails. */
+export async function replyPrivately({ body, respond, client, logger }: ActionReplyArgs, card: Card): Promise<void> {
+  await deliver(
+    logger,
+    whereOf(body),
+    privateRoutes({ client, person: clicker(body), respond }, card, { replace_original: false }),
+  );
 }
 
-export async function replaceCard({ respond }: ActionReplyArgs, card: Card): Promise<void> {
-  await respond({ replace_original: true, ...card });
+export const channelOf = (body: BlockAction): string | undefined => body.channel?.id ?? body.container?.channel_id;
+
+export const whereOf = (body: BlockAction): string => `action ${body.actions[0]?.action_id ?? 'unknown'}`;
+
+/** The clicker, where they clicked; private replies go in the card's thread when it has one. */
+export function clicker(body: BlockAction): Person {
+  const channel = channelOf(body);
+  const containerThread: unknown = body.container?.thread_ts;
+  const threadTs = body.message?.thread_ts ?? (typeof containerThread === 'string' ? containerThread : undefined);
+  return { user: body.user.id, ...(channel ? { channel } : {}), ...(threadTs ? { threadTs } : {}) };
 }
 
-export async function followCard({ body, respond, client }: ActionReplyArgs, card: Card): Promise<void> {
-  const channel = body.channel?.id ?? body.container?.channel_id;
+export async function replaceCard({ body, respond, client, logger }: ActionReplyArgs, card: Card): Promise<void> {
+  await deliver(logger, whereOf(body), [
+    viaResponseUrl(respond, { replace_original: true, ...card }),
+    ...privateRoutes({ client, person: clicker(body) }, card),
+  ]);
+}
+
+export async function followCard({ body, respond, client, logger }: ActionReplyArgs, card: Card): Promise<void> {
+  const person = clicker(body);
+  const channel = person.channel;
+  const privately = privateRoutes({ client, person, respond }, card, { replace_original: false });
   if (isPrivateCard(body) || !channel) {
-    await replyPrivately({ respond }, card);
+    await deliver(logger, whereOf(body), privately);
     return;
   }
   const isDirectMessage = channel.startsWith('D');
   const threadTs: string | undefined = body.message?.thread_ts ?? (isDirectMessage ? undefined : body.message?.ts);
-  await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...card });
+  await deliver(logger, whereOf(body), [viaPost(client, channel, threadTs, card), ...privately]);
 }

@@ -2,14 +2,26 @@
 // user-kind choices, "Still stuck?", "Contact AWS Support" and "Share in channel".
 import type { BlockAction } from '@slack/bolt';
 import type { Answerer, Asker } from '../../answer/create-answerer';
+import { withinBlockLimit } from '../../cards/blocks';
 import { BLOCK, decodeTopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
+import { deliver, privateRoutes, viaPost, viaResponseUrl } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
-import { type ActionArgs, actionValue, followCard, isPrivateCard, replaceCard } from './reply-to-action';
+import {
+  type ActionArgs,
+  actionValue,
+  channelOf,
+  clicker,
+  followCard,
+  isPrivateCard,
+  replaceCard,
+} from './reply-to-action';
 
 export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
 export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
+export const SHARE_FAILED_TEXT =
+  'I could not post this in the channel, probably because I am not a member of it (invite me with `/invite`). Here it is again, just for you:';
 
 /** Blocks whose buttons refine the card they sit on, so the answer takes its place. */
 const REFINING_BLOCKS = new Set<string>([BLOCK.choices, BLOCK.topicMenu, BLOCK.userKinds]);
@@ -19,6 +31,13 @@ function askerOf(body: BlockAction): Asker {
   const channelId = body.channel?.id ?? body.container?.channel_id;
   const surface = isPrivateCard(body) ? 'command' : channelId?.startsWith('D') ? 'dm' : 'mention';
   return { userId: body.user.id, surface, ...(channelId ? { channelId } : {}) };
+}
+
+function shareFailedCard(card: Card): Card {
+  return {
+    text: `${SHARE_FAILED_TEXT} ${card.text}`,
+    blocks: withinBlockLimit([{ type: 'section', text: { type: 'mrkdwn', text: SHARE_FAILED_TEXT } }, ...card.blocks]),
+  };
 }
 
 export function topicGoneCard(answerer: Answerer): Card {
@@ -90,12 +109,15 @@ export function createShareAction({ answerer }: Pick<ListenerDeps, 'answerer'>) 
           type: 'context' as const,
           elements: [{ type: 'mrkdwn' as const, text: sharedByLine(body.user.id) }],
         };
-        await respond({
-          response_type: 'in_channel',
-          replace_original: false,
-          text: card.text,
-          blocks: [...card.blocks, sharedBy],
-        });
+        const shared: Card = { text: card.text, blocks: withinBlockLimit([...card.blocks, sharedBy]) };
+        const channel = channelOf(body);
+        // An expired response_url (the private answer is over 30 minutes old) still lets the bot post
+        // itself; when it cannot either, the person is told why, privately.
+        await deliver(logger, 'action share_in_channel', [
+          viaResponseUrl(respond, { response_type: 'in_channel', replace_original: false, ...shared }),
+          ...(channel ? [viaPost(args.client, channel, undefined, shared)] : []),
+          ...privateRoutes({ client: args.client, person: clicker(body) }, shareFailedCard(card)),
+        ]);
       },
       (card) => followCard(args, card),
     );

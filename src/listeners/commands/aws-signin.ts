@@ -3,12 +3,15 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildHelpCard } from '../../cards/build-help-card';
 import { buildStatsCard, buildStatsRefusalCard } from '../../cards/build-stats-card';
+import type { Card } from '../../cards/types';
+import { deliver, privateRoutes } from '../deliver';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { withApology } from '../sorry';
 
 export const COMMAND_NAME = '/aws-signin';
 const HELP_WORDS = /^(help|\?|-h|--help|usage)$/i;
 const STATS_WORDS = /^stats?$/i;
+const WHERE = 'command /aws-signin';
 
 export function createAwsSigninCommand({
   answerer,
@@ -16,32 +19,41 @@ export function createAwsSigninCommand({
   corpus,
   adminUserIds,
 }: Pick<ListenerDeps, 'answerer' | 'store' | 'corpus' | 'adminUserIds'>) {
-  return async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    command,
+    ack,
+    respond,
+    client,
+    logger,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    const person = { user: command.user_id, channel: command.channel_id };
+    const reply = (card: Card) => deliver(logger, WHERE, privateRoutes({ client, person, respond }, card));
     await withApology(
       logger,
-      'command /aws-signin',
+      WHERE,
       async () => {
         const text = command.text.trim();
         if (HELP_WORDS.test(text)) {
-          await respond({ response_type: 'ephemeral', ...buildHelpCard(command.command || COMMAND_NAME) });
+          await reply(buildHelpCard(command.command || COMMAND_NAME));
           return;
         }
         if (STATS_WORDS.test(text)) {
-          const card = adminUserIds.has(command.user_id)
-            ? buildStatsCard(store.stats.usage(), (id) => topicTitle(corpus, id))
-            : buildStatsRefusalCard();
-          await respond({ response_type: 'ephemeral', ...card });
+          await reply(
+            adminUserIds.has(command.user_id)
+              ? buildStatsCard(store.stats.usage(), (id) => topicTitle(corpus, id))
+              : buildStatsRefusalCard(),
+          );
           return;
         }
-        const reply = answerer.answer(command.text, {
+        const answer = answerer.answer(command.text, {
           shareable: true,
           asker: { userId: command.user_id, surface: 'command', channelId: command.channel_id },
         });
-        if (reply.secretWarning) await respond({ response_type: 'ephemeral', ...reply.secretWarning });
-        await respond({ response_type: 'ephemeral', ...reply.card });
+        if (answer.secretWarning) await reply(answer.secretWarning);
+        await reply(answer.card);
       },
-      (card) => respond({ response_type: 'ephemeral', ...card }),
+      reply,
     );
   };
 }

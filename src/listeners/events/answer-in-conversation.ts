@@ -1,8 +1,9 @@
 // Answers a message in its conversation: the card in the thread (or DM), and any secret warning
-// privately to the person who wrote it.
-import type { webApi } from '@slack/bolt';
+// privately to the person who wrote it. When the bot cannot post there, the card goes privately.
+import type { Logger, webApi } from '@slack/bolt';
 import type { Answerer } from '../../answer/create-answerer';
 import type { Surface } from '../../store/types';
+import { deliver, privateRoutes, viaPost } from '../deliver';
 
 export interface ConversationMessage {
   channel: string;
@@ -15,20 +16,18 @@ export interface ConversationMessage {
 
 export async function answerInConversation(
   client: webApi.WebClient,
+  logger: Logger,
+  where: string,
   answerer: Answerer,
   message: ConversationMessage,
 ): Promise<void> {
   const reply = answerer.answer(message.text, {
     asker: { userId: message.user, surface: message.surface, channelId: message.channel },
   });
-  const thread = message.threadTs ? { thread_ts: message.threadTs } : {};
-  if (reply.secretWarning) {
-    await client.chat.postEphemeral({
-      channel: message.channel,
-      user: message.user,
-      ...thread,
-      ...reply.secretWarning,
-    });
-  }
-  await client.chat.postMessage({ channel: message.channel, ...thread, ...reply.card });
+  const person = { user: message.user, channel: message.channel, threadTs: message.threadTs };
+  if (reply.secretWarning) await deliver(logger, where, privateRoutes({ client, person }, reply.secretWarning));
+  await deliver(logger, where, [
+    viaPost(client, message.channel, message.threadTs, reply.card),
+    ...privateRoutes({ client, person }, reply.card),
+  ]);
 }

@@ -1,27 +1,27 @@
 // @-mention in a channel: answer in the thread of the mention.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { deliver, privateRoutes } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
 import { answerInConversation } from './answer-in-conversation';
+
+const WHERE = 'app_mention';
 
 export function createAppMentionListener({ answerer }: Pick<ListenerDeps, 'answerer'>) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
     // Other bots mentioning us, and edited mentions, get no second answer.
     if (event.bot_id || event.subtype || !event.user) return;
-    const threadTs = event.thread_ts ?? event.ts;
-    const user = event.user;
+    const person = { user: event.user, channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     await withApology(
       logger,
-      'app_mention',
+      WHERE,
       () =>
-        answerInConversation(client, answerer, {
-          channel: event.channel,
-          user,
-          text: event.text,
-          threadTs,
+        answerInConversation(client, logger, WHERE, answerer, {
+          ...person,
+          text: event.text ?? '',
           surface: 'mention',
         }),
-      (card) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...card }),
+      (card) => deliver(logger, WHERE, privateRoutes({ client, person }, card)),
     );
   };
 }

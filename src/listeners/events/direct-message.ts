@@ -1,9 +1,12 @@
 // A direct message to the bot: answer right there. Edits, deletions, joins and bots' messages
 // (including our own) arrive as other subtypes or with a bot_id, and get no answer.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { deliver, viaPost } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
 import { answerInConversation } from './answer-in-conversation';
+
+const WHERE = 'message.im';
 
 export function createDirectMessageListener({ answerer }: Pick<ListenerDeps, 'answerer'>) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
@@ -12,9 +15,16 @@ export function createDirectMessageListener({ answerer }: Pick<ListenerDeps, 'an
     const threadTs = event.thread_ts;
     await withApology(
       logger,
-      'message.im',
-      () => answerInConversation(client, answerer, { channel, user, text: event.text ?? '', threadTs, surface: 'dm' }),
-      (card) => client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...card }),
+      WHERE,
+      () =>
+        answerInConversation(client, logger, WHERE, answerer, {
+          channel,
+          user,
+          text: event.text ?? '',
+          threadTs,
+          surface: 'dm',
+        }),
+      (card) => deliver(logger, WHERE, [viaPost(client, channel, threadTs, card)]),
     );
   };
 }

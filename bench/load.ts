@@ -1,0 +1,439 @@
+// `npm run bench:load`: the real app under load, beside a bare Bolt app under the same load (the floor
+// this machine allows). Everything runs on 127.0.0.1 and stops by itself.
+//
+//   npm run bench:load -- [--requests 5000] [--concurrency 50] [--warmup 500] [--rounds 2] [--straggler-ms 10000]
+//                          [--bare-card answer|small]
+//
+// This process runs the fake Slack (test/helpers/fake-slack.ts) and the load generator; each app runs in
+// its own process (bench/load-app.ts, node --expose-gc), so the CPU time and memory it reports are its
+// own. Each round sends `--requests` signed requests at `--concurrency` in flight: half slash commands,
+// a quarter @-mentions, a quarter direct messages, with the questions of test/fixtures/holdout.jsonl.
+// Rounds go bare, app, app, bare (and so on), so drift on the machine falls on both alike. The bare app
+// answers with one fixed card: by default a real answer card, built once, so both send the same bytes
+// and the difference is the app's own work (matching, cards, middleware, delivery); `small` shows the
+// floor with a three-block card.
+// Every request must be acked with 200 and its one reply must reach the fake Slack (the response_url
+// for a command, chat.postMessage for an event), waiting at most --straggler-ms after the last ack.
+// Memory: heap used and RSS after two forced full GCs, after warm-up and again after the last round.
+// BENCH_CPU_PROF=/some/dir writes a V8 CPU profile of each app process there (node --cpu-prof).
+// Bars (issue "Slack end to end"): zero errors, zero lost replies, throughput at least 80% of the
+// bare app's, ack p99 under 1 s, heap back within 20 MB of where it started.
+import { type ChildProcess, fork } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack';
+import { eventBody, SIGNING_SECRET, slashCommandBody } from '../test/helpers/slack-requests';
+import type { AppKind, AppStats, FromApp, ToApp } from './load-app';
+
+interface Options {
+  /** The bare app's fixed card: a real answer card (same bytes as the app sends) or a small one. */
+  bareCard: 'answer' | 'small';
+  requests: number;
+  concurrency: number;
+  warmup: number;
+  rounds: number;
+  stragglerMs: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = {
+    bareCard: 'answer',
+    requests: 5000,
+    concurrency: 50,
+    warmup: 500,
+    rounds: 2,
+    stragglerMs: 10_000,
+  };
+  const names: Record<string, Exclude<keyof Options, 'bareCard'>> = {
+    '--requests': 'requests',
+    '--concurrency': 'concurrency',
+    '--warmup': 'warmup',
+    '--rounds': 'rounds',
+    '--straggler-ms': 'stragglerMs',
+  };
+  for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--bare-card' && (argv[i + 1] === 'answer' || argv[i + 1] === 'small')) {
+      options.bareCard = argv[i + 1] as Options['bareCard'];
+      continue;
+    }
+    const name = names[argv[i] ?? ''] as Exclude<keyof Options, 'bareCard'> | undefined;
+    const value = Number(argv[i + 1]);
+    if (!name || !Number.isInteger(value) || value < 0) {
+      throw new Error(
+        `Usage: npm run bench:load -- ${Object.keys(names).join(' N ')} N  (bad: ${argv[i]} ${argv[i + 1]})`,
+      );
+    }
+    options[name] = value;
+  }
+  // Bounded by design: this is a benchmark of a local server, never a flood.
+  options.requests = Math.min(options.requests, 50_000);
+  options.concurrency = Math.max(1, Math.min(options.concurrency, 500));
+  options.rounds = Math.max(1, Math.min(options.rounds, 10));
+  return options;
+}
+
+// --- the apps, each in its own process ---
+
+interface RunningChild {
+  kind: AppKind;
+  child: ChildProcess;
+  port: number;
+  stats(): Promise<AppStats>;
+  stop(): Promise<void>;
+}
+
+async function startChild(kind: AppKind, slack: FakeSlack, bareCard: Options['bareCard']): Promise<RunningChild> {
+  const child = fork(join(__dirname, 'load-app.ts'), ['--kind', kind, '--card', bareCard], {
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
+    env: { ...process.env, SLACK_API_URL: slack.apiUrl, SLACK_SIGNING_SECRET: SIGNING_SECRET },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T extends FromApp['type']>(type: T) =>
+    new Promise<Extract<FromApp, { type: T }>>((resolve, reject) => {
+      const onMessage = (message: FromApp) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        resolve(message as Extract<FromApp, { type: T }>);
+      };
+      child.on('message', onMessage);
+      child.once('exit', (code) => reject(new Error(`${kind} app exited (${code})`)));
+    });
+  const { port } = await next('ready');
+  return {
+    kind,
+    child,
+    port,
+    async stats() {
+      const reply = next('stats');
+      child.send({ type: 'stats' } satisfies ToApp);
+      const { type: _type, ...stats } = await reply;
+      return stats;
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies ToApp);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
+
+// --- the load ---
+
+type Surface = 'command' | 'mention' | 'dm';
+interface PlannedRequest {
+  body: string;
+  contentType: string;
+  /** How its reply is found at the fake Slack. */
+  reply: { at: 'response'; id: string } | { at: 'post'; key: string };
+}
+
+function loadQuestions(): string[] {
+  return readFileSync(join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { q: string }).q);
+}
+
+/** Slack sends `&`, `<` and `>` escaped in message text; mentions stay as they are. */
+const slackEscape = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/<(?![@#!])/g, '&lt;')
+    .replace(/(?<!<[@#!][^>]*)>/g, '&gt;');
+
+function plan(round: string, count: number, questions: string[], slack: FakeSlack): PlannedRequest[] {
+  const surfaces: Surface[] = ['command', 'mention', 'command', 'dm'];
+  return Array.from({ length: count }, (_, i) => {
+    const surface = surfaces[i % surfaces.length] as Surface;
+    const question = slackEscape(questions[i % questions.length] ?? 'lost mfa');
+    const tag = `${round}-${i}`;
+    if (surface === 'command') {
+      const id = `load-${tag}`;
+      return {
+        body: slashCommandBody({ text: question, responseUrl: slack.responseUrl(id), userId: `U${i}` }),
+        contentType: 'application/x-www-form-urlencoded',
+        reply: { at: 'response', id },
+      };
+    }
+    const ts = `${1_700_000_000 + i}.${round.replace(/\D/g, '').padStart(6, '0')}`;
+    const channel = surface === 'dm' ? `D${tag}` : `C${tag}`;
+    const event =
+      surface === 'dm'
+        ? { type: 'message', channel_type: 'im', user: `U${i}`, text: question, ts, channel, event_ts: ts }
+        : { type: 'app_mention', user: `U${i}`, text: `<@UBOTUSER1> ${question}`, ts, channel, event_ts: ts };
+    return {
+      body: eventBody(event, `Ev${tag}`),
+      contentType: 'application/json',
+      reply: { at: 'post', key: surface === 'dm' ? channel : `${channel}/${ts}` },
+    };
+  });
+}
+
+interface PhaseResult {
+  kind: AppKind;
+  sent: number;
+  acked: number;
+  errors: string[];
+  latenciesMs: number[];
+  durationMs: number;
+  lost: number;
+  duplicates: number;
+  stragglerWaitMs: number;
+  appCpuMs: number;
+  loaderCpuMs: number;
+  appWarnings: number;
+  appErrors: number;
+}
+
+function post(agent: Agent, port: number, planned: PlannedRequest): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${planned.body}`).digest('hex')}`;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': planned.contentType,
+          'content-length': Buffer.byteLength(planned.body),
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': signature,
+        },
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('ack timed out after 10 s')));
+    req.on('error', reject);
+    req.end(planned.body);
+  });
+}
+
+/** Replies that reached the fake Slack, by the key each request's reply is found under. */
+function repliesSeen(slack: FakeSlack): Map<string, number> {
+  const seen = new Map<string, number>();
+  const add = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const response of slack.responses) add(`response:${response.id}`);
+  for (const call of slack.callsTo('chat.postMessage')) {
+    const { channel, thread_ts: threadTs } = call.args as { channel?: string; thread_ts?: string };
+    add(threadTs ? `post:${channel}/${threadTs}` : `post:${channel}`);
+  }
+  return seen;
+}
+
+const keyOf = (planned: PlannedRequest) =>
+  planned.reply.at === 'response' ? `response:${planned.reply.id}` : `post:${planned.reply.key}`;
+
+async function runPhase(
+  app: RunningChild,
+  slack: FakeSlack,
+  requests: PlannedRequest[],
+  options: Options,
+): Promise<PhaseResult> {
+  slack.reset();
+  const before = await app.stats();
+  const loaderBefore = process.cpuUsage();
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latenciesMs: number[] = [];
+  const errors: string[] = [];
+  let next = 0;
+  let acked = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < requests.length; i = next++) {
+      const planned = requests[i] as PlannedRequest;
+      const sentAt = performance.now();
+      try {
+        const status = await post(agent, app.port, planned);
+        latenciesMs.push(performance.now() - sentAt);
+        if (status === 200) acked++;
+        else errors.push(`HTTP ${status}`);
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const durationMs = performance.now() - started;
+  agent.destroy();
+
+  // Stragglers: replies still on their way when the last ack came back.
+  const expected = new Set(requests.map(keyOf));
+  const waitStarted = performance.now();
+  const countArrived = () => {
+    const seen = repliesSeen(slack);
+    return [...expected].filter((key) => seen.has(key)).length;
+  };
+  while (countArrived() < expected.size && performance.now() - waitStarted < options.stragglerMs) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const stragglerWaitMs = performance.now() - waitStarted;
+  await slack.settle(200); // then make sure no late duplicates are on their way
+  const seen = repliesSeen(slack);
+  const lost = [...expected].filter((key) => !seen.has(key)).length;
+  const duplicates = [...expected].reduce((sum, key) => sum + Math.max(0, (seen.get(key) ?? 0) - 1), 0);
+  const loaderCpu = process.cpuUsage(loaderBefore);
+  const after = await app.stats();
+  return {
+    kind: app.kind,
+    sent: requests.length,
+    acked,
+    errors,
+    latenciesMs,
+    durationMs,
+    lost,
+    duplicates,
+    stragglerWaitMs,
+    appCpuMs: after.cpuMs - before.cpuMs,
+    loaderCpuMs: (loaderCpu.user + loaderCpu.system) / 1000,
+    appWarnings: after.warnings - before.warnings,
+    appErrors: after.errors - before.errors,
+  };
+}
+
+// --- report ---
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+
+interface Summary {
+  kind: AppKind;
+  sent: number;
+  acksPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  errorSamples: string[];
+  lost: number;
+  duplicates: number;
+  appCpuPercent: number;
+  loaderCpuPercent: number;
+  stragglerWaitMs: number;
+}
+
+function summarise(kind: AppKind, phases: PhaseResult[]): Summary {
+  const mine = phases.filter((phase) => phase.kind === kind);
+  const latencies = mine.flatMap((phase) => phase.latenciesMs).sort((a, b) => a - b);
+  const duration = mine.reduce((sum, phase) => sum + phase.durationMs, 0);
+  const errorList = mine.flatMap((phase) => phase.errors);
+  return {
+    kind,
+    sent: mine.reduce((sum, phase) => sum + phase.sent, 0),
+    acksPerSecond: (mine.reduce((sum, phase) => sum + phase.acked, 0) / duration) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    errors: errorList.length + mine.reduce((sum, phase) => sum + phase.appErrors + phase.appWarnings, 0),
+    errorSamples: [...new Set(errorList)].slice(0, 3),
+    lost: mine.reduce((sum, phase) => sum + phase.lost, 0),
+    duplicates: mine.reduce((sum, phase) => sum + phase.duplicates, 0),
+    appCpuPercent: (mine.reduce((sum, phase) => sum + phase.appCpuMs, 0) / duration) * 100,
+    loaderCpuPercent: (mine.reduce((sum, phase) => sum + phase.loaderCpuMs, 0) / duration) * 100,
+    stragglerWaitMs: Math.max(...mine.map((phase) => phase.stragglerWaitMs)),
+  };
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const guard = setTimeout(() => {
+    process.stderr.write('bench:load: gave up after 10 minutes\n');
+    process.exit(2);
+  }, 10 * 60_000);
+  guard.unref();
+
+  const questions = loadQuestions();
+  const slack = await startFakeSlack();
+  const children: RunningChild[] = [];
+  try {
+    const bare = await startChild('bare', slack, options.bareCard);
+    children.push(bare);
+    const app = await startChild('app', slack, options.bareCard);
+    children.push(app);
+
+    // Warm-up: JIT, connection pools, caches; not measured.
+    for (const child of [bare, app]) {
+      await runPhase(child, slack, plan(`w${child.kind}`, options.warmup, questions, slack), {
+        ...options,
+        stragglerMs: 5000,
+      });
+    }
+    const memoryBefore = await app.stats();
+
+    const order: RunningChild[] = [];
+    for (let round = 0; round < options.rounds; round++) order.push(...(round % 2 === 0 ? [bare, app] : [app, bare]));
+    const phases: PhaseResult[] = [];
+    for (const [index, child] of order.entries()) {
+      const result = await runPhase(child, slack, plan(`r${index}`, options.requests, questions, slack), options);
+      phases.push(result);
+      process.stdout.write(
+        `  round ${index + 1}/${order.length} ${child.kind.padEnd(4)}: ${fixed((result.acked / result.durationMs) * 1000, 0)} acks/s, ` +
+          `lost ${result.lost}, errors ${result.errors.length + result.appErrors + result.appWarnings}\n`,
+      );
+    }
+    const memoryAfter = await app.stats();
+
+    const real = summarise('app', phases);
+    const floor = summarise('bare', phases);
+    const ratio = real.acksPerSecond / floor.acksPerSecond;
+    const heapDelta = memoryAfter.heapUsedMb - memoryBefore.heapUsedMb;
+    const rssDelta = memoryAfter.rssMb - memoryBefore.rssMb;
+
+    const row = (s: Summary) =>
+      `| ${s.kind === 'app' ? 'this app' : 'bare Bolt'} | ${s.sent} | ${fixed(s.acksPerSecond, 0)} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${fixed(s.max)} | ${s.errors} | ${s.lost} | ${s.duplicates} | ${fixed(s.appCpuPercent, 0)}% | ${fixed(s.loaderCpuPercent, 0)}% |`;
+    const lines = [
+      `bench:load on ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}: ` +
+        `${options.requests} requests x ${options.rounds} rounds per app at concurrency ${options.concurrency}, warm-up ${options.warmup}, ` +
+        `bare app's fixed card: ${options.bareCard === 'answer' ? 'a real answer card' : 'a small card'}`,
+      '',
+      '| app | requests | acks/s | ack p50 ms | ack p99 ms | ack max ms | errors | lost replies | duplicate replies | app CPU | loader CPU |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      row(real),
+      row(floor),
+      '',
+      `throughput vs bare Bolt: ${fixed(ratio * 100)}%`,
+      `memory (this app, after 2 forced GCs): heap ${fixed(memoryBefore.heapUsedMb)} -> ${fixed(memoryAfter.heapUsedMb)} MB (${heapDelta >= 0 ? '+' : ''}${fixed(heapDelta)}), ` +
+        `RSS ${fixed(memoryBefore.rssMb)} -> ${fixed(memoryAfter.rssMb)} MB (${rssDelta >= 0 ? '+' : ''}${fixed(rssDelta)})`,
+      `longest wait for straggling replies after the last ack: ${fixed(real.stragglerWaitMs, 0)} ms (app), ${fixed(floor.stragglerWaitMs, 0)} ms (bare)`,
+    ];
+    if (real.errorSamples.length + memoryAfter.problems.length > 0) {
+      lines.push(`first problems: ${[...real.errorSamples, ...memoryAfter.problems].join(' | ')}`);
+    }
+    const bar = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    lines.push(
+      '',
+      `bars: zero errors ${bar(real.errors === 0)}; zero lost replies ${bar(real.lost === 0 && real.duplicates === 0)}; ` +
+        `throughput >= 80% of bare ${bar(ratio >= 0.8)}; ack p99 < 1 s ${bar(real.p99 < 1000)}; ` +
+        `heap back within 20 MB ${bar(heapDelta <= 20)}`,
+    );
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const child of children) await child.stop();
+    await slack.close();
+    clearTimeout(guard);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:load failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

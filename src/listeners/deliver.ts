@@ -1,0 +1,130 @@
+// Gets a reply to the person through the first route that works, and logs a failure once. Slack
+// refuses some routes in ordinary use: a response_url expires after 30 minutes (or 5 uses), the bot
+// may not be in the channel (not_in_channel, channel_not_found), the API may be rate limiting or down.
+// Each listener lists its routes in order of preference, ending with ones the person can still see
+// (a private message in the channel, then a direct message from the app). A rate limit is waited out
+// here (once, when short), not in the Web API client: the client would log it twice and hold every
+// other call behind it.
+import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
+import type { Card } from '../cards/types';
+
+export interface Route {
+  /** How the route reaches the person, as the log names it. */
+  via: string;
+  send(): Promise<unknown>;
+}
+
+/** Who gets a private reply, and where they asked. */
+export interface Person {
+  user: string;
+  /** The conversation they asked in; unknown for some payloads. */
+  channel?: string;
+  threadTs?: string;
+}
+
+/** A short reason for a failed route, from the error's code: never a request body or a token. */
+export function describeFailure(error: unknown): string {
+  const coded = error as {
+    code?: unknown;
+    data?: { error?: unknown };
+    statusCode?: unknown;
+    retryAfter?: unknown;
+    original?: { message?: unknown };
+  };
+  switch (coded?.code) {
+    case 'slack_webapi_platform_error':
+      return String(coded.data?.error ?? 'error');
+    case 'slack_webapi_rate_limited_error':
+      return `rate limited, retry after ${String(coded.retryAfter)} s`;
+    case 'slack_webapi_http_error':
+    case 'slack_bolt_respond_error':
+      return `HTTP ${String(coded.statusCode)}`;
+    case 'slack_webapi_request_error':
+      return `no response: ${String(coded.original?.message ?? 'request failed')}`;
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * A rate-limited route is tried once more after Slack's Retry-After when that is at most this long;
+ * a longer wait is worse for someone locked out than the next route.
+ */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 10;
+
+/** Seconds Slack asked us to wait, when the error is a rate limit (429). */
+function retryAfterSeconds(error: unknown): number | undefined {
+  const coded = error as { code?: unknown; retryAfter?: unknown };
+  return coded?.code === 'slack_webapi_rate_limited_error' && typeof coded.retryAfter === 'number'
+    ? coded.retryAfter
+    : undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Tries each route in turn. Returns whether one worked; never throws, and logs one line at most. */
+export async function deliver(logger: Logger, where: string, routes: readonly Route[]): Promise<boolean> {
+  const failures: string[] = [];
+  for (const route of routes) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await route.send();
+        if (failures.length > 0) {
+          const how = failures.at(-1)?.startsWith(route.via) ? `${route.via} after waiting` : `${route.via} instead`;
+          logger.warn(`${where}: ${failures.join('; ')}; delivered via ${how}`);
+        }
+        return true;
+      } catch (error) {
+        failures.push(`${route.via} failed (${describeFailure(error)})`);
+        const wait = retryAfterSeconds(error);
+        if (attempt > 1 || wait === undefined || wait > MAX_RATE_LIMIT_WAIT_SECONDS) break;
+        await sleep(wait * 1000);
+      }
+    }
+  }
+  logger.error(`${where}: could not deliver the reply: ${failures.join('; ') || 'no route'}`);
+  return false;
+}
+
+type Client = webApi.WebClient;
+const inThread = (threadTs: string | undefined) => (threadTs ? { thread_ts: threadTs } : {});
+
+export const viaResponseUrl = (respond: RespondFn, message: RespondArguments): Route => ({
+  via: 'response_url',
+  send: () => respond(message),
+});
+
+/** A message everyone in the conversation sees (in the thread, when there is one). */
+export const viaPost = (client: Client, channel: string, threadTs: string | undefined, card: Card): Route => ({
+  via: 'chat.postMessage',
+  send: () => client.chat.postMessage({ channel, ...inThread(threadTs), ...card }),
+});
+
+export const viaEphemeral = (client: Client, person: Person & { channel: string }, card: Card): Route => ({
+  via: 'chat.postEphemeral',
+  send: () =>
+    client.chat.postEphemeral({ channel: person.channel, user: person.user, ...inThread(person.threadTs), ...card }),
+});
+
+/** A message in the app's direct message with the person: works wherever the bot is not invited. */
+export const viaDirectMessage = (client: Client, user: string, card: Card): Route => ({
+  via: 'direct message',
+  send: () => client.chat.postMessage({ channel: user, ...card }),
+});
+
+/**
+ * Routes only the person sees: the response_url when there is one, a private message in the
+ * conversation, then a direct message.
+ */
+export function privateRoutes(
+  target: { client: Client; person: Person; respond?: RespondFn },
+  card: Card,
+  respondArgs: RespondArguments = {},
+): Route[] {
+  const { client, person, respond } = target;
+  const routes: Route[] = [];
+  if (respond) routes.push(viaResponseUrl(respond, { response_type: 'ephemeral', ...respondArgs, ...card }));
+  if (person.channel) routes.push(viaEphemeral(client, { ...person, channel: person.channel }, card));
+  routes.push(viaDirectMessage(client, person.user, card));
+  return routes;
+}

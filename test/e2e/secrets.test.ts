@@ -1,0 +1,151 @@
+// Pasted secrets: never echoed (not in any reply, not in any log line, even at debug level, where the
+// Web API client logs what it sends), the question still answered, and a private warning to delete
+// the message and rotate or change the secret. Ordinary questions raise no alarm.
+import { SECRET_WARNING_TITLE } from '../../src/cards/build-secret-warning-card';
+import { REDACTED } from '../../src/text/secrets';
+import { headerOf } from '../helpers/cards';
+import { directMessageEvent, mentionEvent, slackSender } from '../helpers/slack-requests';
+import { type RunningApp, startTestApp, watchUnhandled } from '../helpers/test-app';
+
+let running: RunningApp;
+let sender: ReturnType<typeof slackSender>;
+const unhandled = watchUnhandled();
+beforeAll(async () => {
+  running = await startTestApp({ logLevel: 'debug' });
+  sender = slackSender(running.eventsUrl);
+});
+afterAll(async () => {
+  await running.stop();
+  unhandled.stop();
+  expect(unhandled.escaped).toEqual([]);
+});
+
+const pasted: Array<{ name: string; secret: string; question: string; advice: RegExp }> = [
+  {
+    name: 'an access key id (AKIA)',
+    secret: 'AKIAIOSFODNN7EXAMPLE',
+    question: 'I lost my MFA device, AKIAIOSFODNN7EXAMPLE',
+    advice: /rotate that access key/,
+  },
+  {
+    name: 'a temporary access key id (ASIA)',
+    secret: 'ASIAJEXAMPLEXEG2JICE',
+    question: 'signing in with ASIAJEXAMPLEXEG2JICE fails, I lost my MFA device',
+    advice: /rotate that access key/,
+  },
+  {
+    name: 'a secret access key',
+    secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    question: 'I lost my MFA device, it was for wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    advice: /rotate that access key/,
+  },
+  {
+    name: 'a password ("my password is …")',
+    secret: 'Tr0ub4dor&3x',
+    question: 'I lost my MFA device and my password is Tr0ub4dor&3x',
+    advice: /change that password/,
+  },
+  {
+    name: 'a password ("pw: …")',
+    secret: 'correcthorse42',
+    question: 'I lost my MFA device, pw: correcthorse42',
+    advice: /change that password/,
+  },
+];
+
+function expectNowhere(secret: string): void {
+  // Slack escapes & as &amp; in what it sends, so look for the secret's distinctive start too.
+  const needles = [secret, secret.slice(0, 10)];
+  for (const needle of needles) {
+    expect(running.slack.everythingSent()).not.toContain(needle);
+    expect(running.logs.join('\n')).not.toContain(needle);
+  }
+}
+
+const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+describe.each(pasted)('$name', ({ name, secret, question, advice }) => {
+  const id = name.replace(/\W+/g, '-');
+
+  it('/aws-signin: a private warning, then the answer, and the secret nowhere', async () => {
+    const { slack } = running;
+    await sender.command(slackEscape(question), slack.responseUrl(`secret-${id}`));
+    await slack.waitFor(() => slack.responses.filter((r) => r.id === `secret-${id}`).length === 2);
+    const [warning, answer] = slack.responses.filter((r) => r.id === `secret-${id}`).map((r) => r.body);
+    expect(warning).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(warning?.text)).toContain(SECRET_WARNING_TITLE);
+    expect(String(warning?.text)).toMatch(/delete your message/);
+    expect(String(warning?.text)).toMatch(advice);
+    expect(headerOf(answer ?? {})).toMatch(/MFA/);
+    await slack.settle(50);
+    expectNowhere(secret);
+  });
+
+  it('@-mention: the warning only to the person, the answer in the thread, the secret nowhere', async () => {
+    const { slack } = running;
+    const event = mentionEvent(slackEscape(question), { user: 'U0PASTER01' });
+    await sender.event(event);
+    const answer = await slack.waitFor(() =>
+      slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === event.ts),
+    );
+    const warning = slack.callsTo('chat.postEphemeral').find((c) => c.args.thread_ts === event.ts);
+    expect(warning?.args).toMatchObject({ user: 'U0PASTER01', channel: 'C0CHANNEL1' });
+    expect(String(warning?.args.text)).toMatch(advice);
+    expect(headerOf(answer.args)).toMatch(/MFA/);
+    await slack.settle(50);
+    expectNowhere(secret);
+  });
+
+  it('a reply that quotes the question shows [redacted] in its place', async () => {
+    const { slack } = running;
+    const unknown = `what is the capital of France? ${question.replace(/I lost my MFA device,?/, '')}`;
+    await sender.command(slackEscape(unknown), slack.responseUrl(`quoted-${id}`));
+    const event = mentionEvent(slackEscape(unknown));
+    await sender.event(event);
+    await slack.waitFor(() => slack.responses.filter((r) => r.id === `quoted-${id}`).length === 2);
+    const inThread = await slack.waitFor(() =>
+      slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === event.ts),
+    );
+    const quoted = slack.responses.filter((r) => r.id === `quoted-${id}`)[1]?.body ?? {};
+    for (const reply of [quoted, inThread.args])
+      expect(JSON.stringify(reply.blocks)).toContain('You asked: _what is the capital of France?');
+    for (const reply of [quoted, inThread.args]) expect(JSON.stringify(reply.blocks)).toContain(REDACTED);
+    await slack.settle(50);
+    expectNowhere(secret);
+  });
+
+  it('direct message: a private warning and the answer, the secret nowhere', async () => {
+    const { slack } = running;
+    const channel = `D0S${id.slice(0, 7).toUpperCase()}`;
+    await sender.event(directMessageEvent(slackEscape(question), { channel }));
+    const answer = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === channel));
+    const warning = slack.callsTo('chat.postEphemeral').find((c) => c.args.channel === channel);
+    expect(String(warning?.args.text)).toContain(SECRET_WARNING_TITLE);
+    expect(headerOf(answer.args)).toMatch(/MFA/);
+    await slack.settle(50);
+    expectNowhere(secret);
+  });
+});
+
+describe('no false alarms', () => {
+  const ordinary = [
+    'my password is wrong but I am sure it is right',
+    'forgot my root password',
+    'where do I find the 12 digit account id 123456789012?',
+    'our portal is https://d-1234567890.awsapps.com/start and it says my password is expired',
+    'my pw was rejected three times, now the account is locked',
+    'the access key page says AKIA... something, what is an access key id?',
+    'I lost my MFA device, the serial was GAHT12345678',
+  ];
+
+  it.each(ordinary)('%s: answered, no warning', async (question) => {
+    const { slack } = running;
+    slack.reset();
+    const id = `ordinary-${question.length}`;
+    await sender.command(slackEscape(question), slack.responseUrl(id));
+    await slack.waitFor(() => slack.responses.find((r) => r.id === id));
+    await slack.settle(50);
+    expect(slack.responses.filter((r) => r.id === id)).toHaveLength(1);
+    expect(slack.everythingSent()).not.toContain(SECRET_WARNING_TITLE);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Context } from '@slack/bolt';
+import { createRedeliveryFilter } from '../../src/slack/redelivered-events';
+import { recordingLogger } from '../helpers/fakes';
+
+function harness(options: Parameters<typeof createRedeliveryFilter>[0]) {
+  const filter = createRedeliveryFilter(options);
+  const passed: string[] = [];
+  const run = async (eventId: string | undefined) => {
+    const body = eventId ? { type: 'event_callback', event_id: eventId } : { type: 'block_actions' };
+    const args = {
+      body,
+      context: { retryNum: 1 } as Context,
+      logger: recordingLogger(),
+      next: async () => {
+        passed.push(eventId ?? 'no id');
+      },
+    };
+    await (filter as unknown as (middlewareArgs: typeof args) => Promise<void>)(args);
+  };
+  return { run, passed };
+}
+
+describe('redelivered events', () => {
+  it('lets an event through once, and anything without an event id always', async () => {
+    const { run, passed } = harness({});
+    for (const id of ['Ev1', 'Ev1', 'Ev2', undefined, undefined, 'Ev2']) await run(id);
+    expect(passed).toEqual(['Ev1', 'Ev2', 'no id', 'no id']);
+  });
+
+  it('remembers a bounded number of ids, forgetting the oldest first', async () => {
+    const { run, passed } = harness({ maxEntries: 2 });
+    for (const id of ['Ev1', 'Ev2', 'Ev3', 'Ev3', 'Ev2', 'Ev1']) await run(id);
+    expect(passed).toEqual(['Ev1', 'Ev2', 'Ev3', 'Ev1']);
+  });
+
+  it('forgets ids after their time', async () => {
+    let now = 0;
+    const { run, passed } = harness({ ttlMs: 1000, now: () => now });
+    await run('Ev1');
+    now = 500;
+    await run('Ev1');
+    now = 1600;
+    await run('Ev1');
+    expect(passed).toEqual(['Ev1', 'Ev1']);
+  });
+});
