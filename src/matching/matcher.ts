@@ -95,11 +95,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
     const known = terms.filter((term) => termVotes.has(term) || foreign.has(term));
     if (foreignCount > 0 || known.length === 0) return null;
-    // The most specific group that covers the question: "forgot my password" is about passwords in
-    // general, "forgot my sso password" about single sign-on.
+    // Of the groups that cover the question, the one with most of its words that no other group has
+    // ("sso" in "forgot my sso password"); words every group shares ("aws") decide nothing, and a
+    // tie goes to the group listed first.
     const covering = clarifyGroups.filter((group) => known.every((term) => group.terms.has(term)));
-    covering.sort((a, b) => a.terms.size - b.terms.size);
-    return covering[0]?.topics ?? null;
+    const ownWords = (group: (typeof clarifyGroups)[number]) =>
+      known.filter((term) => clarifyGroups.every((other) => other === group || !other.terms.has(term))).length;
+    let best = covering[0];
+    for (const group of covering) if (best && ownWords(group) > ownWords(best)) best = group;
+    return best?.topics ?? null;
   }
 
   function features(question: string): QuestionFeatures {
@@ -270,7 +274,7 @@ export function decide(
     (features.foreignTerms === 0 || features.anchored) &&
     first.score >= thresholds.minClearScore &&
     (second?.score ?? 0) <= first.score * thresholds.clearLeadRatio;
-  if (!first || (first.score < thresholds.minScore && !clearWinner)) {
+  if (!first || totalWeight < thresholds.minEvidence || (first.score < thresholds.minScore && !clearWinner)) {
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
   const clarifyRatio = Math.min(0.95, thresholds.clarifyRatio + thresholds.clarifyRatioPerWeight * totalWeight);

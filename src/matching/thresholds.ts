@@ -15,6 +15,8 @@ export interface Thresholds {
   unknownWeight: number;
   /** A topic needs at least this many votes to be considered at all. */
   minVotes: number;
+  /** A question whose terms carry less evidence than this in all says too little to answer: the fallback. */
+  minEvidence: number;
   /** Below this score nothing fits: the fallback... */
   minScore: number;
   /** ...unless the first topic scores at least this and leads the second by `clearLeadRatio` or more. */
@@ -37,6 +39,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   foreignWeightAnchored: 3.5,
   unknownWeight: 0,
   minVotes: 0.05,
+  minEvidence: 0.5,
   minScore: 0.25,
   minClearScore: 0.2,
   clearLeadRatio: 0.4,

@@ -1,23 +1,28 @@
 // Slack message text in, plain question out; and plain text back into Slack safely.
 // Pure string functions: nothing here knows about Bolt.
 
-/** Strips Slack markup so only the person's words are left for the matcher. */
+/**
+ * Strips Slack markup so only the person's words are left for the matcher. Markup a person typed
+ * literally arrives escaped (`&lt;!channel&gt;`); it is unescaped first and stripped the same way.
+ */
 export function toPlainQuestion(raw: string): string {
   return (
     raw
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
       // user, channel, group and special mentions: <@U123>, <#C123|name>, <!subteam^S1|@team>, <!here>
       .replace(/<[@#!][^>]*>/g, ' ')
       // links: <https://x.example|label> keeps the label, <https://x.example> keeps the address
       .replace(/<([^>|]+)\|([^>]*)>/g, ' $2 ')
       .replace(/<([^>]+)>/g, ' $1 ')
+      // a bare address counts by its host ("d-123.awsapps.com", "signin.aws.amazon.com"), not its path
+      .replace(/\bhttps?:\/\/([^\s/?#<>|]+)[^\s<>|]*/gi, ' $1 ')
+      .replace(/(^|\s)@(channel|here|everyone)\b/gi, ' ')
       // emoji codes like :sob: or :+1::skin-tone-2:
       .replace(/:[a-z0-9_+'-]+:/gi, ' ')
       // code fences and inline code marks (the words inside still count)
       .replace(/```|`/g, ' ')
-      // Slack sends &, < and > escaped
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
       // control characters other than whitespace
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')

@@ -55,7 +55,10 @@ export async function startTestApp(
   };
   const store = openStore(config.databasePath);
   const logger = recordingLogger();
-  const { app } = createApp(config, store, { logger, ...(options.answerPath ? { answerPath: options.answerPath } : {}) });
+  const { app } = createApp(config, store, {
+    logger,
+    ...(options.answerPath ? { answerPath: options.answerPath } : {}),
+  });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
   // The app checks its token at start; wait for that so tests see only the calls they cause.

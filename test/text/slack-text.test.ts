@@ -5,10 +5,18 @@ describe('toPlainQuestion', () => {
     expect(toPlainQuestion('<@U0123ABCD> lost my `mfa` phone :sob: :+1::skin-tone-2:')).toBe('lost my mfa phone');
   });
 
-  it('keeps link labels and bare link addresses', () => {
+  it('keeps link labels, and the host of bare addresses', () => {
     expect(toPlainQuestion('is <https://evil.example|click here> the portal? <https://x.awsapps.com/start>')).toBe(
-      'is click here the portal? https://x.awsapps.com/start',
+      'is click here the portal? x.awsapps.com',
     );
+    expect(toPlainQuestion('see https://evil.example/phish/login?x=1 now')).toBe('see evil.example now');
+  });
+
+  it('strips markup a person typed literally, which Slack sends escaped', () => {
+    expect(toPlainQuestion('&lt;!channel&gt; &lt;@U0OTHER01&gt; forgot &lt;https://evil.example|click&gt; pw')).toBe(
+      'forgot click pw',
+    );
+    expect(toPlainQuestion('@channel @here lost mfa')).toBe('lost mfa');
   });
 
   it('removes broadcast and group mentions entirely', () => {
@@ -16,7 +24,7 @@ describe('toPlainQuestion', () => {
   });
 
   it('unescapes what Slack escaped and drops control characters', () => {
-    expect(toPlainQuestion('root &amp; iam &lt;users&gt;\u0007 here\n```code```')).toBe('root & iam <users> here code');
+    expect(toPlainQuestion('root &amp; iam\u0007 here\n```code```')).toBe('root & iam here code');
   });
 
   it('turns blank or markup-only text into an empty question', () => {
