@@ -84,8 +84,16 @@ function countingLogger(): { logger: Logger; counts: { warnings: number; errors:
  */
 function fixedCard(kind: string): Card {
   if (kind === 'small') return SMALL_CARD;
-  const card = createAnswerPath(CARD_CONTEXT).answerer.topicCard({ topicId: 'mfa-device-lost' }, { shareable: true });
-  if (!card) throw new Error('the mfa-device-lost topic is missing');
+  // The card exactly as the real app sends it for a recorded question: with its feedback and
+  // escalation buttons, which only a stored question gets.
+  const store = openStore(':memory:');
+  const path = createAnswerPath(CARD_CONTEXT, undefined, { questions: store.questions });
+  const { card, outcome } = path.answerer.answer('I lost my MFA device', {
+    shareable: true,
+    asker: { userId: 'U0BENCH001', surface: 'command', channelId: 'C0BENCH001' },
+  });
+  store.close();
+  if (outcome?.topic?.id !== 'mfa-device-lost') throw new Error('the bench question no longer finds mfa-device-lost');
   return card;
 }
 

@@ -51,6 +51,8 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
   const bot = createBotAuthorize(new webApi.WebClient(undefined, clientOptions), config.botToken, logger);
   const app = new App({
     authorize: bot.authorize,
+    // No listener reads conversation state, so Bolt need not keep it for every message.
+    convoStore: false,
     logger,
     logLevel: LOG_LEVELS[config.logLevel],
     clientOptions,
@@ -88,8 +90,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   let created: CreatedApp;
   try {
     config = loadConfig(env);
-    store = openStore(config.databasePath);
+    let started: CreatedApp | undefined;
+    store = openStore(config.databasePath, {
+      // Questions are saved just after they are answered; a failure then can only be logged.
+      onWriteError: (error) => started && logListenerError(started.app.logger, 'saving questions', error),
+    });
     created = createApp(config, store);
+    started = created;
   } catch (error) {
     store?.close();
     if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreError) {

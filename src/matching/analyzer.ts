@@ -109,10 +109,18 @@ export function createAnalyzer(
   function foldPhrases(stems: string[], table: ReadonlyMap<string, string[]>, maxLength: number): string[] {
     const out: string[] = [];
     let negated = false;
+    const keys: string[] = [];
     for (let i = 0; i < stems.length; ) {
-      let length = Math.min(maxLength, stems.length - i);
+      // The candidate phrases starting here, built word by word; the longest one in the table wins.
+      keys.length = 0;
+      let key = '';
+      for (let j = i; j < Math.min(stems.length, i + maxLength); j++) {
+        key = key ? `${key} ${stems[j]}` : (stems[j] as string);
+        keys.push(key);
+      }
+      let length = keys.length;
       let canonical: string[] | undefined;
-      for (; length >= 1 && !canonical; length--) canonical = table.get(stems.slice(i, i + length).join(' '));
+      for (; length >= 1 && !canonical; length--) canonical = table.get(keys[length - 1] as string);
       const word = stems[i] as string;
       if (!canonical && NEGATIONS.has(word)) {
         // "not okta", "(not email)", "without mfa": the next word is what the person does NOT mean.

@@ -237,10 +237,12 @@ export function scoreTopics(
     features.unknownTerms * thresholds.unknownWeight;
   const signal = totalWeight / (totalWeight + noise);
   const ranking: ScoredTopic[] = [];
+  const weights = features.termVotes.map((vote) => vote.weight ** thresholds.termWeightPower);
   topics.forEach((topic, index) => {
     let votes = 0;
-    for (const vote of features.termVotes)
-      votes += vote.weight ** thresholds.termWeightPower * (vote.shares[index] ?? 0);
+    features.termVotes.forEach((vote, i) => {
+      votes += (weights[i] ?? 0) * (vote.shares[index] ?? 0);
+    });
     if (votes < thresholds.minVotes) return;
     const share = votes / totalWeight;
     const blended =

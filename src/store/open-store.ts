@@ -14,6 +14,22 @@ import type { Store } from './types';
 export interface StoreOptions {
   /** The clock, in milliseconds since the epoch (tests set it). */
   now?: () => number;
+  /** Told when questions written behind could not be saved (the person already has their answer). */
+  onWriteError?: (error: unknown) => void;
+}
+
+/** `log` with every method run after the pending question writes have landed: they may be read or referenced. */
+function afterPendingQuestions<T extends object>(log: T, flush: () => void): T {
+  const wrapped = Object.entries(log).map(([name, member]) => [
+    name,
+    typeof member === 'function'
+      ? (...args: unknown[]) => {
+          flush();
+          return member(...args);
+        }
+      : member,
+  ]);
+  return Object.fromEntries(wrapped) as T;
 }
 
 export function openStore(file: string, options: StoreOptions = {}): Store {
@@ -30,6 +46,9 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     );
   }
   try {
+    // SQLite's recommendation for WAL: no corruption risk and nothing lost if the app crashes (only a
+    // power cut can roll back the last commits), without an fsync per question (0.075 -> 0.011 ms).
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
@@ -37,11 +56,15 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     db.close();
     throw error;
   }
+  const questions = createQuestionLog(db, now, options.onWriteError ?? (() => undefined));
   return {
-    questions: createQuestionLog(db, now),
-    feedback: createFeedbackLog(db, now),
-    escalations: createEscalationLog(db, now),
-    stats: createStatsReader(db, now),
-    close: () => db.close(),
+    questions,
+    feedback: afterPendingQuestions(createFeedbackLog(db, now), questions.flush),
+    escalations: afterPendingQuestions(createEscalationLog(db, now), questions.flush),
+    stats: afterPendingQuestions(createStatsReader(db, now), questions.flush),
+    close: () => {
+      questions.flush();
+      db.close();
+    },
   };
 }
