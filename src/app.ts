@@ -90,13 +90,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   let created: CreatedApp;
   try {
     config = loadConfig(env);
-    let started: CreatedApp | undefined;
-    store = openStore(config.databasePath, {
-      // Questions are saved just after they are answered; a failure then can only be logged.
-      onWriteError: (error) => started && logListenerError(started.app.logger, 'saving questions', error),
-    });
+    store = openStore(config.databasePath);
     created = createApp(config, store);
-    started = created;
   } catch (error) {
     store?.close();
     if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreError) {

@@ -14,22 +14,6 @@ import type { Store } from './types';
 export interface StoreOptions {
   /** The clock, in milliseconds since the epoch (tests set it). */
   now?: () => number;
-  /** Told when questions written behind could not be saved (the person already has their answer). */
-  onWriteError?: (error: unknown) => void;
-}
-
-/** `log` with every method run after the pending question writes have landed: they may be read or referenced. */
-function afterPendingQuestions<T extends object>(log: T, flush: () => void): T {
-  const wrapped = Object.entries(log).map(([name, member]) => [
-    name,
-    typeof member === 'function'
-      ? (...args: unknown[]) => {
-          flush();
-          return member(...args);
-        }
-      : member,
-  ]);
-  return Object.fromEntries(wrapped) as T;
 }
 
 export function openStore(file: string, options: StoreOptions = {}): Store {
@@ -56,15 +40,11 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     db.close();
     throw error;
   }
-  const questions = createQuestionLog(db, now, options.onWriteError ?? (() => undefined));
   return {
-    questions,
-    feedback: afterPendingQuestions(createFeedbackLog(db, now), questions.flush),
-    escalations: afterPendingQuestions(createEscalationLog(db, now), questions.flush),
-    stats: afterPendingQuestions(createStatsReader(db, now), questions.flush),
-    close: () => {
-      questions.flush();
-      db.close();
-    },
+    questions: createQuestionLog(db, now),
+    feedback: createFeedbackLog(db, now),
+    escalations: createEscalationLog(db, now),
+    stats: createStatsReader(db, now),
+    close: () => db.close(),
   };
 }
