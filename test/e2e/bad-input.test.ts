@@ -6,20 +6,13 @@ import { FALLBACK_TEXT, MENU_TEXT } from '../../src/cards/build-fallback-card';
 import type { Card } from '../../src/cards/types';
 import { blockKitProblems } from '../helpers/block-kit';
 import { headerOf } from '../helpers/cards';
-import { directMessageEvent, mentionEvent, slackSender } from '../helpers/slack-requests';
-import { type RunningApp, startTestApp, watchUnhandled } from '../helpers/test-app';
+import { directMessageEvent, mentionEvent } from '../helpers/slack-requests';
+import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
 
 let running: RunningApp;
-let sender: ReturnType<typeof slackSender>;
-const unhandled = watchUnhandled();
-beforeAll(async () => {
-  running = await startTestApp();
-  sender = slackSender(running.eventsUrl);
-});
-afterAll(async () => {
-  await running.stop();
-  unhandled.stop();
-  expect(unhandled.escaped).toEqual([]);
+let sender: SlackSender;
+useTestApp((started) => {
+  ({ running, sender } = started);
 });
 
 const MARKUP =

@@ -8,20 +8,13 @@ import { STILL_STUCK_INTRO } from '../../src/cards/build-still-stuck-card';
 import { ACTION, BLOCK, decodeTopicRef } from '../../src/cards/ids';
 import { sharedByLine } from '../../src/listeners/actions/topic-actions';
 import { buttonOf, headerOf } from '../helpers/cards';
-import { directMessageEvent, mentionEvent, slackSender } from '../helpers/slack-requests';
-import { type RunningApp, startTestApp, watchUnhandled } from '../helpers/test-app';
+import { directMessageEvent, mentionEvent } from '../helpers/slack-requests';
+import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
 
 let running: RunningApp;
-let sender: ReturnType<typeof slackSender>;
-const unhandled = watchUnhandled();
-beforeAll(async () => {
-  running = await startTestApp();
-  sender = slackSender(running.eventsUrl);
-});
-afterAll(async () => {
-  await running.stop();
-  unhandled.stop();
-  expect(unhandled.escaped).toEqual([]);
+let sender: SlackSender;
+useTestApp((started) => {
+  ({ running, sender } = started);
 });
 
 /** Runs /aws-signin and returns what the app posted to the command's response_url. */

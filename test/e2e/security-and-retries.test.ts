@@ -11,23 +11,15 @@ import {
   SIGNING_SECRET,
   send,
   signatureHeaders,
-  slackSender,
   slashCommandBody,
   urlVerificationBody,
 } from '../helpers/slack-requests';
-import { type RunningApp, startTestApp, watchUnhandled } from '../helpers/test-app';
+import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
 
 let running: RunningApp;
-let sender: ReturnType<typeof slackSender>;
-const unhandled = watchUnhandled();
-beforeAll(async () => {
-  running = await startTestApp();
-  sender = slackSender(running.eventsUrl);
-});
-afterAll(async () => {
-  await running.stop();
-  unhandled.stop();
-  expect(unhandled.escaped).toEqual([]);
+let sender: SlackSender;
+useTestApp((started) => {
+  ({ running, sender } = started);
 });
 
 const sixMinutesAgo = () => Math.floor(Date.now() / 1000) - 6 * 60;

@@ -7,19 +7,12 @@ import { SHARE_FAILED_TEXT, sharedByLine } from '../../src/listeners/actions/top
 import { SLACK_RETRY_POLICY } from '../../src/slack/client-options';
 import { buttonOf, headerOf } from '../helpers/cards';
 import { directMessageEvent, mentionEvent, slackSender } from '../helpers/slack-requests';
-import { type RunningApp, startTestApp, watchUnhandled } from '../helpers/test-app';
+import { type RunningApp, type SlackSender, startTestApp, useTestApp } from '../helpers/test-app';
 
 let running: RunningApp;
-let sender: ReturnType<typeof slackSender>;
-const unhandled = watchUnhandled();
-beforeAll(async () => {
-  running = await startTestApp();
-  sender = slackSender(running.eventsUrl);
-});
-afterAll(async () => {
-  await running.stop();
-  unhandled.stop();
-  expect(unhandled.escaped).toEqual([]);
+let sender: SlackSender;
+useTestApp((started) => {
+  ({ running, sender } = started);
 });
 
 /** Every attempt the Web API client makes for one call: the first and each retry. */

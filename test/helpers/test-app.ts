@@ -14,7 +14,7 @@ import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/types';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
 import { recordingLogger } from './fakes';
-import { SIGNING_SECRET } from './slack-requests';
+import { SIGNING_SECRET, slackSender } from './slack-requests';
 
 export interface RunningApp {
   app: App;
@@ -92,4 +92,28 @@ export function watchUnhandled(): { escaped: unknown[]; stop(): void } {
       process.off('uncaughtException', onEscape);
     },
   };
+}
+
+export type SlackSender = ReturnType<typeof slackSender>;
+
+/**
+ * Starts the app once for a test file and stops it after, failing the file if any rejection or
+ * exception escaped meanwhile. `onStarted` hands the running app and a request sender to the file.
+ */
+export function useTestApp(
+  onStarted: (started: { running: RunningApp; sender: SlackSender }) => void,
+  overrides: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
+): void {
+  const unhandled = watchUnhandled();
+  let running: RunningApp | undefined;
+  beforeAll(async () => {
+    running = await startTestApp(overrides, options);
+    onStarted({ running, sender: slackSender(running.eventsUrl) });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    unhandled.stop();
+    expect(unhandled.escaped).toEqual([]);
+  });
 }
