@@ -86,17 +86,17 @@ const cost = (m: Metrics): number =>
 
 /** The values tried for each tuned setting; every combination is evaluated. */
 const grid: Partial<Record<keyof Thresholds, number[]>> = {
-  termWeightPower: [0.5],
-  phraseWeight: [0.5],
-  foreignWeight: [8],
-  foreignWeightAnchored: [3.5],
-  unknownWeight: [0],
-  minEvidence: [0, 0.3, 0.5, 0.7, 0.9],
+  termWeightPower: [0.4, 0.5, 0.6],
+  phraseWeight: [0.35, 0.5, 0.65],
+  foreignWeight: [4, 8],
+  foreignWeightAnchored: [2.5, 3.5, 5],
+  unknownWeight: [0, 0.1],
+  minEvidence: [0, 0.5],
   minScore: [0.2, 0.25, 0.3],
   minClearScore: [0.15, 0.2],
   clearLeadRatio: [0.4, 0.5],
-  clarifyRatio: [0.4],
-  clarifyRatioPerWeight: [0.1],
+  clarifyRatio: [0.3, 0.4, 0.5],
+  clarifyRatioPerWeight: [0.05, 0.1, 0.15],
 };
 
 function* combinations(base: Thresholds): Generator<Thresholds> {
