@@ -19,11 +19,6 @@ export function corpusToMrkdwn(text: string): string {
   return out + escapeMrkdwn(text.slice(last));
 }
 
-/** Corpus text to plain text: `[label](url)` becomes `label (url)`. */
-export function corpusToPlain(text: string): string {
-  return text.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 ($2)');
-}
-
 export const header = (text: string): types.HeaderBlock => ({
   type: 'header',
   text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },

@@ -99,14 +99,14 @@ export function createAnalyzer(
    * "delete aws account" (a phrase for closing the account) once "my" is gone and "acct" is "account".
    */
   function fold(stems: string[]): string[] {
-    return foldPhrases(firstPass(stems), contentPhrases, maxPhraseLength).filter((term) => !stopwords.has(term));
+    return foldPhrases(firstPass(stems), contentPhrases).filter((term) => !stopwords.has(term));
   }
 
   function firstPass(stems: string[]): string[] {
-    return foldPhrases(stems, phrases, maxPhraseLength).filter((term) => !stopwords.has(term));
+    return foldPhrases(stems, phrases).filter((term) => !stopwords.has(term));
   }
 
-  function foldPhrases(stems: string[], table: ReadonlyMap<string, string[]>, maxLength: number): string[] {
+  function foldPhrases(stems: string[], table: ReadonlyMap<string, string[]>): string[] {
     const out: string[] = [];
     let negated = false;
     const keys: string[] = [];
@@ -114,7 +114,7 @@ export function createAnalyzer(
       // The candidate phrases starting here, built word by word; the longest one in the table wins.
       keys.length = 0;
       let key = '';
-      for (let j = i; j < Math.min(stems.length, i + maxLength); j++) {
+      for (let j = i; j < Math.min(stems.length, i + maxPhraseLength); j++) {
         key = key ? `${key} ${stems[j]}` : (stems[j] as string);
         keys.push(key);
       }

@@ -37,7 +37,7 @@ export interface QuestionFeatures {
   terms: string[];
   /** Each topical term (and word pair): how much it says at all, and how its vote splits across topics. */
   termVotes: TermVote[];
-  /** Per topic: Fuse.js's coverage of the question by the topic's best single phrase, 0..1. */
+  /** Per topic: how much of the question its best single phrase covers (Fuse token-search scoring), 0..1. */
   phraseCoverage: number[];
   /** Words from other products or unrelated AWS services ("github", "s3"). */
   foreignTerms: number;
@@ -229,7 +229,8 @@ export function scoreTopics(
   features: QuestionFeatures,
   thresholds: Thresholds,
 ): ScoredTopic[] {
-  const totalWeight = evidenceWeight(features, thresholds);
+  const weights = features.termVotes.map((vote) => vote.weight ** thresholds.termWeightPower);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   if (totalWeight <= 0) return [];
   // Words from elsewhere dilute the question's evidence; a word from another product dilutes it a lot.
   const noise =
@@ -237,7 +238,6 @@ export function scoreTopics(
     features.unknownTerms * thresholds.unknownWeight;
   const signal = totalWeight / (totalWeight + noise);
   const ranking: ScoredTopic[] = [];
-  const weights = features.termVotes.map((vote) => vote.weight ** thresholds.termWeightPower);
   topics.forEach((topic, index) => {
     let votes = 0;
     features.termVotes.forEach((vote, i) => {
