@@ -40,18 +40,18 @@ export function createAnalyzer(
 ): Analyzer {
   const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
   const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
-  const phrases: Map<string, string[]> = buildPhraseTable(lexicon);
-  const maxPhraseLength = Math.max(1, ...[...phrases.keys()].map((key) => key.split(' ').length));
+  const phrases = withPrefixes(buildPhraseTable(lexicon));
   // The same phrases without their stop words, for the second pass; only those still two words long,
   // so "sign in" does not turn every "sign" into "signin".
   const contentPhrases = new Map<string, string[]>();
-  for (const [key, canonical] of [...phrases]) {
+  for (const [key, canonical] of [...phrases.phrases]) {
     // Fold the variant's own words (not the variant itself), as a question's words would be.
-    phrases.delete(key);
+    phrases.phrases.delete(key);
     const folded = firstPass(key.split(' '));
-    phrases.set(key, canonical);
+    phrases.phrases.set(key, canonical);
     if (folded.length >= 2) contentPhrases.set(folded.join(' '), canonical);
   }
+  const contentTable = withPrefixes(contentPhrases);
 
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
@@ -99,28 +99,30 @@ export function createAnalyzer(
    * "delete aws account" (a phrase for closing the account) once "my" is gone and "acct" is "account".
    */
   function fold(stems: string[]): string[] {
-    return foldPhrases(firstPass(stems), contentPhrases).filter((term) => !stopwords.has(term));
+    return foldPhrases(firstPass(stems), contentTable).filter((term) => !stopwords.has(term));
   }
 
   function firstPass(stems: string[]): string[] {
     return foldPhrases(stems, phrases).filter((term) => !stopwords.has(term));
   }
 
-  function foldPhrases(stems: string[], table: ReadonlyMap<string, string[]>): string[] {
+  function foldPhrases(stems: string[], table: PhraseTable): string[] {
     const out: string[] = [];
     let negated = false;
-    const keys: string[] = [];
     for (let i = 0; i < stems.length; ) {
-      // The candidate phrases starting here, built word by word; the longest one in the table wins.
-      keys.length = 0;
-      let key = '';
-      for (let j = i; j < Math.min(stems.length, i + maxPhraseLength); j++) {
-        key = key ? `${key} ${stems[j]}` : (stems[j] as string);
-        keys.push(key);
+      // The longest phrase in the table starting here, built word by word; the scan stops as soon as
+      // no phrase starts with the words so far (most words start none).
+      let key = stems[i] as string;
+      let canonical = table.phrases.get(key);
+      let length = canonical ? 1 : 0;
+      for (let j = i + 1; j < stems.length && table.prefixes.has(key); j++) {
+        key = `${key} ${stems[j]}`;
+        const found = table.phrases.get(key);
+        if (found) {
+          canonical = found;
+          length = j - i + 1;
+        }
       }
-      let length = keys.length;
-      let canonical: string[] | undefined;
-      for (; length >= 1 && !canonical; length--) canonical = table.get(keys[length - 1] as string);
       const word = stems[i] as string;
       if (!canonical && NEGATIONS.has(word)) {
         // "not okta", "(not email)", "without mfa": the next word is what the person does NOT mean.
@@ -131,7 +133,7 @@ export function createAnalyzer(
         continue;
       }
       if (!negated) out.push(...(canonical ?? [word]));
-      i += canonical ? length + 1 : 1;
+      i += canonical ? length : 1;
       negated = false;
     }
     return out;
@@ -142,6 +144,22 @@ export function createAnalyzer(
     analyzeCorpusText: (text) => fold(words(text).map(stem)),
     canonical: (word) => fold(words(word).map(stem)),
   };
+}
+
+interface PhraseTable {
+  /** Variant phrase (stemmed words, space-separated) -> its canonical terms. */
+  phrases: Map<string, string[]>;
+  /** Every phrase's first words ("two" for "two factor"): where a longer phrase may still follow. */
+  prefixes: ReadonlySet<string>;
+}
+
+function withPrefixes(phrases: Map<string, string[]>): PhraseTable {
+  const prefixes = new Set<string>();
+  for (const key of phrases.keys()) {
+    const parts = key.split(' ');
+    for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
+  }
+  return { phrases, prefixes };
 }
 
 /**

@@ -81,7 +81,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     }
   });
 
-  const phraseIndex = buildPhraseIndex(records);
+  const phraseIndex = buildPhraseIndex(records, topics.length);
   const termVotes = buildTermVotes(records, topics.length);
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
@@ -114,11 +114,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       (term) => term.includes('+') && termVotes.has(term),
     );
     const votes = [...topical, ...new Set(pairs)].map((term) => termVotes.get(term) as TermVote);
-    const phraseCoverage = topics.map(() => 0);
-    for (const [recordIndex, coverage] of phraseIndex.coverage(topical)) {
-      const topicIndex = records[recordIndex]?.topicIndex ?? 0;
-      if (coverage > (phraseCoverage[topicIndex] ?? 0)) phraseCoverage[topicIndex] = coverage;
-    }
+    const phraseCoverage = phraseIndex.bestCoverage(topical);
     const termSet = new Set(terms);
     const anchored = anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term)));
     const isForeign = (term: string): boolean => foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term));
@@ -145,12 +141,12 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 }
 
 /**
- * For each phrase sharing a word with the question, the IDF-weighted share of the question's words it
- * holds: the score Fuse.js token search (`useTokenSearch`, BM25-style IDF) gives a record, for exact
- * terms. It started as a Fuse token search over every phrase; bitap scanning every phrase for every
- * term cost 2.3 ms a question, where these precomputed postings take a few microseconds.
+ * For each topic, how much of the question its best phrase holds: the IDF-weighted share of the
+ * question's words in that phrase, the score Fuse.js token search (`useTokenSearch`, BM25-style IDF)
+ * gives a record, for exact terms. It started as a Fuse token search over every phrase; bitap scanning
+ * every phrase for every term cost 2.3 ms a question, where these precomputed postings take microseconds.
  */
-function buildPhraseIndex(records: readonly PhraseRecord[]) {
+function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number) {
   const postings = new Map<string, number[]>();
   records.forEach((record, index) => {
     for (const term of record.terms) {
@@ -164,18 +160,31 @@ function buildPhraseIndex(records: readonly PhraseRecord[]) {
     const df = postings.get(term)?.length ?? 0;
     return Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
   };
+  // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
+  // and which phrases have any, so only those are read and reset.
+  const covered = new Float64Array(records.length);
+  const touched: number[] = [];
   return {
-    coverage(terms: readonly string[]): Map<number, number> {
+    bestCoverage(terms: readonly string[]): number[] {
+      const best = new Array<number>(topicCount).fill(0);
       const weights = terms.map(idf);
       const total = weights.reduce((sum, weight) => sum + weight, 0);
-      const covered = new Map<number, number>();
-      if (total <= 0) return covered;
+      if (total <= 0) return best;
       terms.forEach((term, i) => {
+        const share = (weights[i] ?? 0) / total;
         for (const recordIndex of postings.get(term) ?? []) {
-          covered.set(recordIndex, (covered.get(recordIndex) ?? 0) + (weights[i] ?? 0) / total);
+          if (covered[recordIndex] === 0) touched.push(recordIndex);
+          covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
         }
       });
-      return covered;
+      for (const recordIndex of touched) {
+        const topicIndex = records[recordIndex]?.topicIndex ?? 0;
+        const coverage = covered[recordIndex] ?? 0;
+        if (coverage > (best[topicIndex] ?? 0)) best[topicIndex] = coverage;
+        covered[recordIndex] = 0;
+      }
+      touched.length = 0;
+      return best;
     },
   };
 }

@@ -36,6 +36,8 @@ export function toPlainQuestion(raw: string): string {
  * `&`, `<`, `>` per Slack's rules, and a zero-width joiner after `@` in words Slack might expand.
  */
 export function escapeMrkdwn(text: string): string {
+  // Most text has nothing to escape; it is built into every card, so skip the four passes then.
+  if (!/[&<>@]/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
