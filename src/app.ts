@@ -90,8 +90,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   let created: CreatedApp;
   try {
     config = loadConfig(env);
-    store = openStore(config.databasePath);
+    let logger: Logger | undefined;
+    store = openStore(config.databasePath, {
+      // Questions are saved just after they are answered; a failure then can only be logged.
+      onWriteError: (error, lost) => logger && logListenerError(logger, `saving ${lost} question(s)`, error),
+    });
     created = createApp(config, store);
+    logger = created.app.logger;
   } catch (error) {
     store?.close();
     if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreError) {

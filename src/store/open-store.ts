@@ -14,7 +14,28 @@ import type { Store } from './types';
 export interface StoreOptions {
   /** The clock, in milliseconds since the epoch (tests set it). */
   now?: () => number;
+  /** Told when questions written behind could not be saved (the person already has their answer). */
+  onWriteError?: (error: unknown, lostQuestions: number) => void;
 }
+
+/** `log` with each method run after the pending questions are written: it may read or refer to them. */
+function afterPendingQuestions<T extends object>(log: T, flush: () => void): T {
+  const wrapped = Object.entries(log).map(([name, member]) => [
+    name,
+    typeof member === 'function'
+      ? (...args: unknown[]) => {
+          flush();
+          return member(...args);
+        }
+      : member,
+  ]);
+  return Object.fromEntries(wrapped) as T;
+}
+
+const reportWriteError = (error: unknown, lostQuestions: number) =>
+  process.stderr.write(
+    `Could not save ${lostQuestions} question(s): ${error instanceof Error ? error.message : String(error)}\n`,
+  );
 
 export function openStore(file: string, options: StoreOptions = {}): Store {
   const now = options.now ?? Date.now;
@@ -40,11 +61,18 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     db.close();
     throw error;
   }
+  const questions = createQuestionLog(db, now, options.onWriteError ?? reportWriteError);
   return {
-    questions: createQuestionLog(db, now),
-    feedback: createFeedbackLog(db, now),
-    escalations: createEscalationLog(db, now),
-    stats: createStatsReader(db, now),
-    close: () => db.close(),
+    questions,
+    feedback: afterPendingQuestions(createFeedbackLog(db, now), questions.flush),
+    escalations: afterPendingQuestions(createEscalationLog(db, now), questions.flush),
+    stats: afterPendingQuestions(createStatsReader(db, now), questions.flush),
+    close: () => {
+      try {
+        questions.flush();
+      } finally {
+        db.close();
+      }
+    },
   };
 }
