@@ -188,4 +188,20 @@ describe('buttons', () => {
     expect(JSON.stringify(posted.blocks)).toContain(sharedByLine('U0SHARER1'));
     expect(JSON.stringify(posted.blocks)).not.toContain(ACTION.shareInChannel);
   });
+
+  it('a click on an action the app does not handle (a card from an older version) is acknowledged and ignored', async () => {
+    const { slack } = running;
+    const callsBefore = slack.calls.length;
+    const res = await sender.click({
+      actionId: 'retired_button',
+      blockId: 'old_block',
+      value: 'mfa-device-lost',
+      responseUrl: slack.responseUrl('click-retired'),
+    });
+    expect(res.status).toBe(200);
+    await slack.settle(100);
+    expect(slack.responses.find((r) => r.id === 'click-retired')).toBeUndefined();
+    expect(slack.calls.length).toBe(callsBefore);
+    expect(running.logs.some((line) => line.includes('does not handle: retired_button'))).toBe(true);
+  });
 });
