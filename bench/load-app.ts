@@ -18,7 +18,8 @@ const CARD_CONTEXT: CardContext = { adminContact: '<#C0HELP0001|aws-help>' };
 
 export type AppKind = 'app' | 'bare';
 
-export type ToApp = { type: 'stats' } | { type: 'stop' };
+/** `gc`: collect fully first, so the heap figure is what the app still holds (only around the whole run). */
+export type ToApp = { type: 'stats'; gc: boolean } | { type: 'stop' };
 export interface AppStats {
   heapUsedMb: number;
   rssMb: number;
@@ -145,13 +146,19 @@ async function main(): Promise<void> {
       ).app
     : bareApp(apiUrl, signingSecret, logger, fixedCard(argument('--card') ?? 'answer'));
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  // The load generator keeps its 50 connections open for the whole run. Node closes a connection idle
+  // for 5 s, which a round of the other app lasts; reconnecting 50 at once then stalled the first
+  // requests of the next round by up to a second, in both apps alike, only in some rounds: noise.
+  server.keepAliveTimeout = 10 * 60_000;
   const send = (message: FromApp) => process.send?.(message);
 
   process.on('message', async (message: ToApp) => {
     if (message.type === 'stats') {
       // Two full collections, so what is left is what the app still holds.
-      global.gc?.();
-      global.gc?.();
+      if (message.gc) {
+        global.gc?.();
+        global.gc?.();
+      }
       const memory = process.memoryUsage();
       const cpu = process.cpuUsage();
       send({

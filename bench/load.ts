@@ -80,14 +80,15 @@ function parseOptions(argv: string[]): Options {
 
 interface RunningChild {
   kind: AppKind;
+  agent: Agent;
   child: ChildProcess;
   port: number;
-  stats(): Promise<AppStats>;
+  stats(options?: { gc: boolean }): Promise<AppStats>;
   stop(): Promise<void>;
 }
 
-async function startChild(kind: AppKind, slack: FakeSlack, bareCard: Options['bareCard']): Promise<RunningChild> {
-  const child = fork(join(__dirname, 'load-app.ts'), ['--kind', kind, '--card', bareCard], {
+async function startChild(kind: AppKind, slack: FakeSlack, options: Options): Promise<RunningChild> {
+  const child = fork(join(__dirname, 'load-app.ts'), ['--kind', kind, '--card', options.bareCard], {
     execArgv: [
       '--expose-gc',
       '--import',
@@ -108,17 +109,21 @@ async function startChild(kind: AppKind, slack: FakeSlack, bareCard: Options['ba
       child.once('exit', (code) => reject(new Error(`${kind} app exited (${code})`)));
     });
   const { port } = await next('ready');
+  // One set of connections per app for the whole run, as Slack would keep them.
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency, noDelay: true });
   return {
     kind,
+    agent,
     child,
     port,
-    async stats() {
+    async stats({ gc } = { gc: false }) {
       const reply = next('stats');
-      child.send({ type: 'stats' } satisfies ToApp);
+      child.send({ type: 'stats', gc } satisfies ToApp);
       const { type: _type, ...stats } = await reply;
       return stats;
     },
     async stop() {
+      agent.destroy();
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ type: 'stop' } satisfies ToApp);
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
@@ -250,7 +255,7 @@ async function runPhase(
   slack.reset();
   const before = await app.stats();
   const loaderBefore = process.cpuUsage();
-  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const agent = app.agent;
   const latenciesMs: number[] = [];
   const errors: string[] = [];
   let next = 0;
@@ -272,7 +277,6 @@ async function runPhase(
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const durationMs = performance.now() - started;
-  agent.destroy();
 
   // Stragglers: replies still on their way when the last ack came back.
   const expected = new Set(requests.map(keyOf));
@@ -365,9 +369,9 @@ async function main(): Promise<void> {
   const slack = await startFakeSlack();
   const children: RunningChild[] = [];
   try {
-    const bare = await startChild('bare', slack, options.bareCard);
+    const bare = await startChild('bare', slack, options);
     children.push(bare);
-    const app = await startChild('app', slack, options.bareCard);
+    const app = await startChild('app', slack, options);
     children.push(app);
 
     // Warm-up: JIT, connection pools, caches; not measured.
@@ -377,7 +381,7 @@ async function main(): Promise<void> {
         stragglerMs: 5000,
       });
     }
-    const memoryBefore = await app.stats();
+    const memoryBefore = await app.stats({ gc: true });
 
     const order: RunningChild[] = [];
     for (let round = 0; round < options.rounds; round++) order.push(...(round % 2 === 0 ? [bare, app] : [app, bare]));
@@ -390,7 +394,7 @@ async function main(): Promise<void> {
           `lost ${result.lost}, errors ${result.errors.length + result.appErrors + result.appWarnings}\n`,
       );
     }
-    const memoryAfter = await app.stats();
+    const memoryAfter = await app.stats({ gc: true });
 
     const real = summarise('app', phases);
     const floor = summarise('bare', phases);
