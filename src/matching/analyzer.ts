@@ -9,7 +9,7 @@ import { stem } from './stem';
 /** Questions longer than this are matched on their first words only: enough to know the topic. */
 export const MAX_QUESTION_WORDS = 120;
 const MIN_CORRECTABLE_LENGTH = 4;
-const CORRECTION_CACHE_LIMIT = 5000;
+const QUESTION_TERM_CACHE_LIMIT = 20_000;
 const NEGATIONS = new Set(['not', 'without']);
 
 export interface Analyzer {
@@ -22,10 +22,10 @@ export interface Analyzer {
 }
 
 export function words(text: string): string[] {
+  // Accents off ("réinitialiser"): only text with non-ASCII characters can have any.
+  const plain = /[^\p{ASCII}]/u.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+    plain
       .toLowerCase()
       // "can't" and "don't" stay one word
       .replace(/['’]/g, '')
@@ -66,13 +66,10 @@ export function createAnalyzer(
   const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH);
   const known = new Set([...frequency.keys(), ...rawStopwords]);
   const fuzzyWords = new Fuse(vocabulary, { threshold: 0.4, ignoreLocation: true, includeScore: true });
-  const corrections = new Map<string, string>();
 
   function correct(word: string): string {
     if (known.has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return word;
     if (englishWords().has(word)) return word;
-    const cached = corrections.get(word);
-    if (cached !== undefined) return cached;
     // Fuse proposes near words; the edit distance decides, so "github" never becomes "gitub"-like noise.
     // One edit for ordinary words; two only for long ones, where two edits still leave the word clear.
     const allowed = word.length >= 9 ? 2 : 1;
@@ -90,7 +87,6 @@ export function createAnalyzer(
         bestFrequency = seen;
       }
     }
-    if (corrections.size < CORRECTION_CACHE_LIMIT) corrections.set(word, best);
     return best;
   }
 
@@ -139,8 +135,20 @@ export function createAnalyzer(
     return out;
   }
 
+  // What each word a person typed becomes (corrected, then stemmed), remembered: the same few thousand
+  // words come back in question after question, and a correction costs a fuzzy search.
+  const questionTerms = new Map<string, string>();
+  function questionTerm(word: string): string {
+    let term = questionTerms.get(word);
+    if (term === undefined) {
+      term = stem(correct(word));
+      if (questionTerms.size < QUESTION_TERM_CACHE_LIMIT) questionTerms.set(word, term);
+    }
+    return term;
+  }
+
   return {
-    analyzeQuestion: (text) => fold(words(text).slice(0, MAX_QUESTION_WORDS).map(correct).map(stem)),
+    analyzeQuestion: (text) => fold(words(text).slice(0, MAX_QUESTION_WORDS).map(questionTerm)),
     analyzeCorpusText: (text) => fold(words(text).map(stem)),
     canonical: (word) => fold(words(word).map(stem)),
   };

@@ -156,10 +156,9 @@ function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number) 
       postings.set(term, list);
     }
   });
-  const idf = (term: string): number => {
-    const df = postings.get(term)?.length ?? 0;
-    return Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
-  };
+  const idfOf = (df: number): number => Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
+  const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
+  const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
   // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
   // and which phrases have any, so only those are read and reset.
   const covered = new Float64Array(records.length);

@@ -23,6 +23,12 @@ describe('analyzer', () => {
     expect(terms('lunch')).not.toEqual(terms('launch'));
   });
 
+  it('reads accented and full-width letters as their plain letters, and a typo the same way the second time', () => {
+    expect(terms('Réinitialiser le MOT de passe')).toEqual(terms('reinitialiser le mot de passe'));
+    expect(terms('ｐａｓｓｗｏｒｄ')).toEqual(terms('password'));
+    expect(terms('pasword')).toEqual(terms('pasword'));
+  });
+
   it('folds synonyms onto one canonical term', () => {
     expect(terms('2fa')).toEqual(terms('mfa'));
     expect(terms('google authenticator')).toEqual(terms('mfa'));
