@@ -166,27 +166,31 @@ function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number) 
   // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
   // and which phrases have any, so only those are read and reset.
   const covered = new Float64Array(records.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(records.length);
   return {
     bestCoverage(terms: readonly string[]): number[] {
       const best = new Array<number>(topicCount).fill(0);
       const weights = terms.map(idf);
       const total = weights.reduce((sum, weight) => sum + weight, 0);
       if (total <= 0) return best;
+      // Plain index loops: this runs over thousands of postings a question.
+      let touchedCount = 0;
       terms.forEach((term, i) => {
         const share = (weights[i] ?? 0) / total;
-        for (const recordIndex of postings.get(term) ?? none) {
-          if (covered[recordIndex] === 0) touched.push(recordIndex);
+        const list = postings.get(term) ?? none;
+        for (let k = 0; k < list.length; k++) {
+          const recordIndex = list[k] ?? 0;
+          if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
           covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
         }
       });
-      for (const recordIndex of touched) {
+      for (let k = 0; k < touchedCount; k++) {
+        const recordIndex = touched[k] ?? 0;
         const topicIndex = topicOfRecord[recordIndex] ?? 0;
         const coverage = covered[recordIndex] ?? 0;
         if (coverage > (best[topicIndex] ?? 0)) best[topicIndex] = coverage;
         covered[recordIndex] = 0;
       }
-      touched.length = 0;
       return best;
     },
   };
