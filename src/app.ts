@@ -12,7 +12,6 @@ import { logListenerError } from './listeners/sorry';
 import { createBotAuthorize } from './slack/authorize';
 import { REJECT_RATE_LIMITED_CALLS, SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
 import { createRedactingLogger } from './slack/redacting-logger';
-import { createRedeliveryFilter } from './slack/redelivered-events';
 import { openStore } from './store/open-store';
 import { StoreError } from './store/store-error';
 import type { Store } from './store/types';
@@ -66,8 +65,6 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
       onRecordError: (error) => logListenerError(app.logger, 'recording a question', error),
     });
   bot.warmUp();
-  // Before any listener: a redelivered event must not be answered a second time.
-  app.use(createRedeliveryFilter());
   registerListeners(app, {
     answerer: answerPath.answerer,
     corpus: answerPath.corpus,

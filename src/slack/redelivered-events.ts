@@ -1,7 +1,8 @@
 // Slack redelivers an event (with X-Slack-Retry-Num) when it thinks the first delivery failed, and may
-// do so after the first one was already answered. This global middleware remembers recent event ids, in
-// a bounded in-memory cache, and drops any event it has already seen, so a question is answered once.
-// One process only: several instances behind a load balancer would need a shared store.
+// do so after the first one was already answered. This middleware, on the listeners that answer,
+// remembers recent event ids in a bounded in-memory cache and drops any event it has already seen, so a
+// question is answered once. One process only: several instances behind a load balancer would need a
+// shared store.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 
 export interface RedeliveryFilterOptions {

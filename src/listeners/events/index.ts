@@ -1,11 +1,15 @@
 import type { App } from '@slack/bolt';
+import { createRedeliveryFilter } from '../../slack/redelivered-events';
 import type { ListenerDeps } from '../deps';
 import { createAppHomeOpenedListener } from './app-home-opened';
 import { createAppMentionListener } from './app-mention';
 import { createDirectMessageListener } from './direct-message';
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
-  app.event('app_mention', createAppMentionListener(deps));
-  app.event('message', createDirectMessageListener(deps));
+  // Slack redelivers an event it thinks failed, sometimes after it was answered: the listeners that
+  // answer run once per event id. Only these two need it, so no other request pays for the check.
+  const firstDelivery = createRedeliveryFilter();
+  app.event('app_mention', firstDelivery, createAppMentionListener(deps));
+  app.event('message', firstDelivery, createDirectMessageListener(deps));
   app.event('app_home_opened', createAppHomeOpenedListener(deps));
 }
