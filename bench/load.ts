@@ -76,6 +76,9 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
+/** Requests sent to an app just before each of its measured rounds, not measured. */
+const REWARM_REQUESTS = 500;
+
 // --- the apps, each in its own process ---
 
 interface RunningChild {
@@ -387,6 +390,12 @@ async function main(): Promise<void> {
     for (let round = 0; round < options.rounds; round++) order.push(...(round % 2 === 0 ? [bare, app] : [app, bare]));
     const phases: PhaseResult[] = [];
     for (const [index, child] of order.entries()) {
+      // An app idle through the other's round has shrunk its heap and cooled its code; a short burst
+      // first (not measured) measures each round warm, as an app under steady load would be.
+      await runPhase(child, slack, plan(`p${index}`, REWARM_REQUESTS, questions, slack), {
+        ...options,
+        stragglerMs: 5000,
+      });
       const result = await runPhase(child, slack, plan(`r${index}`, options.requests, questions, slack), options);
       phases.push(result);
       process.stdout.write(
