@@ -49,7 +49,11 @@ const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_CHARS + 1},}`, 'gu')
  * secret was, is not a word the person wrote.
  */
 export function textForMatching(question: string): string {
-  const words = question.replaceAll(REDACTED, ' ').replace(OVERLONG_WORD, ' ').replace(/\s+/g, ' ').trim();
+  // The Unicode-aware pattern only where some run of 25 characters without a space could hold such a word.
+  const withoutRedacted = question.replaceAll(REDACTED, ' ');
+  const words = (/\S{25}/.test(withoutRedacted) ? withoutRedacted.replace(OVERLONG_WORD, ' ') : withoutRedacted)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (words.length <= MAX_MATCHED_CHARS) return words;
   return words.slice(0, MAX_MATCHED_CHARS).replace(/\s+\S*$/, '');
 }

@@ -83,6 +83,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 
   const phraseIndex = buildPhraseIndex(records, topics.length);
   const termVotes = buildTermVotes(records, topics.length);
+  // "root+password" looked up by its two words, without building the pair's string for every question.
+  const pairVotesByWords = new Map<string, Map<string, TermVote>>();
+  for (const [term, vote] of termVotes) {
+    const [first, second] = term.split('+');
+    if (first === undefined || second === undefined) continue;
+    const seconds = pairVotesByWords.get(first) ?? new Map<string, TermVote>();
+    seconds.set(second, vote);
+    pairVotesByWords.set(first, seconds);
+  }
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
@@ -108,14 +117,19 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 
   function features(question: string): QuestionFeatures {
     const words = analyzer.analyzeQuestion(question);
-    const terms = [...new Set(words)];
+    const termSet = new Set(words);
+    const terms = [...termSet];
     const topical = terms.filter((term) => termVotes.has(term) && !foreign.has(term));
-    const pairs = withPairs(words.filter((word) => !foreign.has(word))).filter(
-      (term) => term.includes('+') && termVotes.has(term),
-    );
-    const votes = [...topical, ...new Set(pairs)].map((term) => termVotes.get(term) as TermVote);
+    // Then the adjacent pairs the corpus uses, each once, in the order they come.
+    const votes = topical.map((term) => termVotes.get(term) as TermVote);
+    const pairVotes = new Set<TermVote>();
+    const kept = words.filter((word) => !foreign.has(word));
+    for (let i = 1; i < kept.length; i++) {
+      const vote = pairVotesByWords.get(kept[i - 1] as string)?.get(kept[i] as string);
+      if (vote) pairVotes.add(vote);
+    }
+    votes.push(...pairVotes);
     const phraseCoverage = phraseIndex.bestCoverage(topical);
-    const termSet = new Set(terms);
     const anchored = anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term)));
     const isForeign = (term: string): boolean => foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term));
     const foreignTerms = terms.filter(isForeign).length;

@@ -7,6 +7,8 @@ interface SecretPattern {
   pattern: RegExp;
   /** The capture group holding the secret itself (0: the whole match). */
   group: number;
+  /** A cheap test that any match needs: most questions fail it and skip the costly pattern. */
+  prefilter?: RegExp;
 }
 
 const PATTERNS: readonly SecretPattern[] = [
@@ -17,6 +19,7 @@ const PATTERNS: readonly SecretPattern[] = [
     pattern:
       /(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]{0,39}\d)(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[A-Z])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
     group: 0,
+    prefilter: /[A-Za-z0-9/+]{40}/,
   },
   // "my password is hunter2", "pw: hunter2", "password=hunter2", "passwd - hunter2"
   {
@@ -36,7 +39,8 @@ export interface RedactionResult {
 export function redactSecrets(text: string): RedactionResult {
   const found = new Set<SecretKind>();
   let result = text;
-  for (const { kind, pattern, group } of PATTERNS) {
+  for (const { kind, pattern, group, prefilter } of PATTERNS) {
+    if (prefilter && !prefilter.test(result)) continue;
     result = result.replace(pattern, (match: string, ...groups: unknown[]) => {
       const secret = group === 0 ? match : groups[group - 1];
       if (typeof secret !== 'string' || isOrdinaryWord(kind, secret, groups)) return match;

@@ -6,6 +6,9 @@
  * literally arrives escaped (`&lt;!channel&gt;`); it is unescaped first and stripped the same way.
  */
 export function toPlainQuestion(raw: string): string {
+  // Every pattern below needs one of these characters ("http" needs ":"); most questions have none.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among them
+  if (!/[&<>:@`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(raw)) return raw.replace(/\s+/g, ' ').trim();
   return (
     raw
       .replace(/&lt;/g, '<')
