@@ -38,7 +38,7 @@ export interface QuestionFeatures {
   /** Each topical term (and word pair): how much it says at all, and how its vote splits across topics. */
   termVotes: TermVote[];
   /** Per topic: how much of the question its best single phrase covers (Fuse token-search scoring), 0..1. */
-  phraseCoverage: number[];
+  phraseCoverage: Float64Array;
   /** Words from other products or unrelated AWS services ("github", "s3"). */
   foreignTerms: number;
   /** Words the corpus has never seen. */
@@ -182,8 +182,8 @@ function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number) 
   const covered = new Float64Array(records.length);
   const touched = new Int32Array(records.length);
   return {
-    bestCoverage(terms: readonly string[]): number[] {
-      const best = new Array<number>(topicCount).fill(0);
+    bestCoverage(terms: readonly string[]): Float64Array {
+      const best = new Float64Array(topicCount);
       const weights = terms.map(idf);
       const total = weights.reduce((sum, weight) => sum + weight, 0);
       if (total <= 0) return best;
