@@ -2,8 +2,8 @@
 import type { Topic, UserKindChoice } from '../knowledge/schema';
 import {
   actions,
+  context as blockContext,
   button,
-  context,
   corpusToMrkdwn,
   divider,
   header,
@@ -45,28 +45,9 @@ const PORTAL_TOPICS = new Set(['access-portal-credentials', 'identity-center-pas
 
 export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card {
   const { userKind } = options;
-  const steps = userKind?.steps ?? topic.steps;
   const escalation = userKind?.escalation ?? topic.escalation;
-  const title = userKind ? `${topic.title} (${userKind.label})` : topic.title;
-
-  const blocks: Block[] = [header(title), section(corpusToMrkdwn(topic.summary))];
-  blocks.push(
-    ...sections(
-      STEPS_TITLE,
-      steps.map((step, index) => `${index + 1}. ${corpusToMrkdwn(step)}`),
-      BLOCK.steps,
-    ),
-  );
-  if (options.context.accessPortalUrl && PORTAL_TOPICS.has(topic.id)) {
-    blocks.push(section(portalLine(options.context.accessPortalUrl)));
-  }
-  blocks.push(
-    divider(),
-    ...sections(WHO_CAN_HELP_TITLE, whoCanHelpLines(escalation, options.context), BLOCK.whoCanHelp),
-  );
-  blocks.push(
-    context([`Sources: ${topic.links.map((link) => `<${link.url}|${corpusToMrkdwn(link.title)}>`).join(' · ')}`]),
-  );
+  const { head, text } = topicText(topic, userKind, options.context);
+  const blocks: Block[] = [...head];
   const shown: TopicRef = { topicId: topic.id, kind: userKind?.kind, questionId: options.questionId };
   const escalate = escalateButtons(escalation, shown, options.context);
   if (escalate.length > 0) blocks.push(actions(BLOCK.escalate, escalate));
@@ -89,10 +70,60 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
   blocks.push(actions(BLOCK.followUps, followUpButtons(shown, options)));
   if (options.questionId !== undefined) blocks.push(...feedbackBlocks(shown));
 
-  return {
-    text: `${title}: ${topic.summary} Who can help: ${whoCanHelpPlain(escalation, options.context)}.`,
-    blocks: withinBlockLimit(blocks),
+  return { text, blocks: withinBlockLimit(blocks) };
+}
+
+interface TopicText {
+  context: CardContext;
+  /** Header, summary, steps, who can help and sources: the blocks that carry no ids. */
+  head: readonly Block[];
+  text: string;
+}
+
+/**
+ * The part of a topic's card that is the same for every question, built once per topic, kind of user
+ * and organisation settings (the corpus does not change while the app runs) and frozen, so cards can
+ * share it. Every answer card starts with it.
+ */
+const topicTexts = new WeakMap<Topic, Map<string, TopicText>>();
+
+function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: CardContext): TopicText {
+  const byKind = topicTexts.get(topic) ?? new Map<string, TopicText>();
+  topicTexts.set(topic, byKind);
+  const cached = byKind.get(userKind?.kind ?? '');
+  if (cached?.context === context) return cached;
+
+  const steps = userKind?.steps ?? topic.steps;
+  const escalation = userKind?.escalation ?? topic.escalation;
+  const title = userKind ? `${topic.title} (${userKind.label})` : topic.title;
+  const head: Block[] = [header(title), section(corpusToMrkdwn(topic.summary))];
+  head.push(
+    ...sections(
+      STEPS_TITLE,
+      steps.map((step, index) => `${index + 1}. ${corpusToMrkdwn(step)}`),
+      BLOCK.steps,
+    ),
+  );
+  if (context.accessPortalUrl && PORTAL_TOPICS.has(topic.id)) head.push(section(portalLine(context.accessPortalUrl)));
+  head.push(divider(), ...sections(WHO_CAN_HELP_TITLE, whoCanHelpLines(escalation, context), BLOCK.whoCanHelp));
+  head.push(
+    blockContext([`Sources: ${topic.links.map((link) => `<${link.url}|${corpusToMrkdwn(link.title)}>`).join(' · ')}`]),
+  );
+  const built: TopicText = {
+    context,
+    head: deepFreeze(head),
+    text: `${title}: ${topic.summary} Who can help: ${whoCanHelpPlain(escalation, context)}.`,
   };
+  byKind.set(userKind?.kind ?? '', built);
+  return built;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Shown on portal topics when the organisation configured its portal link; the Home tab shows it too. */
@@ -135,7 +166,7 @@ function escalateButtons(escalation: Topic['escalation'], shown: TopicRef, conte
 function feedbackBlocks(shown: TopicRef): Block[] {
   const value = encodeTopicRef(shown);
   return [
-    context([FEEDBACK_PROMPT]),
+    blockContext([FEEDBACK_PROMPT]),
     actions(BLOCK.feedback, [
       button({ actionId: ACTION.feedbackHelpful, label: `:+1: ${HELPFUL_LABEL}`, value }),
       button({ actionId: ACTION.feedbackNotHelpful, label: `:-1: ${NOT_HELPFUL_LABEL}`, value }),
