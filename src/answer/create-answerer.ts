@@ -15,7 +15,7 @@ import type { Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
-import { toPlainQuestion } from '../text/slack-text';
+import { collapseSpaces, toPlainQuestion } from '../text/slack-text';
 
 export interface Reply {
   /** The question as matched and as it may be shown or stored: Slack markup gone, secrets redacted. */
@@ -51,9 +51,9 @@ const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_CHARS + 1},}`, 'gu')
 export function textForMatching(question: string): string {
   // The Unicode-aware pattern only where some run of 25 characters without a space could hold such a word.
   const withoutRedacted = question.replaceAll(REDACTED, ' ');
-  const words = (/\S{25}/.test(withoutRedacted) ? withoutRedacted.replace(OVERLONG_WORD, ' ') : withoutRedacted)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const words = collapseSpaces(
+    /\S{25}/.test(withoutRedacted) ? withoutRedacted.replace(OVERLONG_WORD, ' ') : withoutRedacted,
+  ).trim();
   if (words.length <= MAX_MATCHED_CHARS) return words;
   return words.slice(0, MAX_MATCHED_CHARS).replace(/\s+\S*$/, '');
 }

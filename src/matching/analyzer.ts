@@ -95,13 +95,14 @@ export function createAnalyzer(
    * "delete aws account" (a phrase for closing the account) once "my" is gone and "acct" is "account".
    */
   function fold(stems: string[]): string[] {
-    return foldPhrases(firstPass(stems), contentTable).filter((term) => !stopwords.has(term));
+    return foldPhrases(firstPass(stems), contentTable);
   }
 
   function firstPass(stems: string[]): string[] {
-    return foldPhrases(stems, phrases).filter((term) => !stopwords.has(term));
+    return foldPhrases(stems, phrases);
   }
 
+  /** Folds the table's phrases onto their canonical terms, and leaves out stop words. */
   function foldPhrases(stems: string[], table: PhraseTable): string[] {
     const out: string[] = [];
     let negated = false;
@@ -128,7 +129,13 @@ export function createAnalyzer(
         i++;
         continue;
       }
-      if (!negated) out.push(...(canonical ?? [word]));
+      if (!negated) {
+        if (!canonical) {
+          if (!stopwords.has(word)) out.push(word);
+        } else {
+          for (const term of canonical) if (!stopwords.has(term)) out.push(term);
+        }
+      }
       i += canonical ? length : 1;
       negated = false;
     }

@@ -102,8 +102,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 
   /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
+    if (foreignCount > 0) return null;
     const known = terms.filter((term) => termVotes.has(term) || foreign.has(term));
-    if (foreignCount > 0 || known.length === 0) return null;
+    if (known.length === 0) return null;
     // Of the groups that cover the question, the one with most of its words that no other group has
     // ("sso" in "forgot my sso password"); words every group shares ("aws") decide nothing, and a
     // tie goes to the group listed first.
@@ -128,18 +129,21 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       const vote = pairVotesByWords.get(kept[i - 1] as string)?.get(kept[i] as string);
       if (vote) pairVotes.add(vote);
     }
-    votes.push(...pairVotes);
-    const phraseCoverage = phraseIndex.bestCoverage(topical);
+    for (const vote of pairVotes) votes.push(vote);
     const anchored = anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term)));
-    const isForeign = (term: string): boolean => foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term));
-    const foreignTerms = terms.filter(isForeign).length;
+    let foreignTerms = 0;
+    let unknownTerms = 0;
+    for (const term of terms) {
+      if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
+      else if (!termVotes.has(term)) unknownTerms++;
+    }
     return {
       terms,
       termVotes: votes,
-      phraseCoverage,
+      phraseCoverage: phraseIndex.bestCoverage(topical),
       foreignTerms,
       clarifyGroup: findClarifyGroup(terms, foreignTerms),
-      unknownTerms: terms.filter((term) => !termVotes.has(term) && !isForeign(term)).length,
+      unknownTerms,
       anchored,
     };
   }

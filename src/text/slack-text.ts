@@ -5,10 +5,17 @@
  * Strips Slack markup so only the person's words are left for the matcher. Markup a person typed
  * literally arrives escaped (`&lt;!channel&gt;`); it is unescaped first and stripped the same way.
  */
+// Runs of whitespace, or one whitespace character other than a space: what \s+ -> ' ' changes, without
+// matching (and so copying the text) when every gap is already a single space.
+const ODD_SPACE = /\s{2,}|[^\S ]/g;
+
+/** Every run of whitespace becomes one space. */
+export const collapseSpaces = (text: string): string => text.replace(ODD_SPACE, ' ');
+
 export function toPlainQuestion(raw: string): string {
   // Every pattern below needs one of these characters ("http" needs ":"); most questions have none.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among them
-  if (!/[&<>:@`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(raw)) return raw.replace(/\s+/g, ' ').trim();
+  if (!/[&<>:@`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(raw)) return collapseSpaces(raw).trim();
   return (
     raw
       .replace(/&lt;/g, '<')
@@ -29,7 +36,7 @@ export function toPlainQuestion(raw: string): string {
       // control characters other than whitespace
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
-      .replace(/\s+/g, ' ')
+      .replace(ODD_SPACE, ' ')
       .trim()
   );
 }

@@ -1,4 +1,4 @@
-import { escapeMrkdwn, quoteForSlack, toPlainQuestion, truncate } from '../../src/text/slack-text';
+import { collapseSpaces, escapeMrkdwn, quoteForSlack, toPlainQuestion, truncate } from '../../src/text/slack-text';
 
 describe('toPlainQuestion', () => {
   it('drops mentions, emoji codes and code marks but keeps the words', () => {
@@ -56,5 +56,13 @@ describe('truncate and quoteForSlack', () => {
     expect(quoted.length).toBeLessThanOrEqual(12);
     expect(quoted).not.toMatch(/&[a-z]*…$/);
     expect(quoted.endsWith('…')).toBe(true);
+  });
+});
+
+describe('collapseSpaces', () => {
+  it('turns every run of whitespace into one space, like \\s+, and leaves single spaces alone', () => {
+    for (const text of ['a b', 'a  b', 'a\tb', 'a \t b', '\t a', 'a\u00a0b', 'a\n\nb ', 'a\u2003 \u2003b', '', ' ']) {
+      expect(collapseSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+    }
   });
 });
