@@ -1,14 +1,16 @@
 // `npm run bench:load`: the real app under load, beside a bare Bolt app under the same load (the floor
 // this machine allows). Everything runs on 127.0.0.1 and stops by itself.
 //
-//   npm run bench:load -- [--requests 5000] [--concurrency 50] [--warmup 500] [--rounds 2] [--straggler-ms 10000]
+//   npm run bench:load -- [--requests 5000] [--concurrency 50] [--warmup 3000] [--rounds 3] [--straggler-ms 10000]
 //                          [--bare-card answer|small]
 //
 // This process runs the fake Slack (test/helpers/fake-slack.ts) and the load generator; each app runs in
 // its own process (bench/load-app.ts, node --expose-gc), so the CPU time and memory it reports are its
 // own. Each round sends `--requests` signed requests at `--concurrency` in flight: half slash commands,
 // a quarter @-mentions, a quarter direct messages, with the questions of test/fixtures/holdout.jsonl.
-// Rounds go bare, app, app, bare (and so on), so drift on the machine falls on both alike. The bare app
+// Rounds go bare, app, app, bare (and so on), so drift on the machine falls on both alike. Each app
+// gets --warmup requests first, and 500 more just before each of its rounds (an app idle through the
+// other's round is measured cold otherwise); each keeps its 50 connections for the whole run. The bare app
 // answers with one fixed card: by default a real answer card, built once, so both send the same bytes
 // and the difference is the app's own work (matching, cards, middleware, delivery); `small` shows the
 // floor with a three-block card.
@@ -44,8 +46,8 @@ function parseOptions(argv: string[]): Options {
     bareCard: 'answer',
     requests: 5000,
     concurrency: 50,
-    warmup: 500,
-    rounds: 2,
+    warmup: 3000,
+    rounds: 3,
     stragglerMs: 10_000,
   };
   const names: Record<string, Exclude<keyof Options, 'bareCard'>> = {
@@ -332,6 +334,8 @@ interface Summary {
   lost: number;
   duplicates: number;
   appCpuPercent: number;
+  /** The app process's CPU time (every thread) per acked request. */
+  appCpuMsPerRequest: number;
   loaderCpuPercent: number;
   stragglerWaitMs: number;
 }
@@ -353,6 +357,12 @@ function summarise(kind: AppKind, phases: PhaseResult[]): Summary {
     lost: mine.reduce((sum, phase) => sum + phase.lost, 0),
     duplicates: mine.reduce((sum, phase) => sum + phase.duplicates, 0),
     appCpuPercent: (mine.reduce((sum, phase) => sum + phase.appCpuMs, 0) / duration) * 100,
+    appCpuMsPerRequest:
+      mine.reduce((sum, phase) => sum + phase.appCpuMs, 0) /
+      Math.max(
+        1,
+        mine.reduce((sum, phase) => sum + phase.acked, 0),
+      ),
     loaderCpuPercent: (mine.reduce((sum, phase) => sum + phase.loaderCpuMs, 0) / duration) * 100,
     stragglerWaitMs: Math.max(...mine.map((phase) => phase.stragglerWaitMs)),
   };
@@ -412,14 +422,14 @@ async function main(): Promise<void> {
     const rssDelta = memoryAfter.rssMb - memoryBefore.rssMb;
 
     const row = (s: Summary) =>
-      `| ${s.kind === 'app' ? 'this app' : 'bare Bolt'} | ${s.sent} | ${fixed(s.acksPerSecond, 0)} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${fixed(s.max)} | ${s.errors} | ${s.lost} | ${s.duplicates} | ${fixed(s.appCpuPercent, 0)}% | ${fixed(s.loaderCpuPercent, 0)}% |`;
+      `| ${s.kind === 'app' ? 'this app' : 'bare Bolt'} | ${s.sent} | ${fixed(s.acksPerSecond, 0)} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${fixed(s.max)} | ${s.errors} | ${s.lost} | ${s.duplicates} | ${fixed(s.appCpuPercent, 0)}% | ${fixed(s.appCpuMsPerRequest, 2)} | ${fixed(s.loaderCpuPercent, 0)}% |`;
     const lines = [
       `bench:load on ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}: ` +
         `${options.requests} requests x ${options.rounds} rounds per app at concurrency ${options.concurrency}, warm-up ${options.warmup}, ` +
         `bare app's fixed card: ${options.bareCard === 'answer' ? 'a real answer card' : 'a small card'}`,
       '',
-      '| app | requests | acks/s | ack p50 ms | ack p99 ms | ack max ms | errors | lost replies | duplicate replies | app CPU | loader CPU |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
+      '| app | requests | acks/s | ack p50 ms | ack p99 ms | ack max ms | errors | lost replies | duplicate replies | app CPU | app CPU ms per request | loader CPU |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
       row(real),
       row(floor),
       '',
