@@ -105,13 +105,15 @@ async function startChild(kind: AppKind, slack: FakeSlack, options: Options): Pr
   });
   const next = <T extends FromApp['type']>(type: T) =>
     new Promise<Extract<FromApp, { type: T }>>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`${kind} app exited (${code})`));
       const onMessage = (message: FromApp) => {
         if (message.type !== type) return;
         child.off('message', onMessage);
+        child.off('exit', onExit);
         resolve(message as Extract<FromApp, { type: T }>);
       };
       child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`${kind} app exited (${code})`)));
+      child.once('exit', onExit);
     });
   const { port } = await next('ready');
   // One set of connections per app for the whole run, as Slack would keep them.
