@@ -40,7 +40,24 @@ export const TOPIC_GROUPS: ReadonlyArray<{ label: string; ids: readonly string[]
   },
 ];
 
-export function groupTopics(topics: readonly Topic[]): Array<{ label: string; topics: Topic[] }> {
+export interface TopicGroup {
+  label: string;
+  topics: Topic[];
+}
+
+// The corpus's topic list does not change while the app runs; every menu and Home tab groups it the same way.
+const groupedLists = new WeakMap<readonly Topic[], readonly TopicGroup[]>();
+
+export function groupTopics(topics: readonly Topic[]): readonly TopicGroup[] {
+  let grouped = groupedLists.get(topics);
+  if (!grouped) {
+    grouped = Object.freeze(sortIntoGroups(topics));
+    groupedLists.set(topics, grouped);
+  }
+  return grouped;
+}
+
+function sortIntoGroups(topics: readonly Topic[]): TopicGroup[] {
   const grouped = TOPIC_GROUPS.map(({ label, ids }) => ({
     label,
     topics: topics.filter((topic) => ids.includes(topic.id)),
