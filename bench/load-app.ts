@@ -1,18 +1,28 @@
 // One app under load, in its own process so its CPU and memory are its own: `--kind app` is the real
-// app (src/app.ts createApp, HTTP mode), `--kind bare` a bare Bolt app that acks and answers every
+// app (createApp, as built into dist/, in HTTP mode), `--kind bare` a bare Bolt app that acks and answers every
 // request with one fixed card (the floor this machine allows). Both listen on 127.0.0.1 and call the
 // fake Slack at SLACK_API_URL. bench/load.ts starts it with --expose-gc and talks to it over IPC.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
-import { createAnswerPath } from '../src/answer/create-answer-path';
-import { createApp } from '../src/app';
 import type { Card, CardContext } from '../src/cards/types';
-import { openStore } from '../src/store/open-store';
+
+// The app as `npm start` runs it: the JavaScript tsc built into dist/ (bench:load builds it first), not
+// the TypeScript sources through tsx, whose output wraps every function it creates in a naming helper.
+const built = join(__dirname, '..', 'dist');
+if (!existsSync(join(built, 'app.js'))) {
+  process.stderr.write('load-app: dist/app.js is missing; run `npm run build` first (npm run bench:load does)\n');
+  process.exit(1);
+}
+const { createAnswerPath } = require(
+  join(built, 'answer', 'create-answer-path'),
+) as typeof import('../src/answer/create-answer-path');
+const { createApp } = require(join(built, 'app')) as typeof import('../src/app');
+const { openStore } = require(join(built, 'store', 'open-store')) as typeof import('../src/store/open-store');
 
 const CARD_CONTEXT: CardContext = { adminContact: '<#C0HELP0001|aws-help>' };
 

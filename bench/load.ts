@@ -6,7 +6,7 @@
 //
 // This process runs the fake Slack (test/helpers/fake-slack.ts) and the load generator; each app runs in
 // its own process (bench/load-app.ts, node --expose-gc), so the CPU time and memory it reports are its
-// own. Each round sends `--requests` signed requests at `--concurrency` in flight: half slash commands,
+// own. The real app is the JavaScript `npm run build` made, as `npm start` runs it (the script builds first). Each round sends `--requests` signed requests at `--concurrency` in flight: half slash commands,
 // a quarter @-mentions, a quarter direct messages, with the questions of test/fixtures/holdout.jsonl.
 // Rounds go bare, app, app, bare (and so on), so drift on the machine falls on both alike. Each app
 // gets --warmup requests first, and 500 more just before each of its rounds (an app idle through the
