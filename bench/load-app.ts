@@ -1,7 +1,8 @@
 // One app under load, in its own process so its CPU and memory are its own: `--kind app` is the real
-// app (createApp, as built into dist/, in HTTP mode), `--kind bare` a bare Bolt app that acks and answers every
-// request with one fixed card (the floor this machine allows). Both listen on 127.0.0.1 and call the
-// fake Slack at SLACK_API_URL. bench/load.ts starts it with --expose-gc and talks to it over IPC.
+// app (createApp, as built into dist/, in HTTP mode), `--kind bare` a bare Bolt app that acks and
+// answers every request with one fixed card (the floor this machine allows). Both listen on 127.0.0.1
+// and call the fake Slack at SLACK_API_URL. bench/load.ts starts it with --expose-gc and talks to it
+// over IPC.
 import { existsSync, mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
