@@ -5,23 +5,8 @@ import { escapeMrkdwn, truncate } from '../text/slack-text';
 import { LIMITS } from './limits';
 import type { Block, Card } from './types';
 
-const CONVERTED_LIMIT = 5000;
-const converted = new Map<string, string>();
-
-/**
- * Corpus text to Slack mrkdwn: `[label](https://…)` becomes a link, everything else is escaped.
- * Remembered, since the corpus is a fixed set of strings built into every card.
- */
+/** Corpus text to Slack mrkdwn: `[label](https://…)` becomes a link, everything else is escaped. */
 export function corpusToMrkdwn(text: string): string {
-  let mrkdwn = converted.get(text);
-  if (mrkdwn === undefined) {
-    mrkdwn = convertCorpusText(text);
-    if (converted.size < CONVERTED_LIMIT) converted.set(text, mrkdwn);
-  }
-  return mrkdwn;
-}
-
-function convertCorpusText(text: string): string {
   const link = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
   let out = '';
   let last = 0;

@@ -88,8 +88,11 @@ interface TopicText {
 const topicTexts = new WeakMap<Topic, Map<string, TopicText>>();
 
 function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: CardContext): TopicText {
-  const byKind = topicTexts.get(topic) ?? new Map<string, TopicText>();
-  topicTexts.set(topic, byKind);
+  let byKind = topicTexts.get(topic);
+  if (!byKind) {
+    byKind = new Map<string, TopicText>();
+    topicTexts.set(topic, byKind);
+  }
   const cached = byKind.get(userKind?.kind ?? '');
   if (cached?.context === context) return cached;
 

@@ -191,7 +191,7 @@ function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number) 
       const weights = terms.map(idf);
       const total = weights.reduce((sum, weight) => sum + weight, 0);
       if (total <= 0) return best;
-      // Plain index loops: this runs over thousands of postings a question.
+      // Plain index loops: this runs over a few hundred postings a question, for every question.
       let touchedCount = 0;
       terms.forEach((term, i) => {
         const share = (weights[i] ?? 0) / total;
