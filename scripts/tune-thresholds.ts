@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
+import { textForMatching } from '../src/answer/create-answerer';
 import { loadKnowledge } from '../src/knowledge/load-knowledge';
-import { createMatcher, decide, type QuestionFeatures, scoreTopics } from '../src/matching/matcher';
+import { createMatcher, decideReading, type Reading } from '../src/matching/matcher';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../src/matching/thresholds';
 import { toPlainQuestion } from '../src/text/slack-text';
 
@@ -27,6 +28,8 @@ interface Metrics {
 
 const args = process.argv.slice(2);
 const sets = args.flatMap((arg, i) => (args[i - 1] === '--set' ? [arg] : []));
+const reportAt = args.indexOf('--report');
+const tuneCount = reportAt < 0 ? 1 : args.slice(0, reportAt).filter((arg) => arg === '--set').length;
 if (sets.length === 0) {
   sets.push(
     join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'),
@@ -40,14 +43,13 @@ const loaded = sets.map((file) => {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Row);
-  return { file, rows, features: rows.map((row) => matcher.features(toPlainQuestion(row.q))) };
+  return { file, rows, readings: rows.map((row) => matcher.read(textForMatching(toPlainQuestion(row.q)))) };
 });
 
-function evaluate(rows: Row[], features: QuestionFeatures[], thresholds: Thresholds): Metrics {
+function evaluate(rows: Row[], readings: Reading[], thresholds: Thresholds): Metrics {
   const n = { in: 0, top1: 0, wrong: 0, oos: 0, rejected: 0, amb: 0, clarified: 0 };
   rows.forEach((row, i) => {
-    const found = features[i] as QuestionFeatures;
-    const result = decide(scoreTopics(matcher.topics, found, thresholds), thresholds, found);
+    const result = decideReading(matcher.topics, readings[i] as Reading, thresholds);
     if (row.ambiguous) {
       n.amb++;
       const hits = result.candidates.filter((t) => row.ambiguous?.includes(t.id)).length;
@@ -84,50 +86,64 @@ const cost = (m: Metrics): number =>
   Math.max(0, BARS.clarified - m.clarified) -
   0.05 * (m.top1 + m.oos + m.clarified - 4 * m.wrong);
 
-/** The values tried for each tuned setting; every combination is evaluated. */
+/** The values tried for each tuned setting. */
 const grid: Partial<Record<keyof Thresholds, number[]>> = {
-  termWeightPower: [0.4, 0.5, 0.6],
+  termWeightPower: [0.3, 0.4, 0.5, 0.6, 0.7],
   phraseWeight: [0.35, 0.5, 0.65],
-  foreignWeight: [4, 8],
-  foreignWeightAnchored: [2.5, 3.5, 5],
-  unknownWeight: [0, 0.1],
-  minEvidence: [0, 0.5],
-  minScore: [0.2, 0.25, 0.3],
-  minClearScore: [0.15, 0.2],
-  clearLeadRatio: [0.4, 0.5],
-  clarifyRatio: [0.3, 0.4, 0.5],
-  clarifyRatioPerWeight: [0.05, 0.1, 0.15],
+  foreignWeight: [2, 4, 8, 12],
+  foreignWeightAnchored: [1.5, 2.5, 3.5, 5],
+  otherTaskWeight: [2, 4, 8, 16],
+  unknownWeight: [0, 0.05, 0.1],
+  whoWeight: [0.3, 0.5, 0.7, 1],
+  minEvidence: [0, 0.25, 0.5, 0.75],
+  minScore: [0.15, 0.2, 0.25, 0.3],
+  minClearScore: [0.1, 0.15, 0.2],
+  clearLeadRatio: [0.3, 0.4, 0.5, 0.6],
+  clarifyRatio: [0.3, 0.4, 0.5, 0.6],
+  clarifyRatioPerWeight: [0, 0.025, 0.05, 0.1],
+  groupLeadRatio: [0, 0.3, 0.4, 0.5],
+  sentenceMinScore: [0.3, 0.4, 0.45, 0.5, 0.6, 2],
+  sentenceMinEvidence: [1, 1.5, 2, 3],
+  ownForeignNoise: [0, 0.25, 0.5, 0.75, 1],
 };
 
-function* combinations(base: Thresholds): Generator<Thresholds> {
-  const entries = Object.entries(grid) as Array<[keyof Thresholds, number[]]>;
-  const walk = function* (index: number, current: Thresholds): Generator<Thresholds> {
-    const entry = entries[index];
-    if (!entry) {
-      yield current;
-      return;
-    }
-    const [key, values] = entry;
-    for (const value of values) yield* walk(index + 1, { ...current, [key]: value });
-  };
-  yield* walk(0, base);
-}
+// The sets before `--report` tune (their costs are added); the rest are only reported.
+const tuning = loaded.slice(0, Math.max(1, tuneCount));
+const totalCost = (thresholds: Thresholds): number =>
+  tuning.reduce((sum, set) => sum + cost(evaluate(set.rows, set.readings, thresholds)), 0);
 
-const results: Array<{ thresholds: Thresholds; metrics: Metrics[] }> = [];
-for (const thresholds of combinations(DEFAULT_THRESHOLDS)) {
-  results.push({ thresholds, metrics: loaded.map((set) => evaluate(set.rows, set.features, thresholds)) });
+// Coordinate descent: each setting in turn takes the value that costs least with the others held,
+// until a whole round changes nothing. A full grid of fifteen settings would be billions of runs.
+let best = { ...DEFAULT_THRESHOLDS };
+let bestCost = totalCost(best);
+for (let round = 0; round < 6; round++) {
+  let changed = false;
+  for (const [key, values] of Object.entries(grid) as Array<[keyof Thresholds, number[]]>) {
+    for (const value of values) {
+      const candidate = { ...best, [key]: value };
+      const candidateCost = totalCost(candidate);
+      if (candidateCost < bestCost - 1e-9) {
+        best = candidate;
+        bestCost = candidateCost;
+        changed = true;
+      }
+    }
+  }
+  if (!changed) break;
 }
-results.sort((a, b) => cost(a.metrics[0] as Metrics) - cost(b.metrics[0] as Metrics));
 
 const show = (m: Metrics) =>
   `top1 ${m.top1.toFixed(3)} wrong ${m.wrong.toFixed(3)} oos ${m.oos.toFixed(3)} clarified ${m.clarified.toFixed(3)}`;
 const names = loaded.map((set) => set.file.split('/').pop());
-console.log(
-  `current thresholds.ts: ${loaded.map((set, i) => `${names[i]}: ${show(evaluate(set.rows, set.features, DEFAULT_THRESHOLDS))}`).join(' | ')}`,
-);
-console.log(`best ${Math.min(10, results.length)} of ${results.length} settings, tuned on ${names[0]}:`);
-for (const { thresholds, metrics } of results.slice(0, 10)) {
-  const tuned = Object.fromEntries(Object.keys(grid).map((key) => [key, thresholds[key as keyof Thresholds]]));
-  console.log(JSON.stringify(tuned));
-  for (const [i, m] of metrics.entries()) console.log(`    ${names[i]}: ${show(m)}`);
+for (const [label, thresholds] of [
+  ['thresholds.ts now', DEFAULT_THRESHOLDS],
+  ['tuned', best],
+] as const) {
+  console.log(`${label}:`);
+  for (const [i, set] of loaded.entries()) {
+    console.log(
+      `    ${names[i]}${i < tuning.length ? '' : ' (report only)'}: ${show(evaluate(set.rows, set.readings, thresholds))}`,
+    );
+  }
 }
+console.log(JSON.stringify(Object.fromEntries(Object.keys(grid).map((key) => [key, best[key as keyof Thresholds]]))));

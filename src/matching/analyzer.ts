@@ -22,14 +22,16 @@ export interface Analyzer {
 }
 
 export function words(text: string): string[] {
-  // Accents off ("réinitialiser"): only text with non-ASCII characters can have any.
-  const plain = /[^\p{ASCII}]/u.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
+  // "can't" and "don't" stay one word
+  const lower = text.toLowerCase().replace(/['’]/g, '');
+  if (!/[^\p{ASCII}]/u.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
+  // Accents off ("réinitialiser" meets "reinitialiser"); letters of other scripts ("ß", "ł", "пароль")
+  // stay inside their word instead of splitting it.
   return (
-    plain
-      .toLowerCase()
-      // "can't" and "don't" stay one word
-      .replace(/['’]/g, '')
-      .match(/[a-z0-9]+/g) ?? []
+    lower
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
   );
 }
 
@@ -56,6 +58,7 @@ export function createAnalyzer(
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
     ...lexicon.foreign,
+    ...lexicon.other_tasks,
     ...lexicon.anchors,
   ];
   const frequency = new Map<string, number>();
@@ -179,7 +182,7 @@ function withPrefixes(phrases: Map<string, string[]>): PhraseTable {
 
 /**
  * "two factor" -> ["mfa"]: variant phrases (stemmed) mapped to their canonical terms (stemmed).
- * Multi-word foreign and anchor entries ("office 365") become one term ("office365"), so their
+ * Multi-word foreign, other-task and anchor entries ("office 365") become one term ("office365"), so their
  * words ("office") mean nothing on their own.
  */
 function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
@@ -188,7 +191,12 @@ function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
     const target = words(canonical).map(stem);
     for (const variant of variants) table.set(words(variant).map(stem).join(' '), target);
   }
-  for (const entry of [...lexicon.foreign, ...lexicon.foreign_without_anchor, ...lexicon.anchors]) {
+  for (const entry of [
+    ...lexicon.foreign,
+    ...lexicon.foreign_without_anchor,
+    ...lexicon.other_tasks,
+    ...lexicon.anchors,
+  ]) {
     const key = words(entry).map(stem);
     if (key.length > 1 && !table.has(key.join(' '))) table.set(key.join(' '), [key.join('')]);
   }

@@ -9,7 +9,7 @@
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
-import { createAnalyzer } from './analyzer';
+import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
@@ -30,6 +30,8 @@ export interface MatchResult {
   confidence: number;
   /** Every topic with a score above zero, best first. */
   ranking: ScoredTopic[];
+  /** Set when the question reads as two separate problems, one sentence each (the clarify card says so). */
+  twoProblems?: boolean;
 }
 
 /** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
@@ -47,11 +49,26 @@ export interface QuestionFeatures {
   anchored: boolean;
   /** The clarify group whose words make up the whole question, if one does (its topics, in order). */
   clarifyGroup: Topic[] | null;
+  /** Beside `termVotes`, one each: whether the term says who is asking (root, IAM, admin) rather than what is wrong. */
+  whoTerms: boolean[];
+  /** Words that show another task altogether (CLI or SDK errors, an app's own users, SSH keys, refunds). */
+  otherTaskTerms: number;
+  /** Topic index -> how many of the question's foreign words that topic's own phrases use: its evidence, not noise. */
+  foreignUsedBy: ReadonlyMap<number, number>;
+}
+
+/** A question read whole and sentence by sentence. */
+export interface Reading {
+  whole: QuestionFeatures;
+  /** Each sentence on its own, when the question has two or more; otherwise empty. */
+  sentences: QuestionFeatures[];
 }
 
 export interface Matcher {
   match(question: string): MatchResult;
   features(question: string): QuestionFeatures;
+  /** The question whole and by its sentences: what `match` decides on. */
+  read(question: string): Reading;
   topics: readonly Topic[];
 }
 
@@ -94,16 +111,30 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   }
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
+  const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
+  const whoWords = new Set(lexicon.who_words.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
   }));
+  // A word from another product that a topic's own phrases use is that topic's evidence ("ec2 instances
+  // nobody launched" for a fraud report), so it does not thin that topic's score.
+  const topicsUsingForeign = new Map<string, number[]>();
+  for (const record of records) {
+    for (const term of record.terms) {
+      if (!foreign.has(term) && !otherTasks.has(term)) continue;
+      const using = topicsUsingForeign.get(term) ?? [];
+      if (!using.includes(record.topicIndex)) using.push(record.topicIndex);
+      topicsUsingForeign.set(term, using);
+    }
+  }
+  const isForeign = (term: string) => foreign.has(term) || otherTasks.has(term);
 
   /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
     if (foreignCount > 0) return null;
-    const known = terms.filter((term) => termVotes.has(term) || foreign.has(term));
+    const known = terms.filter((term) => termVotes.has(term) || isForeign(term));
     if (known.length === 0) return null;
     // Of the groups that cover the question, the one with most of its words that no other group has
     // ("sso" in "forgot my sso password"); words every group shares ("aws") decide nothing, and a
@@ -116,46 +147,79 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     return best?.topics ?? null;
   }
 
-  function features(question: string): QuestionFeatures {
-    const words = analyzer.analyzeQuestion(question);
+  function featuresOf(words: readonly string[]): QuestionFeatures {
     const termSet = new Set(words);
     const terms = [...termSet];
-    const topical = terms.filter((term) => termVotes.has(term) && !foreign.has(term));
-    // Then the adjacent pairs the corpus uses, each once, in the order they come.
+    const topical = terms.filter((term) => termVotes.has(term) && !isForeign(term));
     const votes = topical.map((term) => termVotes.get(term) as TermVote);
+    const whoTerms = topical.map((term) => whoWords.has(term));
+    // Then the adjacent pairs the corpus uses, each once, in the order they come.
     const pairVotes = new Set<TermVote>();
-    const kept = words.filter((word) => !foreign.has(word));
+    const kept = words.filter((word) => !isForeign(word));
     for (let i = 1; i < kept.length; i++) {
       const vote = pairVotesByWords.get(kept[i - 1] as string)?.get(kept[i] as string);
       if (vote) pairVotes.add(vote);
     }
-    for (const vote of pairVotes) votes.push(vote);
+    for (const vote of pairVotes) {
+      votes.push(vote);
+      whoTerms.push(false);
+    }
     const anchored = anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term)));
     let foreignTerms = 0;
     let unknownTerms = 0;
+    let otherTaskTerms = 0;
+    const foreignUsedBy = new Map<number, number>();
     for (const term of terms) {
-      if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
+      if (otherTasks.has(term)) otherTaskTerms++;
+      else if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
       else if (!termVotes.has(term)) unknownTerms++;
+      else continue;
+      for (const topicIndex of topicsUsingForeign.get(term) ?? []) {
+        foreignUsedBy.set(topicIndex, (foreignUsedBy.get(topicIndex) ?? 0) + 1);
+      }
     }
     return {
       terms,
       termVotes: votes,
+      whoTerms,
       phraseCoverage: phraseIndex.bestCoverage(topical),
       foreignTerms,
-      clarifyGroup: findClarifyGroup(terms, foreignTerms),
+      otherTaskTerms,
+      foreignUsedBy,
+      clarifyGroup: findClarifyGroup(terms, foreignTerms + otherTaskTerms),
       unknownTerms,
       anchored,
     };
   }
 
+  function read(question: string): Reading {
+    const sentences = splitSentences(question).map((sentence) => analyzer.analyzeQuestion(sentence));
+    const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS));
+    const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
+    return { whole, sentences: substantial.length >= 2 ? substantial.map(featuresOf) : [] };
+  }
+
   return {
     topics,
-    features,
-    match(question) {
-      const found = features(question);
-      return decide(scoreTopics(topics, found, thresholds), thresholds, found);
-    },
+    features: (question) => featuresOf(analyzer.analyzeQuestion(question).slice(0, MAX_QUESTION_WORDS)),
+    read,
+    match: (question) => decideReading(topics, read(question), thresholds),
   };
+}
+
+/** A sentence needs this many terms (stop words gone) to be read on its own. */
+const MIN_SENTENCE_TERMS = 2;
+/** At most this many sentences are read on their own: a pasted log must not cost a match per line. */
+const MAX_SENTENCES = 12;
+
+/**
+ * Where one sentence ends: ".", "!", "?" or ";" before a space or the end ("amazon.com" and "v1.2" stay
+ * whole). Each sentence is analysed apart, so a phrase never runs across two of them.
+ */
+export function splitSentences(question: string): string[] {
+  const parts = question.split(/[.!?;]+(?=\s|$)/).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  if (parts.length <= MAX_SENTENCES) return parts;
+  return [...parts.slice(0, MAX_SENTENCES - 1), parts.slice(MAX_SENTENCES - 1).join(' ')];
 }
 
 /**
@@ -253,9 +317,19 @@ function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): M
   return votes;
 }
 
+/** Each term's weight as scoring counts it: how concentrated its use is, and less for words that only say who asks. */
+function termWeights(features: Pick<QuestionFeatures, 'termVotes' | 'whoTerms'>, thresholds: Thresholds): number[] {
+  return features.termVotes.map(
+    (vote, i) => vote.weight ** thresholds.termWeightPower * (features.whoTerms[i] ? thresholds.whoWeight : 1),
+  );
+}
+
 /** How much evidence a question carries: the summed weight of its terms, as scoring counts it. */
-export function evidenceWeight(features: Pick<QuestionFeatures, 'termVotes'>, thresholds: Thresholds): number {
-  return features.termVotes.reduce((sum, vote) => sum + vote.weight ** thresholds.termWeightPower, 0);
+export function evidenceWeight(
+  features: Pick<QuestionFeatures, 'termVotes' | 'whoTerms'>,
+  thresholds: Thresholds,
+): number {
+  return termWeights(features, thresholds).reduce((sum, weight) => sum + weight, 0);
 }
 
 export function scoreTopics(
@@ -263,14 +337,16 @@ export function scoreTopics(
   features: QuestionFeatures,
   thresholds: Thresholds,
 ): ScoredTopic[] {
-  const weights = features.termVotes.map((vote) => vote.weight ** thresholds.termWeightPower);
+  const weights = termWeights(features, thresholds);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   if (totalWeight <= 0) return [];
-  // Words from elsewhere dilute the question's evidence; a word from another product dilutes it a lot.
+  // Words from elsewhere dilute the question's evidence; a word from another product dilutes it a lot,
+  // and a word of another task (a CLI error, an app's own users) as much with an AWS word beside it.
+  const perForeign = features.anchored ? thresholds.foreignWeightAnchored : thresholds.foreignWeight;
   const noise =
-    features.foreignTerms * (features.anchored ? thresholds.foreignWeightAnchored : thresholds.foreignWeight) +
+    features.foreignTerms * perForeign +
+    features.otherTaskTerms * thresholds.otherTaskWeight +
     features.unknownTerms * thresholds.unknownWeight;
-  const signal = totalWeight / (totalWeight + noise);
   // Each term hands its weight out across topics by its shares.
   const votesPerTopic = new Float64Array(topics.length);
   features.termVotes.forEach((vote, i) => {
@@ -286,7 +362,10 @@ export function scoreTopics(
     const share = votes / totalWeight;
     const blended =
       thresholds.phraseWeight * (features.phraseCoverage[index] ?? 0) + (1 - thresholds.phraseWeight) * share;
-    ranking.push({ topic, score: blended * signal });
+    // Foreign words the topic's own phrases use are less noise for it.
+    const ownForeign = features.foreignUsedBy.get(index) ?? 0;
+    const ownNoise = Math.max(0, noise - ownForeign * perForeign * (1 - thresholds.ownForeignNoise));
+    ranking.push({ topic, score: blended * (totalWeight / (totalWeight + ownNoise)) });
   });
   return ranking.sort((a, b) => b.score - a.score);
 }
@@ -294,27 +373,34 @@ export function scoreTopics(
 export function decide(
   ranking: ScoredTopic[],
   thresholds: Thresholds,
-  features: Pick<QuestionFeatures, 'clarifyGroup' | 'termVotes' | 'foreignTerms' | 'anchored'>,
+  features: Pick<
+    QuestionFeatures,
+    'clarifyGroup' | 'termVotes' | 'whoTerms' | 'foreignTerms' | 'otherTaskTerms' | 'anchored'
+  >,
 ): MatchResult {
   const { clarifyGroup } = features;
   const totalWeight = evidenceWeight(features, thresholds);
   const [first, second] = ranking;
   const confidence = first?.score ?? 0;
   const ranked = ranking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
-  if (clarifyGroup) {
+  const leads = (ratio: number) => first !== undefined && (second?.score ?? 0) <= first.score * ratio;
+  const groupLeader =
+    thresholds.groupLeadRatio > 0 && first !== undefined && clarifyGroup?.includes(first.topic) === true;
+  if (clarifyGroup && !(groupLeader && leads(thresholds.groupLeadRatio))) {
     // The group's topics, those the words point at most first.
     const inGroup = ranking.map((entry) => entry.topic).filter((topic) => clarifyGroup.includes(topic));
     const candidates = [...new Set([...inGroup, ...clarifyGroup])].slice(0, thresholds.maxCandidates);
     return { kind: 'clarify', topic: null, candidates, confidence: Math.min(confidence, 0.5), ranking };
   }
   // A long question spreads its evidence thin; a topic far ahead of the rest is still the answer.
-  // Not when the thinning came from another product's name with nothing AWS beside it: "my github
-  // 2fa app" is not about AWS, "an ec2 box we never launched" is.
+  // Not when the thinning came from another product's name with nothing AWS beside it, or from another
+  // task: "my github 2fa app" is not about AWS, "an ec2 box we never launched" is.
   const clearWinner =
     first !== undefined &&
     (features.foreignTerms === 0 || features.anchored) &&
+    features.otherTaskTerms === 0 &&
     first.score >= thresholds.minClearScore &&
-    (second?.score ?? 0) <= first.score * thresholds.clearLeadRatio;
+    leads(thresholds.clearLeadRatio);
   if (!first || totalWeight < thresholds.minEvidence || (first.score < thresholds.minScore && !clearWinner)) {
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
@@ -325,4 +411,33 @@ export function decide(
     return { kind: 'clarify', topic: null, candidates, confidence, ranking };
   }
   return { kind: 'answer', topic: first.topic, candidates: ranked, confidence, ranking };
+}
+
+/**
+ * Decides on a question read whole and by its sentences. Two sentences that each answer a different
+ * topic on their own are two problems: ask which. A post whose whole thins out below the fallback line
+ * is carried by its strongest sentence, unless it shows another task.
+ */
+export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): MatchResult {
+  const whole = decide(scoreTopics(topics, reading.whole, thresholds), thresholds, reading.whole);
+  if (reading.sentences.length < 2) return whole;
+  const sure = reading.sentences
+    .map((features) => decide(scoreTopics(topics, features, thresholds), thresholds, features))
+    .filter(
+      (result, i) =>
+        result.kind === 'answer' &&
+        result.confidence >= thresholds.sentenceMinScore &&
+        evidenceWeight(reading.sentences[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence,
+    );
+  const distinct: Topic[] = [];
+  for (const result of sure) if (result.topic && !distinct.includes(result.topic)) distinct.push(result.topic);
+  if (distinct.length >= 2 && reading.whole.otherTaskTerms === 0) {
+    const candidates = distinct.slice(0, thresholds.maxCandidates);
+    return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
+  }
+  if (whole.kind === 'fallback' && reading.whole.otherTaskTerms === 0 && distinct.length === 1) {
+    const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
+    return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
+  }
+  return whole;
 }

@@ -29,6 +29,18 @@ export interface Thresholds {
    */
   clarifyRatio: number;
   clarifyRatioPerWeight: number;
+  /** A term that only says who is asking (root, IAM, admin) weighs this much of a term that says what is wrong. */
+  whoWeight: number;
+  /** How much each word of another task (a CLI error, an app's own users) dilutes the evidence, AWS word or not. */
+  otherTaskWeight: number;
+  /** In a clarify group's question, a group topic scoring at least 1/this of the next is answered outright. */
+  groupLeadRatio: number;
+  /** A sentence answers on its own (a second problem, or what carries a thinned-out post) from this score. */
+  sentenceMinScore: number;
+  /** ...and carries at least this much evidence. */
+  sentenceMinEvidence: number;
+  /** How much a foreign word still thins a topic whose own phrases use it (0: not at all, 1: as any other). */
+  ownForeignNoise: number;
   maxCandidates: number;
 }
 
@@ -45,5 +57,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   clearLeadRatio: 0.4,
   clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
+  whoWeight: 1,
+  otherTaskWeight: 8,
+  groupLeadRatio: 0,
+  sentenceMinScore: 0.45,
+  sentenceMinEvidence: 1.5,
+  ownForeignNoise: 0.5,
   maxCandidates: 4,
 };

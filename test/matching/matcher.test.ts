@@ -58,7 +58,14 @@ describe('matcher falls back', () => {
 
 describe('decide', () => {
   const topic = (id: string) => corpus.byId.get(id) as Topic;
-  const noGroup = { clarifyGroup: null, foreignTerms: 0, anchored: false, termVotes: [{ weight: 1, shares: [] }] };
+  const noGroup = {
+    clarifyGroup: null,
+    foreignTerms: 0,
+    otherTaskTerms: 0,
+    whoTerms: [],
+    anchored: false,
+    termVotes: [{ weight: 1, shares: [] }],
+  };
 
   it('falls back when nothing scores enough, unless one topic leads clearly', () => {
     const low = [{ topic: topic('close-account'), score: DEFAULT_THRESHOLDS.minScore - 0.01 }];
@@ -76,10 +83,19 @@ describe('decide', () => {
       { topic: topic('find-account-id'), score: 0.6 },
       { topic: topic('iam-password-reset'), score: 0.42 },
     ];
-    const vague = { clarifyGroup: null, foreignTerms: 0, anchored: false, termVotes: [{ weight: 0.5, shares: [] }] };
+    const vague = {
+      clarifyGroup: null,
+      foreignTerms: 0,
+      otherTaskTerms: 0,
+      whoTerms: [],
+      anchored: false,
+      termVotes: [{ weight: 0.5, shares: [] }],
+    };
     const detailed = {
       clarifyGroup: null,
       foreignTerms: 0,
+      otherTaskTerms: 0,
+      whoTerms: [],
       anchored: false,
       termVotes: Array(8).fill({ weight: 0.6, shares: [] }),
     };
@@ -99,6 +115,8 @@ describe('decide', () => {
     const result = decide(ranking, DEFAULT_THRESHOLDS, {
       clarifyGroup: group,
       foreignTerms: 0,
+      otherTaskTerms: 0,
+      whoTerms: [],
       anchored: false,
       termVotes: [],
     });
