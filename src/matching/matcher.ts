@@ -17,7 +17,15 @@ export type MatchKind = 'answer' | 'clarify' | 'fallback';
 
 export interface ScoredTopic {
   topic: Topic;
+  /** 0..1: the share of the question's evidence the topic explains, thinned by noise. Compared between topics. */
   score: number;
+  /**
+   * The evidence the topic won, not divided by the question's length: a long post that keeps naming the
+   * same problem has more of it, not less. Decides whether anything fits at all.
+   */
+  votes: number;
+  /** 0..1: how much of the question is not words from elsewhere (other products, other tasks). */
+  signal: number;
 }
 
 export interface MatchResult {
@@ -365,7 +373,8 @@ export function scoreTopics(
     // Foreign words the topic's own phrases use are less noise for it.
     const ownForeign = features.foreignUsedBy.get(index) ?? 0;
     const ownNoise = Math.max(0, noise - ownForeign * perForeign * (1 - thresholds.ownForeignNoise));
-    ranking.push({ topic, score: blended * (totalWeight / (totalWeight + ownNoise)) });
+    const signal = totalWeight / (totalWeight + ownNoise);
+    ranking.push({ topic, score: blended * signal, votes, signal });
   });
   return ranking.sort((a, b) => b.score - a.score);
 }
@@ -401,7 +410,13 @@ export function decide(
     features.otherTaskTerms === 0 &&
     first.score >= thresholds.minClearScore &&
     leads(thresholds.clearLeadRatio);
-  if (!first || totalWeight < thresholds.minEvidence || (first.score < thresholds.minScore && !clearWinner)) {
+  if (
+    !first ||
+    totalWeight < thresholds.minEvidence ||
+    first.votes < thresholds.minTopicVotes ||
+    first.signal < thresholds.minSignal ||
+    (first.score < thresholds.minScore && !clearWinner)
+  ) {
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
   const clarifyRatio = Math.min(0.95, thresholds.clarifyRatio + thresholds.clarifyRatioPerWeight * totalWeight);

@@ -17,6 +17,10 @@ export interface Thresholds {
   minVotes: number;
   /** A question whose terms carry less evidence than this in all says too little to answer: the fallback. */
   minEvidence: number;
+  /** The first topic needs at least this much evidence of its own, however long the question: else the fallback. */
+  minTopicVotes: number;
+  /** The fallback too when less than this share of the question is about signing in (the rest: other products, other tasks). */
+  minSignal: number;
   /** Below this score nothing fits: the fallback... */
   minScore: number;
   /** ...unless the first topic scores at least this and leads the second by `clearLeadRatio` or more. */
@@ -46,22 +50,24 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   termWeightPower: 0.5,
-  phraseWeight: 0.5,
+  phraseWeight: 0.35,
   foreignWeight: 8,
   foreignWeightAnchored: 3.5,
-  unknownWeight: 0,
+  unknownWeight: 0.1,
   minVotes: 0.05,
   minEvidence: 0.5,
+  minTopicVotes: 0,
+  minSignal: 0,
   minScore: 0.25,
   minClearScore: 0.2,
-  clearLeadRatio: 0.4,
+  clearLeadRatio: 0.6,
   clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
   whoWeight: 1,
-  otherTaskWeight: 8,
+  otherTaskWeight: 4,
   groupLeadRatio: 0,
-  sentenceMinScore: 0.45,
-  sentenceMinEvidence: 1.5,
+  sentenceMinScore: 0.5,
+  sentenceMinEvidence: 2,
   ownForeignNoise: 0.5,
   maxCandidates: 4,
 };
