@@ -58,7 +58,12 @@ describe('matcher falls back', () => {
 
 describe('decide', () => {
   const topic = (id: string) => corpus.byId.get(id) as Topic;
-  const noGroup = { clarifyGroup: null, foreignTerms: 0, anchored: false, termVotes: [{ weight: 1, shares: [] }] };
+  const noGroup = {
+    clarifyGroup: null,
+    foreignTerms: 0,
+    anchored: false,
+    termVotes: [{ weight: 1, topics: [], shares: [], otherShare: 0 }],
+  };
 
   it('falls back when nothing scores enough, unless one topic leads clearly', () => {
     const low = [{ topic: topic('close-account'), score: DEFAULT_THRESHOLDS.minScore - 0.01 }];
@@ -76,12 +81,17 @@ describe('decide', () => {
       { topic: topic('find-account-id'), score: 0.6 },
       { topic: topic('iam-password-reset'), score: 0.42 },
     ];
-    const vague = { clarifyGroup: null, foreignTerms: 0, anchored: false, termVotes: [{ weight: 0.5, shares: [] }] };
+    const vague = {
+      clarifyGroup: null,
+      foreignTerms: 0,
+      anchored: false,
+      termVotes: [{ weight: 0.5, topics: [], shares: [], otherShare: 0 }],
+    };
     const detailed = {
       clarifyGroup: null,
       foreignTerms: 0,
       anchored: false,
-      termVotes: Array(8).fill({ weight: 0.6, shares: [] }),
+      termVotes: Array(8).fill({ weight: 0.6, topics: [], shares: [], otherShare: 0 }),
     };
     expect(decide(ranking, DEFAULT_THRESHOLDS, vague).kind).toBe('clarify');
     expect(decide(ranking, DEFAULT_THRESHOLDS, detailed).kind).toBe('answer');
