@@ -11,7 +11,13 @@ import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
+import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
+import { type PhraseRecord, withPairs } from './index/phrase-record';
+import { tallyScratch } from './index/tally-scratch';
+import { buildTermVotes, type TermVote } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
+
+export type { TermVote } from './index/term-votes';
 
 export type MatchKind = 'answer' | 'clarify' | 'fallback';
 
@@ -47,8 +53,11 @@ export interface QuestionFeatures {
   terms: string[];
   /** Each topical term (and word pair): how much it says at all, and how its vote splits across topics. */
   termVotes: TermVote[];
-  /** Per topic: how much of the question its best single phrase covers (Fuse token-search scoring), 0..1. */
-  phraseCoverage: Float64Array;
+  /**
+   * Per topic: how much of the question its best single phrase covers (Fuse token-search scoring), 0..1;
+   * only topics with a phrase holding one of the question's terms are listed.
+   */
+  phraseCoverage: TopicCoverage;
   /** Words from other products or unrelated AWS services ("github", "s3"). */
   foreignTerms: number;
   /** Words the corpus has never seen. */
@@ -79,18 +88,6 @@ export interface Matcher {
   read(question: string): Reading;
   topics: readonly Topic[];
 }
-
-interface PhraseRecord {
-  topicIndex: number;
-  /** Its words and adjacent word pairs. */
-  terms: ReadonlySet<string>;
-}
-
-/** Adjacent pairs ("root password", "reset link") say more than their words apart. */
-const withPairs = (terms: readonly string[]): string[] => [
-  ...terms,
-  ...terms.slice(1).map((term, index) => `${terms[index]}+${term}`),
-];
 
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
@@ -230,101 +227,6 @@ export function splitSentences(question: string): string[] {
   return [...parts.slice(0, MAX_SENTENCES - 1), parts.slice(MAX_SENTENCES - 1).join(' ')];
 }
 
-/**
- * For each topic, how much of the question its best phrase holds: the IDF-weighted share of the
- * question's words in that phrase, the score Fuse.js token search (`useTokenSearch`, BM25-style IDF)
- * gives a record, for exact terms. It started as a Fuse token search over every phrase; bitap scanning
- * every phrase for every term cost 2.3 ms a question, where these precomputed postings take microseconds.
- */
-function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number) {
-  const lists = new Map<string, number[]>();
-  records.forEach((record, index) => {
-    for (const term of record.terms) {
-      if (term.includes('+')) continue;
-      const list = lists.get(term) ?? [];
-      list.push(index);
-      lists.set(term, list);
-    }
-  });
-  // Typed arrays: read for every word of every question, and a single object each for the collector.
-  const postings = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
-  const topicOfRecord = Int32Array.from(records, (record) => record.topicIndex);
-  const idfOf = (df: number): number => Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
-  const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
-  const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
-  const none = new Int32Array(0);
-  // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
-  // and which phrases have any, so only those are read and reset.
-  const covered = new Float64Array(records.length);
-  const touched = new Int32Array(records.length);
-  return {
-    bestCoverage(terms: readonly string[]): Float64Array {
-      const best = new Float64Array(topicCount);
-      const weights = terms.map(idf);
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      if (total <= 0) return best;
-      // Plain index loops: this runs over a few hundred postings a question, for every question.
-      let touchedCount = 0;
-      terms.forEach((term, i) => {
-        const share = (weights[i] ?? 0) / total;
-        const list = postings.get(term) ?? none;
-        for (let k = 0; k < list.length; k++) {
-          const recordIndex = list[k] ?? 0;
-          if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
-          covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
-        }
-      });
-      for (let k = 0; k < touchedCount; k++) {
-        const recordIndex = touched[k] ?? 0;
-        const topicIndex = topicOfRecord[recordIndex] ?? 0;
-        const coverage = covered[recordIndex] ?? 0;
-        if (coverage > (best[topicIndex] ?? 0)) best[topicIndex] = coverage;
-        covered[recordIndex] = 0;
-      }
-      return best;
-    },
-  };
-}
-
-export interface TermVote {
-  /** How much the term says about the topic at all: 1 when only one topic uses it, 0 when all do evenly. */
-  weight: number;
-  /** How the term's vote splits across topics (sums to 1). */
-  shares: number[];
-}
-
-/**
- * For every term, how its vote splits across topics: in proportion to how many of each topic's phrases
- * use it (smoothed), weighted by how concentrated that split is (one minus its normalised entropy).
- * "aws" is everywhere and weighs almost nothing; "captcha" lives in one topic and weighs fully.
- */
-function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): Map<string, TermVote> {
-  const counts = new Map<string, number[]>();
-  for (const record of records) {
-    for (const term of record.terms) {
-      const perTopic = counts.get(term) ?? new Array<number>(topicCount).fill(0);
-      perTopic[record.topicIndex] = (perTopic[record.topicIndex] ?? 0) + 1;
-      counts.set(term, perTopic);
-    }
-  }
-  // Counts become rates (per phrase of the topic), so a topic with more example phrases does not
-  // collect more of every shared word's vote just for being bigger.
-  const phrasesPerTopic = new Array<number>(topicCount).fill(0);
-  for (const record of records) phrasesPerTopic[record.topicIndex] = (phrasesPerTopic[record.topicIndex] ?? 0) + 1;
-  const meanPhrases = records.length / Math.max(1, topicCount);
-  const smoothing = 0.1;
-  const maxEntropy = Math.log(topicCount);
-  const votes = new Map<string, TermVote>();
-  for (const [term, perTopic] of counts) {
-    const rates = perTopic.map((count, index) => (count * meanPhrases) / Math.max(1, phrasesPerTopic[index] ?? 0));
-    const total = rates.reduce((sum, rate) => sum + rate + smoothing, 0);
-    const shares = rates.map((rate) => (rate + smoothing) / total);
-    const entropy = -shares.reduce((sum, p) => sum + (p > 0 ? p * Math.log(p) : 0), 0);
-    votes.set(term, { weight: maxEntropy > 0 ? 1 - entropy / maxEntropy : 1, shares });
-  }
-  return votes;
-}
-
 /** Each term's weight as scoring counts it: how concentrated its use is, and less for words that only say who asks. */
 function termWeights(features: Pick<QuestionFeatures, 'termVotes' | 'whoTerms'>, thresholds: Thresholds): number[] {
   return features.termVotes.map(
@@ -355,27 +257,52 @@ export function scoreTopics(
     features.foreignTerms * perForeign +
     features.otherTaskTerms * thresholds.otherTaskWeight +
     features.unknownTerms * thresholds.unknownWeight;
-  // Each term hands its weight out across topics by its shares.
-  const votesPerTopic = new Float64Array(topics.length);
+  // Each term hands its weight out across topics by its shares: every topic gets the term's smoothing
+  // share, the topics that use the term get more. Only those are visited, so the cost follows the
+  // question's terms and not the number of topics.
+  const tally = tallyScratch(topics.length);
+  let otherVotes = 0;
   features.termVotes.forEach((vote, i) => {
     const weight = weights[i] ?? 0;
-    vote.shares.forEach((share, index) => {
-      votesPerTopic[index] = (votesPerTopic[index] ?? 0) + weight * share;
-    });
+    otherVotes += weight * vote.otherShare;
+    for (let k = 0; k < vote.topics.length; k++) {
+      const index = vote.topics[k] ?? 0;
+      tally.add(index, weight * ((vote.shares[k] ?? 0) - vote.otherShare), 0);
+    }
   });
-  const ranking: ScoredTopic[] = [];
-  topics.forEach((topic, index) => {
-    const votes = votesPerTopic[index] ?? 0;
-    if (votes < thresholds.minVotes) return;
-    const share = votes / totalWeight;
-    const blended =
-      thresholds.phraseWeight * (features.phraseCoverage[index] ?? 0) + (1 - thresholds.phraseWeight) * share;
-    // Foreign words the topic's own phrases use are less noise for it.
+  const { topics: covered, coverage } = features.phraseCoverage;
+  for (let k = 0; k < covered.length; k++) tally.add(covered[k] ?? 0, 0, coverage[k] ?? 0);
+  // Foreign words a topic's own phrases use are less noise for it.
+  const signalOf = (index: number): number => {
     const ownForeign = features.foreignUsedBy.get(index) ?? 0;
-    const ownNoise = Math.max(0, noise - ownForeign * perForeign * (1 - thresholds.ownForeignNoise));
-    const signal = totalWeight / (totalWeight + ownNoise);
-    ranking.push({ topic, score: blended * signal, votes, signal });
-  });
+    return (
+      totalWeight / (totalWeight + Math.max(0, noise - ownForeign * perForeign * (1 - thresholds.ownForeignNoise)))
+    );
+  };
+  const scored = (topic: Topic, index: number, votes: number, best: number): ScoredTopic => {
+    const signal = signalOf(index);
+    const blended = thresholds.phraseWeight * best + (1 - thresholds.phraseWeight) * (votes / totalWeight);
+    return { topic, score: blended * signal, votes, signal };
+  };
+  const ranking: ScoredTopic[] = [];
+  // In topic order before sorting, so topics that tie stay in corpus order.
+  const touched = tally.drain();
+  for (const { index, votes: extra, coverage: best } of touched) {
+    const votes = otherVotes + extra;
+    const topic = topics[index];
+    if (!topic || votes < thresholds.minVotes) continue;
+    ranking.push(scored(topic, index, votes, best));
+  }
+  // The topics none of the question's terms point at get the smoothing votes alone, and no phrase coverage,
+  // placed by score like the rest. They count only when those reach `minVotes`, which each term's smoothing
+  // share (at most 1 / topics) allows only in corpora of at most 20 topics per unit of evidence weight.
+  if (otherVotes >= thresholds.minVotes) {
+    const isTouched = new Set(touched.map((entry) => entry.index));
+    topics.forEach((topic, index) => {
+      if (!isTouched.has(index)) ranking.push(scored(topic, index, otherVotes, 0));
+    });
+  }
+  // A stable sort: topics that tie stay in corpus order.
   return ranking.sort((a, b) => b.score - a.score);
 }
 

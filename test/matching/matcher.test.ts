@@ -58,21 +58,22 @@ describe('matcher falls back', () => {
 
 describe('decide', () => {
   const topic = (id: string) => corpus.byId.get(id) as Topic;
+  const scored = (id: string, score: number) => ({ topic: topic(id), score, votes: 1, signal: 1 });
   const noGroup = {
     clarifyGroup: null,
     foreignTerms: 0,
     otherTaskTerms: 0,
     whoTerms: [],
     anchored: false,
-    termVotes: [{ weight: 1, shares: [] }],
+    termVotes: [{ weight: 1, topics: [], shares: [], otherShare: 0 }],
   };
 
   it('falls back when nothing scores enough, unless one topic leads clearly', () => {
-    const low = [{ topic: topic('close-account'), score: DEFAULT_THRESHOLDS.minScore - 0.01 }];
+    const low = [scored('close-account', DEFAULT_THRESHOLDS.minScore - 0.01)];
     expect(decide(low, DEFAULT_THRESHOLDS, noGroup).kind).toBe('answer');
-    const lowAndClose = [...low, { topic: topic('report-fraud'), score: DEFAULT_THRESHOLDS.minScore - 0.02 }];
+    const lowAndClose = [...low, scored('report-fraud', DEFAULT_THRESHOLDS.minScore - 0.02)];
     expect(decide(lowAndClose, DEFAULT_THRESHOLDS, noGroup).kind).not.toBe('answer');
-    const tiny = [{ topic: topic('close-account'), score: DEFAULT_THRESHOLDS.minClearScore / 2 }];
+    const tiny = [scored('close-account', DEFAULT_THRESHOLDS.minClearScore / 2)];
     expect(decide(tiny, DEFAULT_THRESHOLDS, noGroup).kind).toBe('fallback');
     expect(decide(low, DEFAULT_THRESHOLDS, { ...noGroup, foreignTerms: 1 }).kind).toBe('fallback');
     expect(decide(low, DEFAULT_THRESHOLDS, { ...noGroup, foreignTerms: 1, anchored: true }).kind).toBe('answer');
@@ -80,8 +81,8 @@ describe('decide', () => {
 
   it('answers a detailed question that leans one way, and asks about a vague one', () => {
     const ranking = [
-      { topic: topic('find-account-id'), score: 0.6 },
-      { topic: topic('iam-password-reset'), score: 0.42 },
+      scored('find-account-id', 0.6),
+      scored('iam-password-reset', 0.42),
     ];
     const vague = {
       clarifyGroup: null,
@@ -89,7 +90,7 @@ describe('decide', () => {
       otherTaskTerms: 0,
       whoTerms: [],
       anchored: false,
-      termVotes: [{ weight: 0.5, shares: [] }],
+      termVotes: [{ weight: 0.5, topics: [], shares: [], otherShare: 0 }],
     };
     const detailed = {
       clarifyGroup: null,
@@ -97,7 +98,7 @@ describe('decide', () => {
       otherTaskTerms: 0,
       whoTerms: [],
       anchored: false,
-      termVotes: Array(8).fill({ weight: 0.6, shares: [] }),
+      termVotes: Array(8).fill({ weight: 0.6, topics: [], shares: [], otherShare: 0 }),
     };
     expect(decide(ranking, DEFAULT_THRESHOLDS, vague).kind).toBe('clarify');
     expect(decide(ranking, DEFAULT_THRESHOLDS, detailed).kind).toBe('answer');
@@ -111,7 +112,7 @@ describe('decide', () => {
       'iam-password-reset',
       'no-email-access',
     ].map(topic);
-    const ranking = [{ topic: topic('no-email-access'), score: 0.5 }];
+    const ranking = [scored('no-email-access', 0.5)];
     const result = decide(ranking, DEFAULT_THRESHOLDS, {
       clarifyGroup: group,
       foreignTerms: 0,
