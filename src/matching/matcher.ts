@@ -272,6 +272,23 @@ export function scoreTopics(
   });
   const { topics: covered, coverage } = features.phraseCoverage;
   for (let k = 0; k < covered.length; k++) tally.add(covered[k] ?? 0, 0, coverage[k] ?? 0);
+  // Who-words (root, IAM, admin) choose among topics the rest of the question already points at: each
+  // topic's share of them raises its score by up to `whoBoost`, so "forgot my root password" picks the
+  // root user's topic among the password topics, but "lost my MFA; only our IAM admin has permissions"
+  // stays with the MFA device.
+  const whoShare = new Map<number, number>();
+  let whoTotal = 0;
+  features.termVotes.forEach((vote, i) => {
+    if (!features.whoTerms[i]) return;
+    const weight = vote.weight ** thresholds.termWeightPower;
+    whoTotal += weight;
+    for (let k = 0; k < vote.topics.length; k++) {
+      const index = vote.topics[k] ?? 0;
+      whoShare.set(index, (whoShare.get(index) ?? 0) + weight * (vote.shares[k] ?? 0));
+    }
+  });
+  const whoBoost = (index: number): number =>
+    whoTotal > 0 ? 1 + (thresholds.whoBoost * (whoShare.get(index) ?? 0)) / whoTotal : 1;
   // Foreign words a topic's own phrases use are less noise for it.
   const signalOf = (index: number): number => {
     const ownForeign = features.foreignUsedBy.get(index) ?? 0;
@@ -282,7 +299,7 @@ export function scoreTopics(
   const scored = (topic: Topic, index: number, votes: number, best: number): ScoredTopic => {
     const signal = signalOf(index);
     const blended = thresholds.phraseWeight * best + (1 - thresholds.phraseWeight) * (votes / totalWeight);
-    return { topic, score: blended * signal, votes, signal };
+    return { topic, score: blended * signal * whoBoost(index), votes, signal };
   };
   const ranking: ScoredTopic[] = [];
   // In topic order before sorting, so topics that tie stay in corpus order.

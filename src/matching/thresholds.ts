@@ -35,6 +35,8 @@ export interface Thresholds {
   clarifyRatioPerWeight: number;
   /** A term that only says who is asking (root, IAM, admin) weighs this much of a term that says what is wrong. */
   whoWeight: number;
+  /** A topic's share of the question's who-words raises its score by up to this factor (0: they only count as evidence). */
+  whoBoost: number;
   /** How much each word of another task (a CLI error, an app's own users) dilutes the evidence, AWS word or not. */
   otherTaskWeight: number;
   /** In a clarify group's question, a group topic scoring at least 1/this of the next is answered outright. */
@@ -64,6 +66,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
   whoWeight: 1,
+  whoBoost: 0,
   otherTaskWeight: 4,
   groupLeadRatio: 0,
   sentenceMinScore: 0.5,
