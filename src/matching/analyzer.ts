@@ -25,15 +25,14 @@ export function words(text: string): string[] {
   // "can't" and "don't" stay one word
   const lower = text.toLowerCase().replace(/['’]/g, '');
   if (!/[^\p{ASCII}]/u.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
-  // Accents off ("réinitialiser" meets "reinitialiser"); letters of other scripts ("ß", "ł", "пароль")
-  // stay inside their word instead of splitting it.
-  return (
-    lower
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  // Accents off ("réinitialiser" meets "reinitialiser"); letters outside ASCII ("ß", "ı", "пароль") stay
+  // inside their word instead of splitting it; and a Latin run inside text of another script ("AWSの
+  // RootユーザーにてMFAデバイス", where no spaces separate words) is a word of its own.
+  return lower.normalize('NFKD').replace(/\p{M}/gu, '').match(LATIN_OR_OTHER_SCRIPT_WORD) ?? [];
 }
+
+/** A run of Latin letters and digits, or a run of letters of any other script. */
+const LATIN_OR_OTHER_SCRIPT_WORD = /[\p{Script=Latin}\p{N}]+|[^\P{L}\p{Script=Latin}]+/gu;
 
 export function createAnalyzer(
   lexicon: Lexicon,
