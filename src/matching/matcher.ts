@@ -353,6 +353,8 @@ export function decide(
     (features.foreignTerms === 0 || features.anchored) &&
     features.otherTaskTerms === 0 &&
     first.score >= thresholds.minClearScore &&
+    first.votes >= thresholds.minClearVotes &&
+    first.signal >= thresholds.minClearSignal &&
     leads(thresholds.clearLeadRatio);
   if (
     !first ||

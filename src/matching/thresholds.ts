@@ -25,6 +25,9 @@ export interface Thresholds {
   minScore: number;
   /** ...unless the first topic scores at least this and leads the second by `clearLeadRatio` or more. */
   minClearScore: number;
+  /** ...and has at least this much evidence of its own, and this share of the question about signing in. */
+  minClearVotes: number;
+  minClearSignal: number;
   clearLeadRatio: number;
   /**
    * Topics scoring at least this share of the first one's score are close enough to ask about, for a
@@ -62,6 +65,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minSignal: 0,
   minScore: 0.25,
   minClearScore: 0.2,
+  minClearVotes: 0,
+  minClearSignal: 0,
   clearLeadRatio: 0.6,
   clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
