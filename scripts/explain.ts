@@ -1,20 +1,33 @@
-// `npx tsx scripts/explain.ts "question"`: what the matcher made of a question (terms, noise penalty,
-// the five best topics and their scores) and what it decided. For whoever edits the corpus.
+// `npx tsx scripts/explain.ts "question"`: what the matcher made of a question (terms, noise, the five
+// best topics and their scores), sentence by sentence when it has several, and what it decided. For
+// whoever edits the corpus.
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
+import { textForMatching } from '../src/answer/create-answerer';
 import { loadKnowledge } from '../src/knowledge/load-knowledge';
-import { createMatcher, evidenceWeight, scoreTopics } from '../src/matching/matcher';
+import { createMatcher, decide, evidenceWeight, type QuestionFeatures, scoreTopics } from '../src/matching/matcher';
 import { DEFAULT_THRESHOLDS } from '../src/matching/thresholds';
 import { toPlainQuestion } from '../src/text/slack-text';
 
 const matcher = createMatcher(loadKnowledge(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
-for (const raw of process.argv.slice(2)) {
-  const question = toPlainQuestion(raw);
-  const features = matcher.features(question);
+
+function show(label: string, features: QuestionFeatures): void {
   const ranking = scoreTopics(matcher.topics, features, DEFAULT_THRESHOLDS);
+  const result = decide(ranking, DEFAULT_THRESHOLDS, features);
+  console.log(
+    `  ${label}: ${features.terms.join(' ')}\n    foreign ${features.foreignTerms}, other task ${features.otherTaskTerms}, unknown ${features.unknownTerms}, anchored ${features.anchored}, evidence ${evidenceWeight(features, DEFAULT_THRESHOLDS).toFixed(2)}`,
+  );
+  for (const { topic, score } of ranking.slice(0, 4)) console.log(`    ${score.toFixed(3)}  ${topic.id}`);
+  console.log(`    alone: ${result.kind} ${result.topic?.id ?? ''}`);
+}
+
+for (const raw of process.argv.slice(2)) {
+  const question = textForMatching(toPlainQuestion(raw));
+  const reading = matcher.read(question);
+  console.log(`\n${question}`);
+  show('whole', reading.whole);
+  for (const [i, features] of reading.sentences.entries()) show(`sentence ${i + 1}`, features);
   const result = matcher.match(question);
   console.log(
-    `\n${question}\n  terms: ${features.terms.join(' ')}\n  foreign: ${features.foreignTerms}, unknown: ${features.unknownTerms}, anchored: ${features.anchored}, evidence ${evidenceWeight(features, DEFAULT_THRESHOLDS).toFixed(2)}`,
+    `  -> ${result.kind}${result.twoProblems ? ' (two problems)' : ''} ${result.topic?.id ?? ''} [${result.candidates.map((t) => t.id).join(', ')}]`,
   );
-  for (const { topic, score } of ranking.slice(0, 5)) console.log(`  ${score.toFixed(3)}  ${topic.id}`);
-  console.log(`  -> ${result.kind} ${result.topic?.id ?? ''} [${result.candidates.map((t) => t.id).join(', ')}]`);
 }

@@ -154,7 +154,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         // Already recorded above: the topic card must not record it again as a pick.
         card = topicCard({ topicId: outcome.topic.id, questionId }, { shareable: options.shareable }) as Card;
       } else if (kind === 'clarify') {
-        card = buildClarifyCard(outcome.candidates, question, questionId);
+        card = buildClarifyCard(outcome.candidates, question, questionId, { twoProblems: outcome.twoProblems });
       } else {
         card = buildFallbackCard(corpus.topics, cardContext, question, questionId);
       }

@@ -1,19 +1,42 @@
 // The clarify card: the question could mean several topics, so it asks which, one button each.
 import type { Topic } from '../knowledge/schema';
-import { quoteForSlack } from '../text/slack-text';
+import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, section } from './blocks';
 import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
 import type { Card } from './types';
 
 export const CLARIFY_PROMPT = 'That could mean a few things. Which one is closest?';
+export const TWO_PROBLEMS_PROMPT = 'This sounds like two things. Which one shall we start with?';
 const QUOTE_LIMIT = 300;
 
+export interface ClarifyOptions {
+  /** The question read as two separate problems, one sentence each: the card says so. */
+  twoProblems?: boolean;
+}
+
+/** "This sounds like two things: your MFA device and your root password." */
+export function twoProblemsLine(candidates: readonly Topic[]): string {
+  const titles = candidates.map((topic) => `*${escapeMrkdwn(topic.title)}*`);
+  const listed = titles.length <= 2 ? titles.join(' and ') : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)}`;
+  return `:jigsaw: ${TWO_PROBLEMS_PROMPT.split('.')[0]}: ${listed}.`;
+}
+
 /** With `questionId`, the chosen topic's card still answers (and is rated against) the question asked. */
-export function buildClarifyCard(candidates: readonly Topic[], question?: string, questionId?: number): Card {
+export function buildClarifyCard(
+  candidates: readonly Topic[],
+  question?: string,
+  questionId?: number,
+  options: ClarifyOptions = {},
+): Card {
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
+  if (options.twoProblems) blocks.push(section(twoProblemsLine(candidates)));
   blocks.push(
-    section(`:thinking_face: ${CLARIFY_PROMPT}`),
+    section(
+      options.twoProblems
+        ? 'Which one shall we start with? You can come back for the other.'
+        : `:thinking_face: ${CLARIFY_PROMPT}`,
+    ),
     actions(
       BLOCK.choices,
       candidates.map((topic, index) =>
@@ -25,8 +48,9 @@ export function buildClarifyCard(candidates: readonly Topic[], question?: string
       ),
     ),
   );
+  const prompt = options.twoProblems ? TWO_PROBLEMS_PROMPT : CLARIFY_PROMPT;
   return {
-    text: `${CLARIFY_PROMPT} ${candidates.map((topic) => topic.title).join(' / ')}`,
+    text: `${prompt} ${candidates.map((topic) => escapeMrkdwn(topic.title)).join(' / ')}`,
     blocks,
   };
 }

@@ -18,6 +18,16 @@ export const lexiconSchema = z.strictObject({
    * may hold the root user's address ("root email is an old hotmail"), or be the whole question.
    */
   foreign_without_anchor: z.array(term).default([]),
+  /**
+   * Words that show another task altogether, AWS or not (CLI and SDK errors, an app's own users, SSH
+   * keys, refunds): they count against every topic that does not use them, even beside an AWS word.
+   */
+  other_tasks: z.array(term).default([]),
+  /**
+   * Words that say who is asking (root, IAM, administrator) rather than what is wrong: they choose among
+   * sibling topics but weigh less in choosing the problem.
+   */
+  who_words: z.array(term).default([]),
   /** Words that place a question inside AWS sign-in (aws, console, iam, root user...). */
   anchors: z.array(term),
   /**

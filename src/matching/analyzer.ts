@@ -22,16 +22,17 @@ export interface Analyzer {
 }
 
 export function words(text: string): string[] {
-  // Accents off ("réinitialiser"): only text with non-ASCII characters can have any.
-  const plain = /[^\p{ASCII}]/u.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
-  return (
-    plain
-      .toLowerCase()
-      // "can't" and "don't" stay one word
-      .replace(/['’]/g, '')
-      .match(/[a-z0-9]+/g) ?? []
-  );
+  // "can't" and "don't" stay one word
+  const lower = text.toLowerCase().replace(/['’]/g, '');
+  if (!/[^\p{ASCII}]/u.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
+  // Accents off ("réinitialiser" meets "reinitialiser"); letters outside ASCII ("ß", "ı", "пароль") stay
+  // inside their word instead of splitting it; and a Latin run inside text of another script ("AWSの
+  // RootユーザーにてMFAデバイス", where no spaces separate words) is a word of its own.
+  return lower.normalize('NFKD').replace(/\p{M}/gu, '').match(LATIN_OR_OTHER_SCRIPT_WORD) ?? [];
 }
+
+/** A run of Latin letters and digits, or a run of letters of any other script. */
+const LATIN_OR_OTHER_SCRIPT_WORD = /[\p{Script=Latin}\p{N}]+|[^\P{L}\p{Script=Latin}]+/gu;
 
 export function createAnalyzer(
   lexicon: Lexicon,
@@ -56,6 +57,7 @@ export function createAnalyzer(
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
     ...lexicon.foreign,
+    ...lexicon.other_tasks,
     ...lexicon.anchors,
   ];
   const frequency = new Map<string, number>();
@@ -179,7 +181,7 @@ function withPrefixes(phrases: Map<string, string[]>): PhraseTable {
 
 /**
  * "two factor" -> ["mfa"]: variant phrases (stemmed) mapped to their canonical terms (stemmed).
- * Multi-word foreign and anchor entries ("office 365") become one term ("office365"), so their
+ * Multi-word foreign, other-task and anchor entries ("office 365") become one term ("office365"), so their
  * words ("office") mean nothing on their own.
  */
 function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
@@ -188,7 +190,12 @@ function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
     const target = words(canonical).map(stem);
     for (const variant of variants) table.set(words(variant).map(stem).join(' '), target);
   }
-  for (const entry of [...lexicon.foreign, ...lexicon.foreign_without_anchor, ...lexicon.anchors]) {
+  for (const entry of [
+    ...lexicon.foreign,
+    ...lexicon.foreign_without_anchor,
+    ...lexicon.other_tasks,
+    ...lexicon.anchors,
+  ]) {
     const key = words(entry).map(stem);
     if (key.length > 1 && !table.has(key.join(' '))) table.set(key.join(' '), [key.join('')]);
   }

@@ -9,15 +9,29 @@
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
-import { createAnalyzer } from './analyzer';
+import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
+import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
+import { type PhraseRecord, withPairs } from './index/phrase-record';
+import { tallyScratch } from './index/tally-scratch';
+import { buildTermVotes, type TermVote } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
+
+export type { TermVote } from './index/term-votes';
 
 export type MatchKind = 'answer' | 'clarify' | 'fallback';
 
 export interface ScoredTopic {
   topic: Topic;
+  /** 0..1: the share of the question's evidence the topic explains, thinned by noise. Compared between topics. */
   score: number;
+  /**
+   * The evidence the topic won, not divided by the question's length: a long post that keeps naming the
+   * same problem has more of it, not less. Decides whether anything fits at all.
+   */
+  votes: number;
+  /** 0..1: how much of the question is not words from elsewhere (other products, other tasks). */
+  signal: number;
 }
 
 export interface MatchResult {
@@ -30,6 +44,8 @@ export interface MatchResult {
   confidence: number;
   /** Every topic with a score above zero, best first. */
   ranking: ScoredTopic[];
+  /** Set when the question reads as two separate problems, one sentence each (the clarify card says so). */
+  twoProblems?: boolean;
 }
 
 /** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
@@ -37,8 +53,11 @@ export interface QuestionFeatures {
   terms: string[];
   /** Each topical term (and word pair): how much it says at all, and how its vote splits across topics. */
   termVotes: TermVote[];
-  /** Per topic: how much of the question its best single phrase covers (Fuse token-search scoring), 0..1. */
-  phraseCoverage: Float64Array;
+  /**
+   * Per topic: how much of the question its best single phrase covers (Fuse token-search scoring), 0..1;
+   * only topics with a phrase holding one of the question's terms are listed.
+   */
+  phraseCoverage: TopicCoverage;
   /** Words from other products or unrelated AWS services ("github", "s3"). */
   foreignTerms: number;
   /** Words the corpus has never seen. */
@@ -47,25 +66,28 @@ export interface QuestionFeatures {
   anchored: boolean;
   /** The clarify group whose words make up the whole question, if one does (its topics, in order). */
   clarifyGroup: Topic[] | null;
+  /** Beside `termVotes`, one each: whether the term says who is asking (root, IAM, admin) rather than what is wrong. */
+  whoTerms: boolean[];
+  /** Words that show another task altogether (CLI or SDK errors, an app's own users, SSH keys, refunds). */
+  otherTaskTerms: number;
+  /** Topic index -> how many of the question's foreign words that topic's own phrases use: its evidence, not noise. */
+  foreignUsedBy: ReadonlyMap<number, number>;
+}
+
+/** A question read whole and sentence by sentence. */
+export interface Reading {
+  whole: QuestionFeatures;
+  /** Each sentence on its own, when the question has two or more; otherwise empty. */
+  sentences: QuestionFeatures[];
 }
 
 export interface Matcher {
   match(question: string): MatchResult;
   features(question: string): QuestionFeatures;
+  /** The question whole and by its sentences: what `match` decides on. */
+  read(question: string): Reading;
   topics: readonly Topic[];
 }
-
-interface PhraseRecord {
-  topicIndex: number;
-  /** Its words and adjacent word pairs. */
-  terms: ReadonlySet<string>;
-}
-
-/** Adjacent pairs ("root password", "reset link") say more than their words apart. */
-const withPairs = (terms: readonly string[]): string[] => [
-  ...terms,
-  ...terms.slice(1).map((term, index) => `${terms[index]}+${term}`),
-];
 
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
@@ -94,16 +116,30 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   }
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
+  const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
+  const whoWords = new Set(lexicon.who_words.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
   }));
+  // A word from another product that a topic's own phrases use is that topic's evidence ("ec2 instances
+  // nobody launched" for a fraud report), so it does not thin that topic's score.
+  const topicsUsingForeign = new Map<string, number[]>();
+  for (const record of records) {
+    for (const term of record.terms) {
+      if (!foreign.has(term) && !otherTasks.has(term)) continue;
+      const using = topicsUsingForeign.get(term) ?? [];
+      if (!using.includes(record.topicIndex)) using.push(record.topicIndex);
+      topicsUsingForeign.set(term, using);
+    }
+  }
+  const isForeign = (term: string) => foreign.has(term) || otherTasks.has(term);
 
   /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
     if (foreignCount > 0) return null;
-    const known = terms.filter((term) => termVotes.has(term) || foreign.has(term));
+    const known = terms.filter((term) => termVotes.has(term) || isForeign(term));
     if (known.length === 0) return null;
     // Of the groups that cover the question, the one with most of its words that no other group has
     // ("sso" in "forgot my sso password"); words every group shares ("aws") decide nothing, and a
@@ -116,146 +152,94 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     return best?.topics ?? null;
   }
 
-  function features(question: string): QuestionFeatures {
-    const words = analyzer.analyzeQuestion(question);
+  function featuresOf(words: readonly string[]): QuestionFeatures {
     const termSet = new Set(words);
     const terms = [...termSet];
-    const topical = terms.filter((term) => termVotes.has(term) && !foreign.has(term));
-    // Then the adjacent pairs the corpus uses, each once, in the order they come.
+    const topical = terms.filter((term) => termVotes.has(term) && !isForeign(term));
     const votes = topical.map((term) => termVotes.get(term) as TermVote);
+    const whoTerms = topical.map((term) => whoWords.has(term));
+    // Then the adjacent pairs the corpus uses, each once, in the order they come.
     const pairVotes = new Set<TermVote>();
-    const kept = words.filter((word) => !foreign.has(word));
+    const kept = words.filter((word) => !isForeign(word));
     for (let i = 1; i < kept.length; i++) {
       const vote = pairVotesByWords.get(kept[i - 1] as string)?.get(kept[i] as string);
       if (vote) pairVotes.add(vote);
     }
-    for (const vote of pairVotes) votes.push(vote);
+    for (const vote of pairVotes) {
+      votes.push(vote);
+      whoTerms.push(false);
+    }
     const anchored = anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term)));
     let foreignTerms = 0;
     let unknownTerms = 0;
+    let otherTaskTerms = 0;
+    const foreignUsedBy = new Map<number, number>();
     for (const term of terms) {
-      if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
+      if (otherTasks.has(term)) otherTaskTerms++;
+      else if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
       else if (!termVotes.has(term)) unknownTerms++;
+      else continue;
+      for (const topicIndex of topicsUsingForeign.get(term) ?? []) {
+        foreignUsedBy.set(topicIndex, (foreignUsedBy.get(topicIndex) ?? 0) + 1);
+      }
     }
     return {
       terms,
       termVotes: votes,
+      whoTerms,
       phraseCoverage: phraseIndex.bestCoverage(topical),
       foreignTerms,
-      clarifyGroup: findClarifyGroup(terms, foreignTerms),
+      otherTaskTerms,
+      foreignUsedBy,
+      clarifyGroup: findClarifyGroup(terms, foreignTerms + otherTaskTerms),
       unknownTerms,
       anchored,
     };
   }
 
+  function read(question: string): Reading {
+    const sentences = splitSentences(question).map((sentence) => analyzer.analyzeQuestion(sentence));
+    const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS));
+    const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
+    return { whole, sentences: substantial.length >= 2 ? substantial.map(featuresOf) : [] };
+  }
+
   return {
     topics,
-    features,
-    match(question) {
-      const found = features(question);
-      return decide(scoreTopics(topics, found, thresholds), thresholds, found);
-    },
+    features: (question) => featuresOf(analyzer.analyzeQuestion(question).slice(0, MAX_QUESTION_WORDS)),
+    read,
+    match: (question) => decideReading(topics, read(question), thresholds),
   };
 }
 
-/**
- * For each topic, how much of the question its best phrase holds: the IDF-weighted share of the
- * question's words in that phrase, the score Fuse.js token search (`useTokenSearch`, BM25-style IDF)
- * gives a record, for exact terms. It started as a Fuse token search over every phrase; bitap scanning
- * every phrase for every term cost 2.3 ms a question, where these precomputed postings take microseconds.
- */
-function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number) {
-  const lists = new Map<string, number[]>();
-  records.forEach((record, index) => {
-    for (const term of record.terms) {
-      if (term.includes('+')) continue;
-      const list = lists.get(term) ?? [];
-      list.push(index);
-      lists.set(term, list);
-    }
-  });
-  // Typed arrays: read for every word of every question, and a single object each for the collector.
-  const postings = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
-  const topicOfRecord = Int32Array.from(records, (record) => record.topicIndex);
-  const idfOf = (df: number): number => Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
-  const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
-  const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
-  const none = new Int32Array(0);
-  // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
-  // and which phrases have any, so only those are read and reset.
-  const covered = new Float64Array(records.length);
-  const touched = new Int32Array(records.length);
-  return {
-    bestCoverage(terms: readonly string[]): Float64Array {
-      const best = new Float64Array(topicCount);
-      const weights = terms.map(idf);
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      if (total <= 0) return best;
-      // Plain index loops: this runs over a few hundred postings a question, for every question.
-      let touchedCount = 0;
-      terms.forEach((term, i) => {
-        const share = (weights[i] ?? 0) / total;
-        const list = postings.get(term) ?? none;
-        for (let k = 0; k < list.length; k++) {
-          const recordIndex = list[k] ?? 0;
-          if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
-          covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
-        }
-      });
-      for (let k = 0; k < touchedCount; k++) {
-        const recordIndex = touched[k] ?? 0;
-        const topicIndex = topicOfRecord[recordIndex] ?? 0;
-        const coverage = covered[recordIndex] ?? 0;
-        if (coverage > (best[topicIndex] ?? 0)) best[topicIndex] = coverage;
-        covered[recordIndex] = 0;
-      }
-      return best;
-    },
-  };
-}
-
-export interface TermVote {
-  /** How much the term says about the topic at all: 1 when only one topic uses it, 0 when all do evenly. */
-  weight: number;
-  /** How the term's vote splits across topics (sums to 1). */
-  shares: number[];
-}
+/** A sentence needs this many terms (stop words gone) to be read on its own. */
+const MIN_SENTENCE_TERMS = 2;
+/** At most this many sentences are read on their own: a pasted log must not cost a match per line. */
+const MAX_SENTENCES = 12;
 
 /**
- * For every term, how its vote splits across topics: in proportion to how many of each topic's phrases
- * use it (smoothed), weighted by how concentrated that split is (one minus its normalised entropy).
- * "aws" is everywhere and weighs almost nothing; "captcha" lives in one topic and weighs fully.
+ * Where one sentence ends: ".", "!", "?" or ";" before a space or the end ("amazon.com" and "v1.2" stay
+ * whole). Each sentence is analysed apart, so a phrase never runs across two of them.
  */
-function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): Map<string, TermVote> {
-  const counts = new Map<string, number[]>();
-  for (const record of records) {
-    for (const term of record.terms) {
-      const perTopic = counts.get(term) ?? new Array<number>(topicCount).fill(0);
-      perTopic[record.topicIndex] = (perTopic[record.topicIndex] ?? 0) + 1;
-      counts.set(term, perTopic);
-    }
-  }
-  // Counts become rates (per phrase of the topic), so a topic with more example phrases does not
-  // collect more of every shared word's vote just for being bigger.
-  const phrasesPerTopic = new Array<number>(topicCount).fill(0);
-  for (const record of records) phrasesPerTopic[record.topicIndex] = (phrasesPerTopic[record.topicIndex] ?? 0) + 1;
-  const meanPhrases = records.length / Math.max(1, topicCount);
-  const smoothing = 0.1;
-  const maxEntropy = Math.log(topicCount);
-  const votes = new Map<string, TermVote>();
-  for (const [term, perTopic] of counts) {
-    const rates = perTopic.map((count, index) => (count * meanPhrases) / Math.max(1, phrasesPerTopic[index] ?? 0));
-    const total = rates.reduce((sum, rate) => sum + rate + smoothing, 0);
-    const shares = rates.map((rate) => (rate + smoothing) / total);
-    const entropy = -shares.reduce((sum, p) => sum + (p > 0 ? p * Math.log(p) : 0), 0);
-    votes.set(term, { weight: maxEntropy > 0 ? 1 - entropy / maxEntropy : 1, shares });
-  }
-  return votes;
+export function splitSentences(question: string): string[] {
+  const parts = question.split(/[.!?;]+(?=\s|$)/).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  if (parts.length <= MAX_SENTENCES) return parts;
+  return [...parts.slice(0, MAX_SENTENCES - 1), parts.slice(MAX_SENTENCES - 1).join(' ')];
+}
+
+/** Each term's weight as scoring counts it: how concentrated its use is, and less for words that only say who asks. */
+function termWeights(features: Pick<QuestionFeatures, 'termVotes' | 'whoTerms'>, thresholds: Thresholds): number[] {
+  return features.termVotes.map(
+    (vote, i) => vote.weight ** thresholds.termWeightPower * (features.whoTerms[i] ? thresholds.whoWeight : 1),
+  );
 }
 
 /** How much evidence a question carries: the summed weight of its terms, as scoring counts it. */
-export function evidenceWeight(features: Pick<QuestionFeatures, 'termVotes'>, thresholds: Thresholds): number {
-  return features.termVotes.reduce((sum, vote) => sum + vote.weight ** thresholds.termWeightPower, 0);
+export function evidenceWeight(
+  features: Pick<QuestionFeatures, 'termVotes' | 'whoTerms'>,
+  thresholds: Thresholds,
+): number {
+  return termWeights(features, thresholds).reduce((sum, weight) => sum + weight, 0);
 }
 
 export function scoreTopics(
@@ -263,59 +247,122 @@ export function scoreTopics(
   features: QuestionFeatures,
   thresholds: Thresholds,
 ): ScoredTopic[] {
-  const weights = features.termVotes.map((vote) => vote.weight ** thresholds.termWeightPower);
+  const weights = termWeights(features, thresholds);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   if (totalWeight <= 0) return [];
-  // Words from elsewhere dilute the question's evidence; a word from another product dilutes it a lot.
+  // Words from elsewhere dilute the question's evidence; a word from another product dilutes it a lot,
+  // and a word of another task (a CLI error, an app's own users) as much with an AWS word beside it.
+  const perForeign = features.anchored ? thresholds.foreignWeightAnchored : thresholds.foreignWeight;
   const noise =
-    features.foreignTerms * (features.anchored ? thresholds.foreignWeightAnchored : thresholds.foreignWeight) +
+    features.foreignTerms * perForeign +
+    features.otherTaskTerms * thresholds.otherTaskWeight +
     features.unknownTerms * thresholds.unknownWeight;
-  const signal = totalWeight / (totalWeight + noise);
-  // Each term hands its weight out across topics by its shares.
-  const votesPerTopic = new Float64Array(topics.length);
+  // Each term hands its weight out across topics by its shares: every topic gets the term's smoothing
+  // share, the topics that use the term get more. Only those are visited, so the cost follows the
+  // question's terms and not the number of topics.
+  const tally = tallyScratch(topics.length);
+  let otherVotes = 0;
   features.termVotes.forEach((vote, i) => {
     const weight = weights[i] ?? 0;
-    vote.shares.forEach((share, index) => {
-      votesPerTopic[index] = (votesPerTopic[index] ?? 0) + weight * share;
-    });
+    otherVotes += weight * vote.otherShare;
+    for (let k = 0; k < vote.topics.length; k++) {
+      const index = vote.topics[k] ?? 0;
+      tally.add(index, weight * ((vote.shares[k] ?? 0) - vote.otherShare), 0);
+    }
   });
+  const { topics: covered, coverage } = features.phraseCoverage;
+  for (let k = 0; k < covered.length; k++) tally.add(covered[k] ?? 0, 0, coverage[k] ?? 0);
+  // Who-words (root, IAM, admin) choose among topics the rest of the question already points at: each
+  // topic's share of them raises its score by up to `whoBoost`, so "forgot my root password" picks the
+  // root user's topic among the password topics, but "lost my MFA; only our IAM admin has permissions"
+  // stays with the MFA device.
+  const whoShare = new Map<number, number>();
+  let whoTotal = 0;
+  features.termVotes.forEach((vote, i) => {
+    if (!features.whoTerms[i]) return;
+    const weight = vote.weight ** thresholds.termWeightPower;
+    whoTotal += weight;
+    for (let k = 0; k < vote.topics.length; k++) {
+      const index = vote.topics[k] ?? 0;
+      whoShare.set(index, (whoShare.get(index) ?? 0) + weight * (vote.shares[k] ?? 0));
+    }
+  });
+  const whoBoost = (index: number): number =>
+    whoTotal > 0 ? 1 + (thresholds.whoBoost * (whoShare.get(index) ?? 0)) / whoTotal : 1;
+  // Foreign words a topic's own phrases use are less noise for it.
+  const signalOf = (index: number): number => {
+    const ownForeign = features.foreignUsedBy.get(index) ?? 0;
+    return (
+      totalWeight / (totalWeight + Math.max(0, noise - ownForeign * perForeign * (1 - thresholds.ownForeignNoise)))
+    );
+  };
+  const scored = (topic: Topic, index: number, votes: number, best: number): ScoredTopic => {
+    const signal = signalOf(index);
+    const blended = thresholds.phraseWeight * best + (1 - thresholds.phraseWeight) * (votes / totalWeight);
+    return { topic, score: blended * signal * whoBoost(index), votes, signal };
+  };
   const ranking: ScoredTopic[] = [];
-  topics.forEach((topic, index) => {
-    const votes = votesPerTopic[index] ?? 0;
-    if (votes < thresholds.minVotes) return;
-    const share = votes / totalWeight;
-    const blended =
-      thresholds.phraseWeight * (features.phraseCoverage[index] ?? 0) + (1 - thresholds.phraseWeight) * share;
-    ranking.push({ topic, score: blended * signal });
-  });
+  // In topic order before sorting, so topics that tie stay in corpus order.
+  const touched = tally.drain();
+  for (const { index, votes: extra, coverage: best } of touched) {
+    const votes = otherVotes + extra;
+    const topic = topics[index];
+    if (!topic || votes < thresholds.minVotes) continue;
+    ranking.push(scored(topic, index, votes, best));
+  }
+  // The topics none of the question's terms point at get the smoothing votes alone, and no phrase coverage,
+  // placed by score like the rest. They count only when those reach `minVotes`, which each term's smoothing
+  // share (at most 1 / topics) allows only in corpora of at most 20 topics per unit of evidence weight.
+  if (otherVotes >= thresholds.minVotes) {
+    const isTouched = new Set(touched.map((entry) => entry.index));
+    topics.forEach((topic, index) => {
+      if (!isTouched.has(index)) ranking.push(scored(topic, index, otherVotes, 0));
+    });
+  }
+  // A stable sort: topics that tie stay in corpus order.
   return ranking.sort((a, b) => b.score - a.score);
 }
 
 export function decide(
   ranking: ScoredTopic[],
   thresholds: Thresholds,
-  features: Pick<QuestionFeatures, 'clarifyGroup' | 'termVotes' | 'foreignTerms' | 'anchored'>,
+  features: Pick<
+    QuestionFeatures,
+    'clarifyGroup' | 'termVotes' | 'whoTerms' | 'foreignTerms' | 'otherTaskTerms' | 'anchored'
+  >,
 ): MatchResult {
   const { clarifyGroup } = features;
   const totalWeight = evidenceWeight(features, thresholds);
   const [first, second] = ranking;
   const confidence = first?.score ?? 0;
   const ranked = ranking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
-  if (clarifyGroup) {
+  const leads = (ratio: number) => first !== undefined && (second?.score ?? 0) <= first.score * ratio;
+  const groupLeader =
+    thresholds.groupLeadRatio > 0 && first !== undefined && clarifyGroup?.includes(first.topic) === true;
+  if (clarifyGroup && !(groupLeader && leads(thresholds.groupLeadRatio))) {
     // The group's topics, those the words point at most first.
     const inGroup = ranking.map((entry) => entry.topic).filter((topic) => clarifyGroup.includes(topic));
     const candidates = [...new Set([...inGroup, ...clarifyGroup])].slice(0, thresholds.maxCandidates);
     return { kind: 'clarify', topic: null, candidates, confidence: Math.min(confidence, 0.5), ranking };
   }
   // A long question spreads its evidence thin; a topic far ahead of the rest is still the answer.
-  // Not when the thinning came from another product's name with nothing AWS beside it: "my github
-  // 2fa app" is not about AWS, "an ec2 box we never launched" is.
+  // Not when the thinning came from another product's name with nothing AWS beside it, or from another
+  // task: "my github 2fa app" is not about AWS, "an ec2 box we never launched" is.
   const clearWinner =
     first !== undefined &&
     (features.foreignTerms === 0 || features.anchored) &&
+    features.otherTaskTerms === 0 &&
     first.score >= thresholds.minClearScore &&
-    (second?.score ?? 0) <= first.score * thresholds.clearLeadRatio;
-  if (!first || totalWeight < thresholds.minEvidence || (first.score < thresholds.minScore && !clearWinner)) {
+    first.votes >= thresholds.minClearVotes &&
+    first.signal >= thresholds.minClearSignal &&
+    leads(thresholds.clearLeadRatio);
+  if (
+    !first ||
+    totalWeight < thresholds.minEvidence ||
+    first.votes < thresholds.minTopicVotes ||
+    first.signal < thresholds.minSignal ||
+    (first.score < thresholds.minScore && !clearWinner)
+  ) {
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
   const clarifyRatio = Math.min(0.95, thresholds.clarifyRatio + thresholds.clarifyRatioPerWeight * totalWeight);
@@ -325,4 +372,33 @@ export function decide(
     return { kind: 'clarify', topic: null, candidates, confidence, ranking };
   }
   return { kind: 'answer', topic: first.topic, candidates: ranked, confidence, ranking };
+}
+
+/**
+ * Decides on a question read whole and by its sentences. Two sentences that each answer a different
+ * topic on their own are two problems: ask which. A post whose whole thins out below the fallback line
+ * is carried by its strongest sentence, unless it shows another task.
+ */
+export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): MatchResult {
+  const whole = decide(scoreTopics(topics, reading.whole, thresholds), thresholds, reading.whole);
+  if (reading.sentences.length < 2) return whole;
+  const sure = reading.sentences
+    .map((features) => decide(scoreTopics(topics, features, thresholds), thresholds, features))
+    .filter(
+      (result, i) =>
+        result.kind === 'answer' &&
+        result.confidence >= thresholds.sentenceMinScore &&
+        evidenceWeight(reading.sentences[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence,
+    );
+  const distinct: Topic[] = [];
+  for (const result of sure) if (result.topic && !distinct.includes(result.topic)) distinct.push(result.topic);
+  if (distinct.length >= 2 && reading.whole.otherTaskTerms === 0) {
+    const candidates = distinct.slice(0, thresholds.maxCandidates);
+    return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
+  }
+  if (whole.kind === 'fallback' && reading.whole.otherTaskTerms === 0 && distinct.length === 1) {
+    const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
+    return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
+  }
+  return whole;
 }

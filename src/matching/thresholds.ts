@@ -17,10 +17,17 @@ export interface Thresholds {
   minVotes: number;
   /** A question whose terms carry less evidence than this in all says too little to answer: the fallback. */
   minEvidence: number;
+  /** The first topic needs at least this much evidence of its own, however long the question: else the fallback. */
+  minTopicVotes: number;
+  /** The fallback too when less than this share of the question is about signing in (the rest: other products, other tasks). */
+  minSignal: number;
   /** Below this score nothing fits: the fallback... */
   minScore: number;
   /** ...unless the first topic scores at least this and leads the second by `clearLeadRatio` or more. */
   minClearScore: number;
+  /** ...and has at least this much evidence of its own, and this share of the question about signing in. */
+  minClearVotes: number;
+  minClearSignal: number;
   clearLeadRatio: number;
   /**
    * Topics scoring at least this share of the first one's score are close enough to ask about, for a
@@ -29,21 +36,46 @@ export interface Thresholds {
    */
   clarifyRatio: number;
   clarifyRatioPerWeight: number;
+  /** A term that only says who is asking (root, IAM, admin) weighs this much of a term that says what is wrong. */
+  whoWeight: number;
+  /** A topic's share of the question's who-words raises its score by up to this factor (0: they only count as evidence). */
+  whoBoost: number;
+  /** How much each word of another task (a CLI error, an app's own users) dilutes the evidence, AWS word or not. */
+  otherTaskWeight: number;
+  /** In a clarify group's question, a group topic scoring at least 1/this of the next is answered outright. */
+  groupLeadRatio: number;
+  /** A sentence answers on its own (a second problem, or what carries a thinned-out post) from this score. */
+  sentenceMinScore: number;
+  /** ...and carries at least this much evidence. */
+  sentenceMinEvidence: number;
+  /** How much a foreign word still thins a topic whose own phrases use it (0: not at all, 1: as any other). */
+  ownForeignNoise: number;
   maxCandidates: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   termWeightPower: 0.5,
-  phraseWeight: 0.5,
+  phraseWeight: 0.35,
   foreignWeight: 8,
   foreignWeightAnchored: 3.5,
-  unknownWeight: 0,
+  unknownWeight: 0.1,
   minVotes: 0.05,
   minEvidence: 0.5,
+  minTopicVotes: 0,
+  minSignal: 0,
   minScore: 0.25,
   minClearScore: 0.2,
-  clearLeadRatio: 0.4,
+  minClearVotes: 0,
+  minClearSignal: 0,
+  clearLeadRatio: 0.6,
   clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
+  whoWeight: 1,
+  whoBoost: 0,
+  otherTaskWeight: 4,
+  groupLeadRatio: 0,
+  sentenceMinScore: 0.5,
+  sentenceMinEvidence: 2,
+  ownForeignNoise: 0.5,
   maxCandidates: 4,
 };

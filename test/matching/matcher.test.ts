@@ -2,7 +2,7 @@
 // not taken from the evaluation sets.
 
 import type { Topic } from '../../src/knowledge/schema';
-import { decide, type MatchResult } from '../../src/matching/matcher';
+import { decide, type MatchResult, splitSentences } from '../../src/matching/matcher';
 import { DEFAULT_THRESHOLDS } from '../../src/matching/thresholds';
 import { realAnswerPath } from '../helpers/corpus';
 
@@ -58,30 +58,44 @@ describe('matcher falls back', () => {
 
 describe('decide', () => {
   const topic = (id: string) => corpus.byId.get(id) as Topic;
-  const noGroup = { clarifyGroup: null, foreignTerms: 0, anchored: false, termVotes: [{ weight: 1, shares: [] }] };
+  const scored = (id: string, score: number) => ({ topic: topic(id), score, votes: 1, signal: 1 });
+  const noGroup = {
+    clarifyGroup: null,
+    foreignTerms: 0,
+    otherTaskTerms: 0,
+    whoTerms: [],
+    anchored: false,
+    termVotes: [{ weight: 1, topics: [], shares: [], otherShare: 0 }],
+  };
 
   it('falls back when nothing scores enough, unless one topic leads clearly', () => {
-    const low = [{ topic: topic('close-account'), score: DEFAULT_THRESHOLDS.minScore - 0.01 }];
+    const low = [scored('close-account', DEFAULT_THRESHOLDS.minScore - 0.01)];
     expect(decide(low, DEFAULT_THRESHOLDS, noGroup).kind).toBe('answer');
-    const lowAndClose = [...low, { topic: topic('report-fraud'), score: DEFAULT_THRESHOLDS.minScore - 0.02 }];
+    const lowAndClose = [...low, scored('report-fraud', DEFAULT_THRESHOLDS.minScore - 0.02)];
     expect(decide(lowAndClose, DEFAULT_THRESHOLDS, noGroup).kind).not.toBe('answer');
-    const tiny = [{ topic: topic('close-account'), score: DEFAULT_THRESHOLDS.minClearScore / 2 }];
+    const tiny = [scored('close-account', DEFAULT_THRESHOLDS.minClearScore / 2)];
     expect(decide(tiny, DEFAULT_THRESHOLDS, noGroup).kind).toBe('fallback');
     expect(decide(low, DEFAULT_THRESHOLDS, { ...noGroup, foreignTerms: 1 }).kind).toBe('fallback');
     expect(decide(low, DEFAULT_THRESHOLDS, { ...noGroup, foreignTerms: 1, anchored: true }).kind).toBe('answer');
   });
 
   it('answers a detailed question that leans one way, and asks about a vague one', () => {
-    const ranking = [
-      { topic: topic('find-account-id'), score: 0.6 },
-      { topic: topic('iam-password-reset'), score: 0.42 },
-    ];
-    const vague = { clarifyGroup: null, foreignTerms: 0, anchored: false, termVotes: [{ weight: 0.5, shares: [] }] };
+    const ranking = [scored('find-account-id', 0.6), scored('iam-password-reset', 0.42)];
+    const vague = {
+      clarifyGroup: null,
+      foreignTerms: 0,
+      otherTaskTerms: 0,
+      whoTerms: [],
+      anchored: false,
+      termVotes: [{ weight: 0.5, topics: [], shares: [], otherShare: 0 }],
+    };
     const detailed = {
       clarifyGroup: null,
       foreignTerms: 0,
+      otherTaskTerms: 0,
+      whoTerms: [],
       anchored: false,
-      termVotes: Array(8).fill({ weight: 0.6, shares: [] }),
+      termVotes: Array(8).fill({ weight: 0.6, topics: [], shares: [], otherShare: 0 }),
     };
     expect(decide(ranking, DEFAULT_THRESHOLDS, vague).kind).toBe('clarify');
     expect(decide(ranking, DEFAULT_THRESHOLDS, detailed).kind).toBe('answer');
@@ -95,14 +109,81 @@ describe('decide', () => {
       'iam-password-reset',
       'no-email-access',
     ].map(topic);
-    const ranking = [{ topic: topic('no-email-access'), score: 0.5 }];
+    const ranking = [scored('no-email-access', 0.5)];
     const result = decide(ranking, DEFAULT_THRESHOLDS, {
       clarifyGroup: group,
       foreignTerms: 0,
+      otherTaskTerms: 0,
+      whoTerms: [],
       anchored: false,
       termVotes: [],
     });
     expect(result.kind).toBe('clarify');
     expect(ids(result)).toEqual(['no-email-access', 'wrong-signin-page', 'mfa-device-lost', 'root-password-reset']);
+  });
+});
+
+describe('matcher reads a post by its sentences', () => {
+  it('asks back, naming both, when two sentences describe two different problems', () => {
+    const result = matcher.match(
+      "I lost my MFA device and can't sign in as root. Also I need to change the credit card on the account, it expired.",
+    );
+    expect(result.kind).toBe('clarify');
+    expect(result.twoProblems).toBe(true);
+    expect(ids(result)).toEqual(expect.arrayContaining(['mfa-device-lost', 'change-credit-card']));
+  });
+
+  it('answers a long post whose detail thins the evidence, carried by its strongest sentence', () => {
+    const post =
+      "Hi all, hope you're well. We run about forty workloads in eu-west-1 and us-east-2 for a retail analytics " +
+      'startup, with nightly jobs and dashboards. Yesterday evening I dropped my phone in the sea and the ' +
+      'authenticator app with the root MFA is gone.';
+    const result = matcher.match(post);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('mfa-device-lost');
+    expect(result.twoProblems).toBeUndefined();
+  });
+
+  it('does not split a sentence at the dots of a host name', () => {
+    expect(splitSentences('signin.aws.amazon.com is blocked. who can unblock it?')).toEqual([
+      'signin.aws.amazon.com is blocked',
+      ' who can unblock it',
+    ]);
+  });
+});
+
+describe('matcher rejects other tasks on positive evidence', () => {
+  it.each([
+    'aws cli says InvalidClientTokenId when I run aws s3 ls with my access key',
+    "the users of our app in the cognito user pool don't get their MFA codes",
+    'vscode aws toolkit keeps asking me to sign in again',
+    'ssh permission denied publickey on my ec2 instance',
+  ])('"%s" gets the fallback, though it names AWS', (question) => {
+    expect(matcher.match(question).kind).toBe('fallback');
+  });
+
+  it('counts the services a fraud report lists as its evidence, not against it', () => {
+    const result = matcher.match(
+      'someone hacked our aws account and launched ec2 instances and sagemaker jobs in every region',
+    );
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('report-fraud');
+  });
+});
+
+describe('matcher normalisation', () => {
+  it.each([
+    ["can't log in to amazon.co.uk to track my order", 'retail-order'],
+    ['my kindle account on amazon.de is locked', 'retail-order'],
+  ])('"%s" is retail Amazon beyond amazon.com -> %s', (question, expected) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe(expected);
+  });
+
+  it('reads an account that is blocked as an account problem, not a blocked sign-in page', () => {
+    const result = matcher.match('my aws account is blocked, how do I get it back');
+    expect(result.topic?.id ?? ids(result)[0]).toBe('suspended-account');
+    expect(ids(result)).not.toContain('signin-page-blocked');
   });
 });
