@@ -36,6 +36,9 @@ export interface KnowledgeReport {
   /** Only when nothing is wrong. */
   corpus?: Corpus;
   problems: readonly KnowledgeProblem[];
+  /** Every topic file that parsed, with the file it came from, even when something else is wrong. */
+  parsed: ReadonlyArray<{ file: string; topic: Topic }>;
+  sources?: Sources;
 }
 
 export function loadKnowledge(folder: string): Corpus {
@@ -57,7 +60,7 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
       .sort();
   } catch {
     invalid(folder, 'knowledge folder not found or not readable');
-    return { problems };
+    return { problems, parsed: [] };
   }
   const topicFiles = fileNames.filter((name) => name !== LEXICON_FILE && name !== SOURCES_FILE);
   if (topicFiles.length === 0) invalid(folder, 'no topic files (*.yml) found');
@@ -85,24 +88,27 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
     if (byFile.has(topic.id)) invalid(file, `duplicate topic id "${topic.id}"`);
     else byFile.set(topic.id, topic);
   }
-  const topics: Topic[] = [];
+  // A file that did not parse is already reported; naming its id elsewhere is not a second mistake.
+  const knownIds = new Set([...byFile.keys(), ...topicFiles.map((name) => name.replace(/\.ya?ml$/, ''))]);
+  const loaded: Array<{ file: string; topic: Topic }> = [];
   for (const { file, topic } of parsed) {
     if (byFile.get(topic.id) !== topic) continue;
-    checkReferences(file, topic, byFile, invalid);
+    checkReferences(file, topic, knownIds, invalid);
     checkLinks(file, topic, invalid);
     const cited = sections ? resolveCitations(file, topic, sections, problems) : [];
-    topics.push({ ...topic, cited });
+    loaded.push({ file, topic: { ...topic, cited } });
   }
+  const topics = loaded.map(({ topic }) => topic);
   lexicon?.clarify_groups.forEach((group, groupIndex) => {
     group.topics.forEach((id, index) => {
-      if (!byFile.has(id))
+      if (!knownIds.has(id))
         invalid(lexiconFile, `field "clarify_groups.${groupIndex}.topics.${index}" names unknown topic "${id}"`);
     });
   });
 
-  if (problems.length > 0 || !lexicon || !sources) return { problems };
+  if (problems.length > 0 || !lexicon || !sources) return { problems, parsed: loaded, sources };
   const byId = new Map<string, Topic>(topics.map((topic) => [topic.id, topic]));
-  return { corpus: { topics, byId, lexicon, sources }, problems };
+  return { corpus: { topics, byId, lexicon, sources }, problems, parsed: loaded, sources };
 }
 
 function parseFile<T>(
@@ -199,7 +205,7 @@ export function provenanceOf(topic: TopicFile): ProvenanceItem[] {
 function checkReferences(
   file: string,
   topic: TopicFile,
-  byId: ReadonlyMap<string, TopicFile>,
+  byId: ReadonlySet<string>,
   invalid: (file: string, message: string) => void,
 ): void {
   topic.related.forEach((id, index) => {
