@@ -1,5 +1,6 @@
-// The answer card: a topic's steps, who can help, its sources, and the follow-up buttons.
-import type { Topic, UserKindChoice } from '../knowledge/schema';
+// The answer card: a topic's steps, who can help, its sources, and the follow-up buttons. Every step
+// comes from a cited section of an AWS page, except advice of our own, which the card marks as ours.
+import type { Step, Topic, UserKindChoice } from '../knowledge/schema';
 import {
   actions,
   context as blockContext,
@@ -13,7 +14,7 @@ import {
 } from './blocks';
 import { ACTION, BLOCK, encodeTopicRef, positional, type TopicRef } from './ids';
 import type { Block, Card, CardContext } from './types';
-import { whoCanHelpLines, whoCanHelpPlain } from './who-can-help';
+import { OUR_ADVICE_MARK, whoCanHelpLines, whoCanHelpPlain } from './who-can-help';
 
 export const STILL_STUCK_LABEL = 'Still stuck?';
 export const SHARE_LABEL = 'Share in channel';
@@ -24,6 +25,8 @@ export const CONTACT_AWS_SUPPORT_LABEL = 'Contact AWS Support';
 export const FEEDBACK_PROMPT = 'Did this answer help?';
 export const HELPFUL_LABEL = 'Helpful';
 export const NOT_HELPFUL_LABEL = 'Not helpful';
+export const SOURCES_LABEL = 'Sources:';
+export const SEE_ALSO_LABEL = 'See also:';
 
 export interface AnswerCardOptions {
   context: CardContext;
@@ -103,15 +106,13 @@ function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: 
   head.push(
     ...sections(
       STEPS_TITLE,
-      steps.map((step, index) => `${index + 1}. ${corpusToMrkdwn(step)}`),
+      steps.map((step, index) => `${index + 1}. ${stepLine(step)}`),
       BLOCK.steps,
     ),
   );
   if (context.accessPortalUrl && PORTAL_TOPICS.has(topic.id)) head.push(section(portalLine(context.accessPortalUrl)));
   head.push(divider(), ...sections(WHO_CAN_HELP_TITLE, whoCanHelpLines(escalation, context), BLOCK.whoCanHelp));
-  head.push(
-    blockContext([`Sources: ${topic.links.map((link) => `<${link.url}|${corpusToMrkdwn(link.title)}>`).join(' · ')}`]),
-  );
+  head.push(blockContext(sourceLines(topic)));
   const built: TopicText = {
     context,
     head: deepFreeze(head),
@@ -119,6 +120,23 @@ function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: 
   };
   byKind.set(userKind?.kind ?? '', built);
   return built;
+}
+
+const stepLine = (step: Step): string =>
+  step.ours ? `${corpusToMrkdwn(step.text)} ${OUR_ADVICE_MARK}` : corpusToMrkdwn(step.text);
+
+/** The cited sections (page: heading, linked to the section), then the topic's other links. */
+function sourceLines(topic: Topic): string[] {
+  const link = (url: string, label: string) =>
+    `<${url.replace(/[<>|]/g, '')}|${corpusToMrkdwn(label).replace(/\|/g, '¦')}>`;
+  const cited = topic.cited.map((citation) => link(citation.url, `${citation.pageTitle}: ${citation.heading}`));
+  const citedPages = new Set(topic.cited.map((citation) => citation.url.replace(/#.*$/, '')));
+  const others = topic.links
+    .filter((other) => !citedPages.has(other.url) && !topic.cited.some((citation) => citation.url === other.url))
+    .map((other) => link(other.url, other.title));
+  const lines = cited.length > 0 ? [`${SOURCES_LABEL} ${cited.join(' · ')}`] : [];
+  if (others.length > 0) lines.push(`${cited.length > 0 ? SEE_ALSO_LABEL : SOURCES_LABEL} ${others.join(' · ')}`);
+  return lines;
 }
 
 function deepFreeze<T>(value: T): T {

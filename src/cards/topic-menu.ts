@@ -17,6 +17,7 @@ export const TOPIC_GROUPS: ReadonlyArray<{ label: string; ids: readonly string[]
       'signin-page-blocked',
       'find-account-id',
       'access-portal-credentials',
+      'identity-center-console-error',
       'verification-code',
     ],
   },
@@ -24,6 +25,8 @@ export const TOPIC_GROUPS: ReadonlyArray<{ label: string; ids: readonly string[]
     label: 'Passwords and MFA',
     ids: [
       'root-password-reset',
+      'root-password-reset-required',
+      'root-password-recovery-disabled',
       'iam-password-reset',
       'identity-center-password-reset',
       'federated-password',

@@ -17,8 +17,14 @@ export function contactName(contact: EscalationContact, context: CardContext): s
   return `*${label}*`;
 }
 
+/** Appended to a step or reason that is our own advice, not what the AWS pages say. */
+export const OUR_ADVICE_MARK = '_(our advice, not from AWS)_';
+
 export function whoCanHelpLines(escalation: Topic['escalation'], context: CardContext): string[] {
-  return escalation.map(({ contact, reason }) => `• ${contactName(contact, context)}: ${corpusToMrkdwn(reason)}`);
+  return escalation.map(
+    ({ contact, reason, ours }) =>
+      `• ${contactName(contact, context)}: ${corpusToMrkdwn(reason)}${ours ? ` ${OUR_ADVICE_MARK}` : ''}`,
+  );
 }
 
 export function whoCanHelpPlain(escalation: Topic['escalation'], context: CardContext): string {

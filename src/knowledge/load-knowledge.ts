@@ -1,13 +1,17 @@
-// Loads and validates the knowledge corpus: every `*.yml` topic file in a folder, plus its lexicon.
-// Anything wrong stops the app with a KnowledgeError that names the file and the field.
+// Loads and validates the knowledge corpus: every `*.yml` topic file in a folder, its lexicon and the
+// source pages its steps cite. Anything wrong stops the app with one KnowledgeError that names every
+// broken file and field at once; `inspectKnowledge` returns the same findings for `npm run knowledge:check`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { type Lexicon, lexiconSchema } from './lexicon-schema';
-import { type Topic, topicSchema } from './schema';
+import { plainIssue } from './plain-issue';
+import { type Citation, type Topic, type TopicFile, topicSchema } from './schema';
+import { type Sources, sourcesSchema } from './sources-schema';
 
 export const LEXICON_FILE = 'lexicon.yml';
+export const SOURCES_FILE = 'sources.yml';
 
 /** A problem an IT administrator can fix in a knowledge file; shown without a stack trace. */
 export class KnowledgeError extends Error {
@@ -18,76 +22,208 @@ export interface Corpus {
   topics: readonly Topic[];
   byId: ReadonlyMap<string, Topic>;
   lexicon: Lexicon;
+  sources: Sources;
+}
+
+/** One thing wrong in one file. `unresolved`: a cited section `sources.yml` does not list. */
+export interface KnowledgeProblem {
+  file: string;
+  kind: 'invalid' | 'unresolved';
+  message: string;
+}
+
+export interface KnowledgeReport {
+  /** Only when nothing is wrong. */
+  corpus?: Corpus;
+  problems: readonly KnowledgeProblem[];
+  /** Every topic file that parsed, with the file it came from, even when something else is wrong. */
+  parsed: ReadonlyArray<{ file: string; topic: Topic }>;
+  sources?: Sources;
 }
 
 export function loadKnowledge(folder: string): Corpus {
+  const { corpus, problems } = inspectKnowledge(folder);
+  if (!corpus) throw new KnowledgeError(problems.map(describeProblem).join('\n'));
+  return corpus;
+}
+
+export const describeProblem = (problem: KnowledgeProblem): string => `${problem.file}: ${problem.message}`;
+
+export function inspectKnowledge(folder: string): KnowledgeReport {
+  const problems: KnowledgeProblem[] = [];
+  const invalid = (file: string, message: string) => problems.push({ file, kind: 'invalid', message });
+
   let fileNames: string[];
   try {
     fileNames = readdirSync(folder)
       .filter((name) => name.endsWith('.yml') || name.endsWith('.yaml'))
       .sort();
   } catch {
-    throw new KnowledgeError(`${folder}: knowledge folder not found or not readable`);
+    invalid(folder, 'knowledge folder not found or not readable');
+    return { problems, parsed: [] };
   }
-  const topicFiles = fileNames.filter((name) => name !== LEXICON_FILE);
-  if (topicFiles.length === 0) throw new KnowledgeError(`${folder}: no topic files (*.yml) found`);
-  if (!fileNames.includes(LEXICON_FILE)) throw new KnowledgeError(`${join(folder, LEXICON_FILE)}: file is missing`);
+  const topicFiles = fileNames.filter((name) => name !== LEXICON_FILE && name !== SOURCES_FILE);
+  if (topicFiles.length === 0) invalid(folder, 'no topic files (*.yml) found');
+  const lexiconFile = join(folder, LEXICON_FILE);
+  const sourcesFile = join(folder, SOURCES_FILE);
+  if (!fileNames.includes(LEXICON_FILE)) invalid(lexiconFile, 'file is missing');
+  if (!fileNames.includes(SOURCES_FILE)) invalid(sourcesFile, 'file is missing');
 
-  const lexicon = parseFile(join(folder, LEXICON_FILE), lexiconSchema);
-  const topics = topicFiles.map((name) => {
+  const lexicon = fileNames.includes(LEXICON_FILE) ? parseFile(lexiconFile, lexiconSchema, invalid) : undefined;
+  const sources = fileNames.includes(SOURCES_FILE) ? parseFile(sourcesFile, sourcesSchema, invalid) : undefined;
+  const sections = sources ? sectionIndex(sourcesFile, sources, invalid) : undefined;
+
+  const parsed: Array<{ file: string; topic: TopicFile }> = [];
+  for (const name of topicFiles) {
     const file = join(folder, name);
-    const topic = parseFile(file, topicSchema);
+    const topic = parseFile(file, topicSchema, invalid);
+    if (!topic) continue;
     const expectedId = basename(name).replace(/\.ya?ml$/, '');
-    if (topic.id !== expectedId) throw new KnowledgeError(`${file}: id "${topic.id}" must match the file name`);
-    return topic;
-  });
+    if (topic.id !== expectedId) invalid(file, `id "${topic.id}" must match the file name`);
+    else parsed.push({ file, topic });
+  }
 
-  const byId = new Map<string, Topic>();
-  topics.forEach((topic, index) => {
-    if (byId.has(topic.id))
-      throw new KnowledgeError(`${join(folder, topicFiles[index] as string)}: duplicate topic id "${topic.id}"`);
-    byId.set(topic.id, topic);
-  });
-  for (const topic of topics) checkReferences(join(folder, `${topic.id}.yml`), topic, byId);
-  lexicon.clarify_groups.forEach((group, groupIndex) => {
+  const byFile = new Map<string, TopicFile>();
+  for (const { file, topic } of parsed) {
+    if (byFile.has(topic.id)) invalid(file, `duplicate topic id "${topic.id}"`);
+    else byFile.set(topic.id, topic);
+  }
+  // A file that did not parse is already reported; naming its id elsewhere is not a second mistake.
+  const knownIds = new Set([...byFile.keys(), ...topicFiles.map((name) => name.replace(/\.ya?ml$/, ''))]);
+  const loaded: Array<{ file: string; topic: Topic }> = [];
+  for (const { file, topic } of parsed) {
+    if (byFile.get(topic.id) !== topic) continue;
+    checkReferences(file, topic, knownIds, invalid);
+    checkLinks(file, topic, invalid);
+    const cited = sections ? resolveCitations(file, topic, sections, problems) : [];
+    loaded.push({ file, topic: { ...topic, cited } });
+  }
+  const topics = loaded.map(({ topic }) => topic);
+  lexicon?.clarify_groups.forEach((group, groupIndex) => {
     group.topics.forEach((id, index) => {
-      if (!byId.has(id)) {
-        throw new KnowledgeError(
-          `${join(folder, LEXICON_FILE)}: field "clarify_groups.${groupIndex}.topics.${index}" names unknown topic "${id}"`,
-        );
-      }
+      if (!knownIds.has(id))
+        invalid(lexiconFile, `field "clarify_groups.${groupIndex}.topics.${index}" names unknown topic "${id}"`);
     });
   });
-  return { topics, byId, lexicon };
+
+  if (problems.length > 0 || !lexicon || !sources) return { problems, parsed: loaded, sources };
+  const byId = new Map<string, Topic>(topics.map((topic) => [topic.id, topic]));
+  return { corpus: { topics, byId, lexicon, sources }, problems, parsed: loaded, sources };
 }
 
-function parseFile<T>(file: string, schema: z.ZodType<T>): T {
+function parseFile<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  invalid: (file: string, message: string) => void,
+): T | undefined {
   let raw: unknown;
   try {
     // js-yaml rejects duplicate keys, and parses a cold corpus several times faster than `yaml`.
     raw = parseYaml(readFileSync(file, 'utf8'), { filename: file });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new KnowledgeError(`${file}: not valid YAML (${reason})`);
+    invalid(file, `not valid YAML (${reason})`);
+    return undefined;
   }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `field "${issue.path.join('.') || '(top level)'}" ${issue.message}`,
-    );
-    throw new KnowledgeError(`${file}: ${problems.join('; ')}`);
-  }
-  return result.data;
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `field "${issue.path.join('.') || '(top level)'}" ${plainIssue(issue)}`,
+  );
+  invalid(file, problems.join('; '));
+  return undefined;
 }
 
-function checkReferences(file: string, topic: Topic, byId: ReadonlyMap<string, Topic>): void {
+/** Every section of every page, by `page#anchor`. */
+function sectionIndex(
+  file: string,
+  sources: Sources,
+  invalid: (file: string, message: string) => void,
+): Map<string, Citation> {
+  const index = new Map<string, Citation>();
+  const pageIds = new Set<string>();
+  sources.pages.forEach((page, pageIndex) => {
+    if (pageIds.has(page.id)) invalid(file, `field "pages.${pageIndex}.id" repeats page "${page.id}"`);
+    pageIds.add(page.id);
+    page.sections.forEach((section, sectionIndex) => {
+      const ref = `${page.id}#${section.anchor}`;
+      if (index.has(ref)) {
+        invalid(file, `field "pages.${pageIndex}.sections.${sectionIndex}.anchor" repeats "${section.anchor}"`);
+      }
+      index.set(ref, { ref, pageTitle: page.title, heading: section.heading, url: `${page.url}#${section.anchor}` });
+    });
+  });
+  return index;
+}
+
+function resolveCitations(
+  file: string,
+  topic: TopicFile,
+  sections: ReadonlyMap<string, Citation>,
+  problems: KnowledgeProblem[],
+): Citation[] {
+  const cited = new Map<string, Citation>();
+  for (const { field, sources } of provenanceOf(topic)) {
+    sources.forEach((ref, index) => {
+      const citation = sections.get(ref);
+      if (citation) cited.set(ref, citation);
+      else {
+        problems.push({
+          file,
+          kind: 'unresolved',
+          message: `field "${field}.source${sources.length > 1 ? `.${index}` : ''}" cites "${ref}", a section ${SOURCES_FILE} does not list`,
+        });
+      }
+    });
+  }
+  return [...cited.values()];
+}
+
+/** A step or an escalation reason, with the field that holds it and where it comes from. */
+export interface ProvenanceItem {
+  field: string;
+  text: string;
+  sources: readonly string[];
+  ours: boolean;
+}
+
+/** Every step and escalation reason of a topic, its kinds of user's included. */
+export function provenanceOf(topic: TopicFile): ProvenanceItem[] {
+  const items: ProvenanceItem[] = [];
+  const add = (prefix: string, steps: TopicFile['steps'] = [], escalation: TopicFile['escalation'] = []) => {
+    for (const [index, step] of steps.entries()) items.push({ field: `${prefix}steps.${index}`, ...step });
+    for (const [index, { reason, sources, ours }] of escalation.entries()) {
+      items.push({ field: `${prefix}escalation.${index}`, text: reason, sources, ours });
+    }
+  };
+  add('', topic.steps, topic.escalation);
+  for (const [index, choice] of (topic.user_kinds ?? []).entries())
+    add(`user_kinds.${index}.`, choice.steps, choice.escalation);
+  return items;
+}
+
+function checkReferences(
+  file: string,
+  topic: TopicFile,
+  byId: ReadonlySet<string>,
+  invalid: (file: string, message: string) => void,
+): void {
   topic.related.forEach((id, index) => {
-    if (!byId.has(id)) throw new KnowledgeError(`${file}: field "related.${index}" names unknown topic "${id}"`);
-    if (id === topic.id) throw new KnowledgeError(`${file}: field "related.${index}" names the topic itself`);
+    if (!byId.has(id)) invalid(file, `field "related.${index}" names unknown topic "${id}"`);
+    if (id === topic.id) invalid(file, `field "related.${index}" names the topic itself`);
   });
   topic.user_kinds?.forEach((choice, index) => {
     if (choice.topic && !byId.has(choice.topic)) {
-      throw new KnowledgeError(`${file}: field "user_kinds.${index}.topic" names unknown topic "${choice.topic}"`);
+      invalid(file, `field "user_kinds.${index}.topic" names unknown topic "${choice.topic}"`);
     }
   });
+}
+
+/** Links written inside text must be https too: a card never sends people to a plain-http page. */
+function checkLinks(file: string, topic: TopicFile, invalid: (file: string, message: string) => void): void {
+  const texts = [{ field: 'summary', text: topic.summary }, ...provenanceOf(topic)];
+  for (const { field, text } of texts) {
+    const plain = text.match(/http:\/\/[^\s)\]`"']+/);
+    if (plain) invalid(file, `field "${field}" links to ${plain[0]}: use the https:// address`);
+  }
 }

@@ -49,7 +49,12 @@ describe('answer card', () => {
 
   it('turns Markdown links in steps into Slack links', () => {
     const card = buildAnswerCard(
-      { ...topic('close-account'), steps: ['See [Closing an Account](https://docs.aws.amazon.com/x.html) & <b>'] },
+      {
+        ...topic('close-account'),
+        steps: [
+          { text: 'See [Closing an Account](https://docs.aws.amazon.com/x.html) & <b>', sources: [], ours: false },
+        ],
+      },
       { context: {}, related: [] },
     );
     expect(allText(card)).toContain('1. See <https://docs.aws.amazon.com/x.html|Closing an Account> &amp; &lt;b&gt;');
@@ -93,7 +98,7 @@ describe('answer card', () => {
     const huge = {
       ...topic('mfa-device-lost'),
       title: 'T'.repeat(140),
-      steps: Array(12).fill(long),
+      steps: Array.from({ length: 12 }, (_, index) => ({ text: long, sources: [], ours: index % 2 === 0 })),
       summary: 'S'.repeat(300),
     };
     expect(blockKitProblems(buildAnswerCard(huge, { context: ORG_CONTEXT, related: [], shareable: true }))).toEqual([]);

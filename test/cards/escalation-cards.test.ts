@@ -17,15 +17,20 @@ import { buildFeedbackModal } from '../../src/cards/build-feedback-modal';
 import { buildHomeView, HOME_CONTACTS_TITLE, VIEW_BLOCK_LIMIT } from '../../src/cards/build-home-view';
 import { bar, buildStatsCard, NO_QUESTIONS_TEXT, UNANSWERED_TITLE } from '../../src/cards/build-stats-card';
 import {
+  ACCOUNT_SUPPORT_FORM_URL,
   BILLING_AND_ACCOUNT_FORM,
   buildSupportCard,
-  CONTACT_US_ROUTE,
   HAVE_READY_LINES,
+  HAVE_READY_TITLE,
+  MFA_SUPPORT_FORM_URL,
   NO_PHONE_TEXT,
+  SUPPORT_LIMITS_TEXT,
+  SUPPORT_SOURCES,
 } from '../../src/cards/build-support-card';
 import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
 import { LIMITS } from '../../src/cards/limits';
 import type { Card, CardContext } from '../../src/cards/types';
+import { OUR_ADVICE_MARK } from '../../src/cards/who-can-help';
 import type { Topic } from '../../src/knowledge/schema';
 import type { EscalationRecord, UsageStats } from '../../src/store/types';
 import { blockKitProblems } from '../helpers/block-kit';
@@ -78,10 +83,10 @@ describe('answer card buttons', () => {
   });
 
   it('offers both on a topic that can go either way, and Contact AWS Support only where AWS Support helps', () => {
-    const mfa = withChannel.topicCard({ topicId: 'mfa-device-lost', questionId: 3 }) as Card;
-    expect(labels(mfa, BLOCK.escalate)).toEqual([ASK_ADMINISTRATOR_LABEL, CONTACT_AWS_SUPPORT_LABEL]);
-    // The IAM user variant of that topic has the administrator only.
-    const iam = withChannel.topicCard({ topicId: 'mfa-device-lost', kind: 'iam', questionId: 3 }) as Card;
+    const signIn = withChannel.topicCard({ topicId: 'wrong-signin-page', questionId: 3 }) as Card;
+    expect(labels(signIn, BLOCK.escalate)).toEqual([ASK_ADMINISTRATOR_LABEL, CONTACT_AWS_SUPPORT_LABEL]);
+    // Its IAM user variant has the administrator only: AWS Support can't recover an account ID.
+    const iam = withChannel.topicCard({ topicId: 'wrong-signin-page', kind: 'iam', questionId: 3 }) as Card;
     expect(labels(iam, BLOCK.escalate)).toEqual([ASK_ADMINISTRATOR_LABEL]);
     const portal = withChannel.topicCard({ topicId: 'access-portal-credentials', questionId: 3 }) as Card;
     expect(allText(portal)).not.toContain(CONTACT_AWS_SUPPORT_LABEL);
@@ -114,37 +119,68 @@ describe('button values', () => {
 });
 
 describe('Contact AWS Support card', () => {
-  it('sends a locked-out root user to the Billing and Account Support request, then Contact us', () => {
+  it('sends a locked-out root user to the Billing and Account Support request form, linked', () => {
     const card = buildSupportCard(topic('root-password-reset'));
     const text = allText(card);
-    expect(text.indexOf('Billing and Account Support request')).toBeLessThan(text.indexOf('Still unable to log into'));
-    expect(text).toContain("I'm an AWS customer and I'm looking for billing or account support");
+    expect(text).toContain(
+      `<${ACCOUNT_SUPPORT_FORM_URL}|I'm an AWS customer and I'm looking for billing or account support>`,
+    );
     expect(blockKitProblems(card)).toEqual([]);
   });
 
-  it('sends someone without the account email to Contact us first', () => {
-    const text = allText(buildSupportCard(topic('no-email-access')));
-    expect(text).toContain(JSON.stringify(CONTACT_US_ROUTE).slice(1, -1));
-    expect(text.indexOf('Still unable to log into')).toBeLessThan(text.indexOf('Billing and Account Support request'));
-    expect(text).toContain('https://aws.amazon.com/contact-us/');
+  // Issue 12, problem 6: the newer Sign-In User Guide sends people to AWS Support through the form, not to
+  // the older IAM page's "Contact us... Still unable to log into your AWS account".
+  it('follows the Sign-In User Guide: the form, never the old Contact us route, for every topic', () => {
+    for (const t of corpus.topics) {
+      const text = allText(buildSupportCard(t));
+      expect(text).not.toContain('Still unable to log into');
+      expect(text).not.toContain('aws.amazon.com/contact-us');
+    }
+    expect(allText(buildSupportCard(topic('no-email-access')))).toContain(ACCOUNT_SUPPORT_FORM_URL);
   });
 
-  it('says what to have ready and that no phone number is published, for every AWS Support topic', () => {
-    const supportTopics = corpus.topics.filter((t) => t.escalation.some((e) => e.contact === 'aws-support'));
+  // Issue 12, problem 4: the checklist is our advice, marked as ours; the card's AWS facts are the sources'.
+  it('marks what to have ready as our advice and asks for no account ID, and states what AWS Support cannot do', () => {
+    const supportTopics = corpus.topics.filter((t) =>
+      [...t.escalation, ...(t.user_kinds ?? []).flatMap((k) => k.escalation ?? [])].some(
+        (e) => e.contact === 'aws-support',
+      ),
+    );
     expect(supportTopics.length).toBeGreaterThan(5);
     for (const t of supportTopics) {
       const card = buildSupportCard(t);
       const text = allText(card);
       expect(card.text).toContain(NO_PHONE_TEXT);
+      expect(card.text).toContain(SUPPORT_LIMITS_TEXT);
+      expect(text).toContain(JSON.stringify(HAVE_READY_TITLE).slice(1, -1));
+      expect(HAVE_READY_TITLE).toContain(OUR_ADVICE_MARK);
       for (const line of HAVE_READY_LINES) expect(text).toContain(JSON.stringify(line).slice(1, -1));
-      expect(text).toMatch(/account email|email address of the AWS account/);
+      expect(text).not.toMatch(/account ID \(12 digits\)/);
+      expect(text).not.toContain("Don't send passwords or access keys: for security");
       expect(blockKitProblems(card)).toEqual([]);
     }
-    expect(allText(buildSupportCard(topic('suspended-account')))).toContain('reactivate my suspended AWS account');
-    expect(allText(buildSupportCard(topic('report-fraud')))).toContain('report-aws-abuse');
+    expect(allText(buildSupportCard(topic('suspended-account')))).toContain('reactivate-suspended-account');
+    expect(allText(buildSupportCard(topic('report-fraud')))).toContain(
+      'https://aws.amazon.com/premiumsupport/knowledge-center/report-aws-abuse/',
+    );
     expect(allText(buildSupportCard(topic('billing-support')))).toContain(
       JSON.stringify(BILLING_AND_ACCOUNT_FORM).slice(1, -1),
     );
+  });
+
+  it('sends a root user with a lost MFA device to the MFA form, and tells IAM users AWS Support cannot help them', () => {
+    const text = allText(buildSupportCard(topic('mfa-device-lost')));
+    expect(text).toContain(MFA_SUPPORT_FORM_URL);
+    expect(text).toContain("AWS Support can't assist IAM users with MFA device issues");
+  });
+
+  it('cites only sections knowledge/sources.yml lists, with their current headings', () => {
+    const known = new Map(
+      corpus.sources.pages.flatMap((page) =>
+        page.sections.map((s): [string, string] => [`${page.id}#${s.anchor}`, s.heading]),
+      ),
+    );
+    for (const { ref, heading } of SUPPORT_SOURCES) expect(known.get(ref)).toBe(heading);
   });
 });
 

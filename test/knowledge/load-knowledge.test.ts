@@ -6,6 +6,13 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { requiredTopicIds } from '../helpers/corpus';
 
+/** Issue 12: the sections the current AWS pages added became topics under exactly these ids. */
+const ADDED_BY_ISSUE_12 = [
+  'root-password-reset-required',
+  'root-password-recovery-disabled',
+  'identity-center-console-error',
+];
+
 const folders: string[] = [];
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
@@ -41,16 +48,19 @@ function errorOf(folder: string): string {
 describe('the shipped corpus', () => {
   const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
 
-  it('has every topic id topics.md requires', () => {
+  it('has every topic id topics.md requires, and the three the current AWS pages added (22)', () => {
     const ids = corpus.topics.map((topic) => topic.id);
-    for (const id of requiredTopicIds()) expect(ids).toContain(id);
-    expect(requiredTopicIds()).toHaveLength(19);
+    const required = [...new Set([...requiredTopicIds(), ...ADDED_BY_ISSUE_12])];
+    for (const id of required) expect(ids).toContain(id);
+    expect(required).toHaveLength(22);
   });
 
-  it('links only to https or http pages and names at least one source per topic', () => {
+  it('links only to https pages, cites at least one source section per topic, and every citation resolves', () => {
     for (const topic of corpus.topics) {
       expect(topic.links.length).toBeGreaterThan(0);
-      for (const link of topic.links) expect(link.url).toMatch(/^https?:\/\//);
+      for (const link of topic.links) expect(link.url).toMatch(/^https:\/\//);
+      expect(topic.cited.length).toBeGreaterThan(0);
+      for (const citation of topic.cited) expect(citation.url).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/.+#.+/);
     }
   });
 
@@ -114,5 +124,70 @@ describe('a broken knowledge folder stops the app with a message naming file and
     rmSync(join(folder, 'lexicon.yml'));
     expect(errorOf(folder)).toMatch(/lexicon\.yml: file is missing/);
     expect(errorOf(join(folder, 'nope'))).toMatch(/knowledge folder not found/);
+  });
+
+  it('names every broken file at once, each with its field, in plain words', () => {
+    const folder = corpusCopy();
+    editTopic(folder, 'close-account', (topic) => {
+      delete topic.summary;
+    });
+    editTopic(folder, 'report-fraud', (topic) => {
+      topic.escalation = [{ contact: 'aws-support', reason: 'x', colour: 'blue' }];
+    });
+    const message = errorOf(folder);
+    expect(message).toMatch(/close-account\.yml: field "summary" is missing/);
+    expect(message).toMatch(/report-fraud\.yml: field "escalation\.0" has a field this file can't have: colour/);
+    expect(message).not.toMatch(/Invalid input|expected string|Unrecognized key/);
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it('a cited section sources.yml does not list', () => {
+    const folder = corpusCopy();
+    editTopic(folder, 'close-account', (topic) => {
+      (topic.steps as Array<Record<string, unknown>>)[0] = { text: 'Do it.', source: 'sign-in-guide#no-such-section' };
+    });
+    expect(errorOf(folder)).toMatch(
+      /close-account\.yml: field "steps\.0\.source" cites "sign-in-guide#no-such-section", a section sources\.yml does not list/,
+    );
+  });
+
+  it('a plain http:// link, in the links list or inside a step', () => {
+    const folder = corpusCopy();
+    editTopic(folder, 'close-account', (topic) => {
+      (topic.links as Array<Record<string, unknown>>)[0] = { title: 'Old', url: 'http://aws.amazon.com/x/' };
+    });
+    editTopic(folder, 'report-fraud', (topic) => {
+      (topic.steps as Array<Record<string, unknown>>)[0] = { text: 'See [x](http://aws.amazon.com/y/).', ours: true };
+    });
+    const message = errorOf(folder);
+    expect(message).toMatch(/close-account\.yml: field "links\.0\.url" must be a full https:\/\/ address/);
+    expect(message).toMatch(
+      /report-fraud\.yml: field "steps\.0" links to http:\/\/aws\.amazon\.com\/y\/: use the https:\/\/ address/,
+    );
+  });
+
+  it('a step that claims both a source and to be our own advice', () => {
+    const folder = corpusCopy();
+    editTopic(folder, 'close-account', (topic) => {
+      (topic.steps as Array<Record<string, unknown>>)[0] = {
+        text: 'x',
+        source: 'sign-in-guide#troubleshoot-other-issues',
+        ours: true,
+      };
+    });
+    expect(errorOf(folder)).toMatch(/field "steps\.0" has both source and ours/);
+  });
+
+  it('a missing or broken sources file', () => {
+    const folder = corpusCopy();
+    writeFileSync(
+      join(folder, 'sources.yml'),
+      'pages:\n  - id: x\n    title: X\n    url: http://example.com/\n    read: yesterday\n    sections: []\n',
+    );
+    const message = errorOf(folder);
+    expect(message).toMatch(/sources\.yml: .*field "pages\.0\.url" must be a full https:\/\/ address/);
+    expect(message).toMatch(/field "pages\.0\.read" must be a date written YYYY-MM-DD/);
+    rmSync(join(folder, 'sources.yml'));
+    expect(errorOf(folder)).toMatch(/sources\.yml: file is missing/);
   });
 });
