@@ -6,6 +6,12 @@ const term = z.string().trim().min(1, 'must not be empty').toLowerCase();
 export const lexiconSchema = z.strictObject({
   /** canonical word -> what people type instead ("mfa: [2fa, authenticator, yubikey]"). Variants may be phrases. */
   synonyms: z.record(term, z.array(term).min(1)),
+  /**
+   * canonical word -> the same word in scripts written without spaces between words (Japanese, Chinese)
+   * or with particles attached (Korean): "password: [パスワード, 密码, 비밀번호]". They are found anywhere
+   * inside a run of such letters, longest first.
+   */
+  other_scripts: z.record(term, z.array(z.string().trim().min(1)).min(1)).default({}),
   /** Words that carry no meaning for matching ("the", "please", "hey"). */
   stopwords: z.array(term),
   /**

@@ -56,6 +56,7 @@ export function createAnalyzer(
 
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
+    ...Object.values(lexicon.other_scripts).flat(),
     ...lexicon.foreign,
     ...lexicon.other_tasks,
     ...lexicon.anchors,
@@ -156,10 +157,38 @@ export function createAnalyzer(
     return term;
   }
 
+  const otherScripts = createOtherScriptSplitter(Object.values(lexicon.other_scripts).flat());
   return {
-    analyzeQuestion: (text) => fold(words(text).slice(0, MAX_QUESTION_WORDS).map(questionTerm)),
+    analyzeQuestion: (text) => fold(otherScripts.split(words(text)).slice(0, MAX_QUESTION_WORDS).map(questionTerm)),
     analyzeCorpusText: (text) => fold(words(text).map(stem)),
     canonical: (word) => fold(words(word).map(stem)),
+  };
+}
+
+/** Scripts written without spaces between words, or with particles attached to them. */
+const UNSPACED_SCRIPT_RUN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+$/u;
+
+/**
+ * A run of Japanese, Chinese or Korean letters is one "word" to `words`; this finds the lexicon's words
+ * inside it, longest first, and drops the rest ("クレカ番号の更新" -> "クレカ"). The lexicon's entries go
+ * through `words` first, so they are compared in the same form as the text.
+ */
+function createOtherScriptSplitter(entries: readonly string[]) {
+  const known = new Set(entries.flatMap(words).filter((word) => UNSPACED_SCRIPT_RUN.test(word)));
+  const longest = Math.max(0, ...[...known].map((word) => word.length));
+  function splitRun(run: string): string[] {
+    const found: string[] = [];
+    for (let i = 0; i < run.length; ) {
+      let length = Math.min(longest, run.length - i);
+      while (length > 0 && !known.has(run.slice(i, i + length))) length--;
+      if (length > 0) found.push(run.slice(i, i + length));
+      i += Math.max(1, length);
+    }
+    return found;
+  }
+  return {
+    split: (list: readonly string[]): string[] =>
+      known.size === 0 ? [...list] : list.flatMap((word) => (UNSPACED_SCRIPT_RUN.test(word) ? splitRun(word) : [word])),
   };
 }
 
@@ -186,7 +215,7 @@ function withPrefixes(phrases: Map<string, string[]>): PhraseTable {
  */
 function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
   const table = new Map<string, string[]>();
-  for (const [canonical, variants] of Object.entries(lexicon.synonyms)) {
+  for (const [canonical, variants] of [...Object.entries(lexicon.synonyms), ...Object.entries(lexicon.other_scripts)]) {
     const target = words(canonical).map(stem);
     for (const variant of variants) table.set(words(variant).map(stem).join(' '), target);
   }

@@ -1,6 +1,6 @@
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
-import { createAnalyzer } from '../../src/matching/analyzer';
+import { createAnalyzer, words } from '../../src/matching/analyzer';
 import { loadEnglishWords } from '../../src/matching/english-words';
 
 const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
@@ -27,6 +27,17 @@ describe('analyzer', () => {
     expect(terms('Réinitialiser le MOT de passe')).toEqual(terms('reinitialiser le mot de passe'));
     expect(terms('ｐａｓｓｗｏｒｄ')).toEqual(terms('password'));
     expect(terms('pasword')).toEqual(terms('pasword'));
+  });
+
+  it('keeps letters outside ASCII inside their word instead of splitting it there', () => {
+    expect(words('Straße пароль accıdently')).toEqual(['straße', 'пароль', 'accıdently']);
+  });
+
+  it('reads Latin words inside Japanese text, and finds the lexicon words inside runs without spaces', () => {
+    expect(words('AWSのRootユーザーにてMFA')).toEqual(['aws', 'の', 'root', 'ユーサーにて', 'mfa']);
+    expect(terms('AWSルートユーザーのMFAデバイスを紛失しました')).toEqual(terms('aws root user mfa device lost'));
+    expect(terms('비밀번호를 잊어버렸어요')).toEqual(terms('password forgot'));
+    expect(terms('クレカ番号の更新')).toEqual(terms('card'));
   });
 
   it('folds synonyms onto one canonical term', () => {
