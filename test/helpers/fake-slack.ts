@@ -46,6 +46,11 @@ export interface FakeSlack {
   settle(quietMs?: number): Promise<void>;
   /** Forgets recorded calls, responses and pending failures (between benchmark phases). */
   reset(): void;
+  /** Answers `method` with `result` (merged into `{ ok: true }`) instead of the built-in answer. */
+  setResult(method: string, result: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  /** Slack unreachable: the port refuses connections (and open ones are cut) until `goOnline`. */
+  goOffline(): Promise<void>;
+  goOnline(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responseAttempts: ResponseAttempt[] = [];
   const failures = new Map<string, Failure[]>();
   const expired = new Set<string>();
+  const results = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   let lastActivity = Date.now();
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -136,13 +142,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (failure.status && failure.status >= 500) return reply(failure.status, { ok: false, error: 'internal_error' });
       return reply(200, { ok: false, error: failure.error ?? 'fatal_error' });
     }
-    const result = RESULTS[method]?.(args) ?? {};
+    const result = (results.get(method) ?? RESULTS[method])?.(args) ?? {};
     return reply(200, { ok: true, ...result });
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 
   return {
     apiUrl: `${base}/api/`,
@@ -183,10 +195,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       failures.clear();
       expired.clear();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+    setResult(method, result) {
+      results.set(method, result);
+    },
+    goOffline: closeServer,
+    goOnline: () =>
+      new Promise<void>((resolve, reject) => {
+        if (server.listening) return resolve();
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
       }),
+    close: closeServer,
   };
 }
