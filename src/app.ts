@@ -15,6 +15,7 @@ import { createConsoleLogger } from './slack/console-logger';
 import { createEventGate } from './slack/event-gate';
 import { createHealthRoute, stopHttpServer } from './slack/http-lifecycle';
 import { installProcessGuard } from './slack/process-guard';
+import { createQuietLogger } from './slack/quiet-logger';
 import { createRedactingLogger } from './slack/redacting-logger';
 import { describeSlackFailure, SlackTokenError } from './slack/slack-errors';
 import { type SocketModeBackoff, SupervisedSocketModeReceiver } from './slack/socket-mode';
@@ -89,7 +90,9 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
     timeout: SLACK_CALL_TIMEOUT_MS,
     logger,
   };
-  const bot = createBotAuthorize(new webApi.WebClient(undefined, clientOptions), config.botToken, logger);
+  // auth.test failures are logged by the authorize function, once, not by the client on every attempt.
+  const botIdentityClient = new webApi.WebClient(undefined, { ...clientOptions, logger: createQuietLogger(logger) });
+  const bot = createBotAuthorize(botIdentityClient, config.botToken, logger);
   let stopping = false;
   // Socket Mode gets a receiver of its own, with its own Web API options and reconnect loop (see
   // slack/socket-mode.ts); HTTP gets Bolt's receiver plus a health route for load balancers.

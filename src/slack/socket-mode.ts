@@ -13,6 +13,7 @@ import {
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
+import { createQuietLogger } from './quiet-logger';
 import { describeSlackFailure, isTokenRefusal, SlackTokenError, slackErrorCode } from './slack-errors';
 
 export interface SocketModeBackoff {
@@ -55,15 +56,6 @@ const PAYLOAD_LINES = [
   'Unable to parse an incoming WebSocket message',
 ];
 
-function quietClientLogger(logger: Logger): Logger {
-  const debug = (...messages: unknown[]) => {
-    const first = messages[0];
-    if (typeof first === 'string' && PAYLOAD_LINES.some((line) => first.startsWith(line))) return;
-    logger.debug(...messages);
-  };
-  return { ...logger, debug, info: debug, warn: debug, error: debug };
-}
-
 /** Slack's Socket Mode `disconnect` message: a routine refresh, not an outage. */
 function isDisconnectMessage(data: unknown): boolean {
   if (typeof data !== 'string' || !data.includes('"disconnect"')) return false;
@@ -92,7 +84,7 @@ export class SupervisedSocketModeReceiver implements Receiver {
     this.backoff = { ...SOCKET_MODE_BACKOFF, ...options.backoff };
     this.inner = new SocketModeReceiver({
       appToken: options.appToken,
-      logger: quietClientLogger(options.logger),
+      logger: createQuietLogger(options.logger, PAYLOAD_LINES),
       logLevel: options.logLevel,
       autoReconnectEnabled: false,
       installerOptions: {
