@@ -66,7 +66,25 @@ function isDisconnectMessage(data: unknown): boolean {
   }
 }
 
+/**
+ * An events_api envelope with no event inside (Slack's `app_rate_limited` notice) made the Socket Mode
+ * client throw reading `payload.event.type`: a rejection nobody handled, and the envelope never acked.
+ * Such an envelope is handed on under its payload's own type, which the client passes to Bolt whole.
+ */
+export function withRoutableEnvelope(data: unknown): unknown {
+  if (typeof data !== 'string' || !data.includes('"events_api"') || data.includes('"event":{')) return data;
+  try {
+    const envelope = JSON.parse(data) as { type?: unknown; payload?: { type?: unknown; event?: unknown } };
+    if (envelope.type !== 'events_api' || typeof envelope.payload?.event === 'object') return data;
+    const type = typeof envelope.payload?.type === 'string' ? envelope.payload.type : 'events_api_without_event';
+    return JSON.stringify({ ...envelope, type });
+  } catch {
+    return data;
+  }
+}
+
 type SocketModeClient = SocketModeReceiver['client'];
+type MessageListener = (data: unknown, isBinary: boolean) => void;
 
 export class SupervisedSocketModeReceiver implements Receiver {
   private readonly inner: SocketModeReceiver;
@@ -99,8 +117,12 @@ export class SupervisedSocketModeReceiver implements Receiver {
       processEventErrorHandler: (args) => defaultProcessEventErrorHandler({ ...args, logger: this.logger }),
     });
     this.client = this.inner.client;
-    this.client.on('ws_message', (data: unknown) => {
+    // The client's own message handler runs after ours, on an envelope it can route.
+    const [handleMessage] = this.client.listeners('ws_message') as MessageListener[];
+    this.client.removeAllListeners('ws_message');
+    this.client.on('ws_message', (data: unknown, isBinary: boolean) => {
       if (isDisconnectMessage(data)) this.refreshRequested = true;
+      handleMessage?.(withRoutableEnvelope(data), isBinary);
     });
     this.client.on('disconnected', () => this.onDisconnected());
   }
