@@ -2,6 +2,7 @@
 // matcher, the Bolt app and its listeners. `npm start` runs main(); tests call createApp() with their own
 // config and a store on a temp file.
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { App, type AuthorizeResult, ErrorCode, type Logger, LogLevel, webApi } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from './answer/create-answer-path';
@@ -44,6 +45,8 @@ export interface CreatedApp {
    * answered, then resolves; the caller then closes the store, which writes what is pending.
    */
   stop(drainMs?: number): Promise<{ drained: boolean }>;
+  /** HTTP mode, once started: where the server listens. */
+  address(): AddressInfo | undefined;
 }
 
 export interface CreateAppOptions {
@@ -153,7 +156,9 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
       // meanwhile), but a token Slack refuses stops the start.
       const identity = bot.check();
       identity.catch(() => undefined);
-      server = (await app.start(listen ?? config.port)) as Server;
+      server = (await app.start(
+        listen ?? { port: config.port, ...(config.host ? { host: config.host } : {}) },
+      )) as Server;
       try {
         await identity;
       } catch (error) {
@@ -163,6 +168,10 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
         }
       }
       return server;
+    },
+    address: () => {
+      const address = server?.address();
+      return address && typeof address === 'object' ? address : undefined;
     },
     async stop(drainMs = DRAIN_TIMEOUT_MS) {
       stopping = true;
@@ -249,7 +258,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   if (config.appToken) {
     app.logger.info(`AWS sign-in helper running in Socket Mode (${topics})`);
   } else {
-    app.logger.info(`AWS sign-in helper listening on port ${config.port} at /slack/events (${topics})`);
+    const address = created.address();
+    app.logger.info(
+      `AWS sign-in helper listening on port ${address?.port ?? config.port} at /slack/events (${topics})`,
+    );
   }
 }
 

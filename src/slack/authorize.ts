@@ -46,13 +46,16 @@ export function createBotAuthorize(
 
   function noteRefusal(error: unknown): SlackTokenError {
     const refusal = new SlackTokenError('SLACK_BOT_TOKEN', slackErrorCode(error) ?? 'invalid_auth');
-    const at = now();
-    refused = { error: refusal, until: at + refusalMs };
-    if (at - lastRefusalLog >= refusalMs) {
-      lastRefusalLog = at;
-      logger.error(`${refusal.message} Requests are acknowledged but not answered until it is fixed.`);
-    }
+    refused = { error: refusal, until: now() + refusalMs };
     return refusal;
+  }
+
+  /** For requests: at start, the refusal is the caller's to report (main exits with it). */
+  function logRefusal(refusal: SlackTokenError): void {
+    const at = now();
+    if (at - lastRefusalLog < refusalMs) return;
+    lastRefusalLog = at;
+    logger.error(`${refusal.message} Requests are acknowledged but not answered until it is fixed.`);
   }
 
   function ask(): Promise<AuthorizeResult> {
@@ -97,7 +100,10 @@ export function createBotAuthorize(
 
   return {
     authorize: () => {
-      const result = lookUp();
+      const result = lookUp().catch((error: unknown) => {
+        if (error instanceof SlackTokenError) logRefusal(error);
+        throw error;
+      });
       recheckIfOld();
       return result;
     },

@@ -44,7 +44,7 @@ export function describeSlackFailure(error: unknown): string {
   if (code) return code;
   if (error instanceof Error) {
     const cause = (error as { original?: unknown }).original;
-    const detail = cause instanceof Error && cause.message !== error.message ? ` (${cause.message})` : '';
+    const detail = cause instanceof Error && !error.message.includes(cause.message) ? ` (${cause.message})` : '';
     return `${error.message}${detail}`;
   }
   return String(error);

@@ -48,6 +48,8 @@ export interface FakeSlack {
   reset(): void;
   /** Answers `method` with `result` (merged into `{ ok: true }`) instead of the built-in answer. */
   setResult(method: string, result: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  /** Every answer (API call or response_url post) waits this long first, as real Slack takes its time. */
+  setLatency(ms: number): void;
   /** Slack unreachable: the port refuses connections (and open ones are cut) until `goOnline`. */
   goOffline(): Promise<void>;
   goOnline(): Promise<void>;
@@ -103,10 +105,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const expired = new Set<string>();
   const results = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   let lastActivity = Date.now();
+  let latencyMs = 0;
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
     lastActivity = Date.now();
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const url = req.url ?? '/';
     const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -194,6 +198,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       responseAttempts.length = 0;
       failures.clear();
       expired.clear();
+    },
+    setLatency(ms) {
+      latencyMs = ms;
     },
     setResult(method, result) {
       results.set(method, result);
