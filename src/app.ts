@@ -3,14 +3,15 @@
 // config and a store on a temp file.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AuthorizeResult, ErrorCode, type Logger, LogLevel, webApi } from '@slack/bolt';
+import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from './answer/create-answer-path';
 import { type AppConfig, ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
-import { createBotAuthorize } from './slack/authorize';
+import { isRefusedTokenError, withoutPerRequestAuthWarning } from './slack/authorization-logging';
+import { createBotAuthorize, waitForBotIdentity } from './slack/authorize';
 import { REJECT_RATE_LIMITED_CALLS, SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
 import { createConsoleLogger } from './slack/console-logger';
 import { createEventGate } from './slack/event-gate';
@@ -18,7 +19,7 @@ import { createHealthRoute, stopHttpServer } from './slack/http-lifecycle';
 import { installProcessGuard } from './slack/process-guard';
 import { createQuietLogger } from './slack/quiet-logger';
 import { createRedactingLogger } from './slack/redacting-logger';
-import { describeSlackFailure, SlackTokenError } from './slack/slack-errors';
+import { SlackTokenError } from './slack/slack-errors';
 import { type SocketModeBackoff, SupervisedSocketModeReceiver } from './slack/socket-mode';
 import { openStore } from './store/open-store';
 import { StoreError } from './store/store-error';
@@ -61,28 +62,7 @@ export interface CreateAppOptions {
 /** Longest a graceful stop waits for requests in flight (a reply may wait out a 10 s Retry-After). */
 export const DRAIN_TIMEOUT_MS = 25_000;
 
-// Bolt logs this for every request whose authorisation fails; the authorize function already logs the
-// cause (a refused token once a minute) and app.error the rest, so this line only multiplied them.
-const BOLT_AUTHORIZATION_WARNING = 'Authorization of incoming event did not succeed';
-
-function withoutPerRequestAuthWarning(logger: Logger): Logger {
-  return {
-    ...logger,
-    warn: (...messages: unknown[]) => {
-      const first = messages[0];
-      if (typeof first === 'string' && first.startsWith(BOLT_AUTHORIZATION_WARNING)) return;
-      logger.warn(...messages);
-    },
-  };
-}
-
-/** A refused bot token, already logged once a minute by the authorize function. */
-function isRefusedTokenError(error: unknown): boolean {
-  const coded = error as { code?: unknown; original?: unknown };
-  return coded.code === ErrorCode.AuthorizationError && coded.original instanceof SlackTokenError;
-}
-
-/** Builds the app on an open store; the caller owns the store and closes it after `app.stop()`. */
+/** Builds the app on an open store; the caller owns the store and closes it after `created.stop()`. */
 export function createApp(config: AppConfig, store: Store, options: CreateAppOptions = {}): CreatedApp {
   const logger = withoutPerRequestAuthWarning(createRedactingLogger(options.logger ?? createConsoleLogger()));
   logger.setLevel(LOG_LEVELS[config.logLevel]);
@@ -148,7 +128,7 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
     async start(listen) {
       if (socketReceiver) {
         // Nothing can be answered without the bot's identity: wait for it as for the connection.
-        await waitForBotIdentity(bot.check, logger, socketReceiver);
+        await waitForBotIdentity(bot.check, logger, (failures) => socketReceiver.pause(failures));
         await app.start();
         return undefined;
       }
@@ -180,30 +160,6 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
       return { drained: await gate.drained(drainMs) };
     },
   };
-}
-
-/** Asks Slack who the bot is until it answers; a refused token ends the wait with its error. */
-async function waitForBotIdentity(
-  check: () => Promise<AuthorizeResult>,
-  logger: Logger,
-  socket: SupervisedSocketModeReceiver,
-): Promise<void> {
-  let announced = false;
-  for (let failures = 1; ; failures++) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (error instanceof SlackTokenError) throw error;
-      if (!announced) {
-        announced = true;
-        logger.warn(
-          `Slack is not reachable yet (${describeSlackFailure(error)}); the app keeps trying and starts when it is`,
-        );
-      }
-      await socket.pause(failures);
-    }
-  }
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {

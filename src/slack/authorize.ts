@@ -118,3 +118,27 @@ export function createBotAuthorize(
     check: () => lookUp(),
   };
 }
+
+/** Asks Slack who the bot is until it answers; a refused token ends the wait with its error. */
+export async function waitForBotIdentity(
+  check: () => Promise<AuthorizeResult>,
+  logger: Logger,
+  pause: (failures: number) => Promise<void>,
+): Promise<void> {
+  let announced = false;
+  for (let failures = 1; ; failures++) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (error instanceof SlackTokenError) throw error;
+      if (!announced) {
+        announced = true;
+        logger.warn(
+          `Slack is not reachable yet (${describeSlackFailure(error)}); the app keeps trying and starts when it is`,
+        );
+      }
+      await pause(failures);
+    }
+  }
+}
