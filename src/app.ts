@@ -1,17 +1,26 @@
 // The one place that wires the app together: configuration, the database, the knowledge corpus, the
 // matcher, the Bolt app and its listeners. `npm start` runs main(); tests call createApp() with their own
 // config and a store on a temp file.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
-import { ConsoleLogger } from '@slack/logger';
 import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from './answer/create-answer-path';
 import { type AppConfig, ConfigError, loadConfig } from './config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
-import { createBotAuthorize } from './slack/authorize';
+import { isRefusedTokenError, withoutPerRequestAuthWarning } from './slack/authorization-logging';
+import { createBotAuthorize, waitForBotIdentity } from './slack/authorize';
 import { REJECT_RATE_LIMITED_CALLS, SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
+import { createConsoleLogger } from './slack/console-logger';
+import { createEventGate } from './slack/event-gate';
+import { createHealthRoute, stopHttpServer } from './slack/http-lifecycle';
+import { installProcessGuard } from './slack/process-guard';
+import { createQuietLogger } from './slack/quiet-logger';
 import { createRedactingLogger } from './slack/redacting-logger';
+import { SlackTokenError } from './slack/slack-errors';
+import { type SocketModeBackoff, SupervisedSocketModeReceiver } from './slack/socket-mode';
 import { openStore } from './store/open-store';
 import { StoreError } from './store/store-error';
 import type { Store } from './store/types';
@@ -26,6 +35,19 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
 export interface CreatedApp {
   app: App;
   answerPath: AnswerPath;
+  /**
+   * Checks the bot token and starts taking requests. Socket Mode: resolves once connected, waiting for
+   * Slack as long as it takes. HTTP: resolves once listening (Slack unreachable is only logged).
+   * Rejects with a SlackTokenError when Slack refuses a token.
+   */
+  start(listen?: { port: number; host?: string }): Promise<Server | undefined>;
+  /**
+   * Graceful stop: stops taking requests, waits (up to `drainMs`) for the ones being worked on to be
+   * answered, then resolves; the caller then closes the store, which writes what is pending.
+   */
+  stop(drainMs?: number): Promise<{ drained: boolean }>;
+  /** HTTP mode, once started: where the server listens. */
+  address(): AddressInfo | undefined;
 }
 
 export interface CreateAppOptions {
@@ -33,12 +55,16 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Another answer path instead of the corpus's (tests use a broken one to prove failures are handled). */
   answerPath?: AnswerPath;
+  /** Socket Mode reconnection timing (tests shorten the wait after a refused token only). */
+  socketModeBackoff?: Partial<SocketModeBackoff>;
 }
 
-/** Builds the app on an open store; the caller owns the store and closes it after `app.stop()`. */
+/** Longest a graceful stop waits for requests in flight (a reply may wait out a 10 s Retry-After). */
+export const DRAIN_TIMEOUT_MS = 25_000;
+
+/** Builds the app on an open store; the caller owns the store and closes it after `created.stop()`. */
 export function createApp(config: AppConfig, store: Store, options: CreateAppOptions = {}): CreatedApp {
-  const socketMode = Boolean(config.appToken);
-  const logger = createRedactingLogger(options.logger ?? new ConsoleLogger());
+  const logger = withoutPerRequestAuthWarning(createRedactingLogger(options.logger ?? createConsoleLogger()));
   logger.setLevel(LOG_LEVELS[config.logLevel]);
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
@@ -47,7 +73,21 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
     timeout: SLACK_CALL_TIMEOUT_MS,
     logger,
   };
-  const bot = createBotAuthorize(new webApi.WebClient(undefined, clientOptions), config.botToken, logger);
+  // auth.test failures are logged by the authorize function, once, not by the client on every attempt.
+  const botIdentityClient = new webApi.WebClient(undefined, { ...clientOptions, logger: createQuietLogger(logger) });
+  const bot = createBotAuthorize(botIdentityClient, config.botToken, logger);
+  let stopping = false;
+  // Socket Mode gets a receiver of its own, with its own Web API options and reconnect loop (see
+  // slack/socket-mode.ts); HTTP gets Bolt's receiver plus a health route for load balancers.
+  const socketReceiver = config.appToken
+    ? new SupervisedSocketModeReceiver({
+        appToken: config.appToken,
+        logger,
+        logLevel: LOG_LEVELS[config.logLevel],
+        slackApiUrl: config.slackApiUrl,
+        backoff: options.socketModeBackoff,
+      })
+    : undefined;
   const app = new App({
     authorize: bot.authorize,
     // No listener reads conversation state, so Bolt need not keep it for every message.
@@ -55,8 +95,11 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
     logger,
     logLevel: LOG_LEVELS[config.logLevel],
     clientOptions,
-    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
+    ...(socketReceiver
+      ? { receiver: socketReceiver }
+      : { signingSecret: config.signingSecret, customRoutes: [createHealthRoute(() => stopping)] }),
   });
+  const gate = createEventGate(app, logger);
   const answerPath =
     options.answerPath ??
     createAnswerPath(config.cardContext, config.knowledgeDir, {
@@ -64,7 +107,7 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
       // The person still gets the answer, without the buttons that need a stored question.
       onRecordError: (error) => logListenerError(app.logger, 'recording a question', error),
     });
-  bot.warmUp();
+  if (!socketReceiver) bot.warmUp();
   registerListeners(app, {
     answerer: answerPath.answerer,
     corpus: answerPath.corpus,
@@ -75,9 +118,48 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
   // Last line of defence: listeners handle their own errors; this logs anything that still escapes,
   // with its message only (never the request body, which can carry a person's secrets).
   app.error(async (error) => {
+    if (isRefusedTokenError(error)) return;
     logListenerError(app.logger, 'request', error);
   });
-  return { app, answerPath };
+  let server: Server | undefined;
+  return {
+    app,
+    answerPath,
+    async start(listen) {
+      if (socketReceiver) {
+        // Nothing can be answered without the bot's identity: wait for it as for the connection.
+        await waitForBotIdentity(bot.check, logger, (failures) => socketReceiver.pause(failures));
+        await app.start();
+        return undefined;
+      }
+      // HTTP: listen at once (Slack may be down: warmUp logged it, and requests are acked and logged
+      // meanwhile), but a token Slack refuses stops the start.
+      const identity = bot.check();
+      identity.catch(() => undefined);
+      server = (await app.start(
+        listen ?? { port: config.port, ...(config.host ? { host: config.host } : {}) },
+      )) as Server;
+      try {
+        await identity;
+      } catch (error) {
+        if (error instanceof SlackTokenError) {
+          await stopHttpServer(server).catch(() => undefined);
+          throw error;
+        }
+      }
+      return server;
+    },
+    address: () => {
+      const address = server?.address();
+      return address && typeof address === 'object' ? address : undefined;
+    },
+    async stop(drainMs = DRAIN_TIMEOUT_MS) {
+      stopping = true;
+      if (server) await stopHttpServer(server);
+      else await app.stop().catch(() => undefined);
+      return { drained: await gate.drained(drainMs) };
+    },
+  };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -104,20 +186,38 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   const { app, answerPath } = created;
   const openedStore = store;
-  const stop = async () => {
-    await app.stop().catch(() => undefined);
+  installProcessGuard(app.logger);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info(`${signal}: finishing the requests in flight, then stopping`);
+    const { drained } = await created.stop().catch(() => ({ drained: false }));
+    if (!drained) app.logger.warn('Stopped before every request in flight had finished');
     openedStore.close();
+    app.logger.info('Stopped');
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   const topics = `${answerPath.corpus.topics.length} topics, database ${config.databasePath}`;
+  try {
+    await created.start();
+  } catch (error) {
+    openedStore.close();
+    if (error instanceof SlackTokenError) {
+      process.stderr.write(`Could not start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
   if (config.appToken) {
-    await app.start();
     app.logger.info(`AWS sign-in helper running in Socket Mode (${topics})`);
   } else {
-    await app.start(config.port);
-    app.logger.info(`AWS sign-in helper listening on port ${config.port} at /slack/events (${topics})`);
+    const address = created.address();
+    app.logger.info(
+      `AWS sign-in helper listening on port ${address?.port ?? config.port} at /slack/events (${topics})`,
+    );
   }
 }
 

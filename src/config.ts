@@ -61,6 +61,9 @@ const appSchema = cardContextSchema.extend({
     .min(0, 'must be 0-65535')
     .max(65535, 'must be 0-65535')
     .default(3000),
+  HOST: optionalText.refine((value) => !value || /^[\w.:-]+$/.test(value), {
+    message: 'must be an address to listen on, like 127.0.0.1 or 0.0.0.0 (or unset for every interface)',
+  }),
   SLACK_API_URL: optionalText.refine((value) => !value || /^https?:\/\/\S+\/$/.test(value), {
     message: 'must be an http(s) URL ending in /api/, like https://slack.com/api/',
   }),
@@ -81,6 +84,8 @@ export interface AppConfig {
   appToken?: string;
   signingSecret?: string;
   port: number;
+  /** HTTP mode: the address to listen on; unset, every interface. */
+  host?: string;
   slackApiUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   knowledgeDir?: string;
@@ -123,6 +128,7 @@ export function loadConfig(env: Env): AppConfig {
     appToken: values.SLACK_APP_TOKEN,
     signingSecret: values.SLACK_SIGNING_SECRET,
     port: values.PORT,
+    ...(values.HOST ? { host: values.HOST } : {}),
     slackApiUrl: values.SLACK_API_URL,
     logLevel: values.LOG_LEVEL,
     knowledgeDir: values.KNOWLEDGE_DIR,

@@ -34,6 +34,12 @@ describe('loadConfig', () => {
     expect(message).not.toMatch(/\n\s+at /);
   });
 
+  it('listens on HOST when set, on every interface when not, and names HOST when it is not an address', () => {
+    expect(loadConfig({ ...http, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(loadConfig(http).host).toBeUndefined();
+    expect(() => loadConfig({ ...http, HOST: 'http://0.0.0.0/' })).toThrow(/HOST: must be an address to listen on/);
+  });
+
   it('asks for the bot token when it is missing', () => {
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN: is required/);
   });

@@ -1,8 +1,9 @@
 // Slack redelivers an event (with X-Slack-Retry-Num) when it thinks the first delivery failed, and may
-// do so after the first one was already answered. This middleware, on the listeners that answer,
-// remembers recent event ids in a bounded in-memory cache and drops any event it has already seen, so a
-// question is answered once. One process only: several instances behind a load balancer would need a
-// shared store.
+// do so after the first one was already answered; and when a person edits a message that mentions the
+// app, Slack sends `app_mention` again (same channel and `ts`, an `edited` field, a new event_id). This
+// middleware, on the listeners that answer, remembers recent events by the message they are about in a
+// bounded in-memory cache and drops any it has already seen, so a question is answered (and recorded)
+// once. One process only: several instances behind a load balancer would need a shared store.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 
 export interface RedeliveryFilterOptions {
@@ -15,8 +16,15 @@ export interface RedeliveryFilterOptions {
 
 export const REDELIVERY_DEFAULTS = { maxEntries: 10_000, ttlMs: 15 * 60 * 1000 } as const;
 
-function eventIdOf(body: AnyMiddlewareArgs['body']): string | undefined {
-  const id = (body as { event_id?: unknown }).event_id;
+/**
+ * What makes two deliveries the same question: the message they are about (its conversation and
+ * `ts`, which an edit keeps), else Slack's event id. The one place this is decided.
+ */
+export function eventKeyOf(body: AnyMiddlewareArgs['body']): string | undefined {
+  const { event_id: id, event } = body as { event_id?: unknown; event?: { channel?: unknown; ts?: unknown } };
+  if (typeof event?.channel === 'string' && typeof event.ts === 'string' && event.channel && event.ts) {
+    return `${event.channel}:${event.ts}`;
+  }
   return typeof id === 'string' && id ? id : undefined;
 }
 
@@ -35,7 +43,7 @@ export function createRedeliveryFilter(options: RedeliveryFilterOptions = {}): M
   }
 
   return async ({ body, context, logger, next }) => {
-    const eventId = eventIdOf(body);
+    const eventId = eventKeyOf(body);
     if (!eventId) {
       await next();
       return;
@@ -43,8 +51,11 @@ export function createRedeliveryFilter(options: RedeliveryFilterOptions = {}): M
     const at = now();
     const seenAt = seen.get(eventId);
     if (seenAt !== undefined && at - seenAt <= ttlMs) {
+      const edited = (body as { event?: { edited?: unknown } }).event?.edited !== undefined;
       logger.info(
-        `Ignored a redelivered event (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`,
+        edited
+          ? 'Ignored an edit of a message already answered'
+          : `Ignored a redelivered event (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`,
       );
       return;
     }

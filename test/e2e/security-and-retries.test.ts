@@ -126,8 +126,6 @@ describe('messages the bot must not answer', () => {
     ],
     ['message_deleted', directMessageEvent('', { subtype: 'message_deleted', user: undefined, deleted_ts: '1.1' })],
     ['message_replied', directMessageEvent('I lost my MFA device', { subtype: 'message_replied' })],
-    ['thread_broadcast', directMessageEvent('I lost my MFA device', { subtype: 'thread_broadcast' })],
-    ['file_share', directMessageEvent('I lost my MFA device', { subtype: 'file_share' })],
     ['channel_join', directMessageEvent('<@U0PERSON01> has joined the channel', { subtype: 'channel_join' })],
     [
       'a message in a channel (not a DM)',

@@ -46,6 +46,13 @@ export interface FakeSlack {
   settle(quietMs?: number): Promise<void>;
   /** Forgets recorded calls, responses and pending failures (between benchmark phases). */
   reset(): void;
+  /** Answers `method` with `result` (merged into `{ ok: true }`) instead of the built-in answer. */
+  setResult(method: string, result: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  /** Every answer (API call or response_url post) waits this long first, as real Slack takes its time. */
+  setLatency(ms: number): void;
+  /** Slack unreachable: the port refuses connections (and open ones are cut) until `goOnline`. */
+  goOffline(): Promise<void>;
+  goOnline(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,11 +103,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responseAttempts: ResponseAttempt[] = [];
   const failures = new Map<string, Failure[]>();
   const expired = new Set<string>();
+  const results = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   let lastActivity = Date.now();
+  let latencyMs = 0;
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
     lastActivity = Date.now();
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const url = req.url ?? '/';
     const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -136,13 +146,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (failure.status && failure.status >= 500) return reply(failure.status, { ok: false, error: 'internal_error' });
       return reply(200, { ok: false, error: failure.error ?? 'fatal_error' });
     }
-    const result = RESULTS[method]?.(args) ?? {};
+    const result = (results.get(method) ?? RESULTS[method])?.(args) ?? {};
     return reply(200, { ok: true, ...result });
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 
   return {
     apiUrl: `${base}/api/`,
@@ -183,10 +199,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       failures.clear();
       expired.clear();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    setResult(method, result) {
+      results.set(method, result);
+    },
+    goOffline: closeServer,
+    goOnline: () =>
+      new Promise<void>((resolve, reject) => {
+        if (server.listening) return resolve();
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
       }),
+    close: closeServer,
   };
 }

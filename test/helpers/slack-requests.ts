@@ -37,13 +37,20 @@ export async function send(
   return { status: response.status, body: await response.text() };
 }
 
-export function slashCommandBody(fields: {
+export interface SlashCommandFields {
   text: string;
   responseUrl: string;
   userId?: string;
   channelId?: string;
-}): string {
-  return new URLSearchParams({
+}
+
+export function slashCommandBody(fields: SlashCommandFields): string {
+  return new URLSearchParams(slashCommandPayload(fields)).toString();
+}
+
+/** A slash command's fields, as Slack sends them (form fields over HTTP, a JSON payload over Socket Mode). */
+export function slashCommandPayload(fields: SlashCommandFields): Record<string, string> {
+  return {
     token: 'legacy-verification-token',
     team_id: 'T0TEAM001',
     team_domain: 'example',
@@ -57,16 +64,21 @@ export function slashCommandBody(fields: {
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
     trigger_id: '123.456.abc',
-  }).toString();
+  };
 }
 
 let eventCounter = 0;
 
-export function eventBody(
+export function eventBody(event: Record<string, unknown>, eventId?: string): string {
+  return JSON.stringify(eventPayload(event, eventId));
+}
+
+/** An Events API event_callback around `event`, as Slack sends it (the body over HTTP, the payload over Socket Mode). */
+export function eventPayload(
   event: Record<string, unknown>,
   eventId = `Ev${String(++eventCounter).padStart(8, '0')}`,
-): string {
-  return JSON.stringify({
+): Record<string, unknown> {
+  return {
     token: 'legacy-verification-token',
     team_id: 'T0TEAM001',
     api_app_id: 'A0APP00001',
@@ -75,7 +87,7 @@ export function eventBody(
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: 'T0TEAM001', user_id: 'UBOTUSER1', is_bot: true, is_enterprise_install: false }],
-  });
+  };
 }
 
 export function actionBody(payload: Record<string, unknown>): string {

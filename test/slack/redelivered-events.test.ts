@@ -1,5 +1,5 @@
 import type { Context } from '@slack/bolt';
-import { createRedeliveryFilter } from '../../src/slack/redelivered-events';
+import { createRedeliveryFilter, eventKeyOf } from '../../src/slack/redelivered-events';
 import { recordingLogger } from '../helpers/fakes';
 
 function harness(options: Parameters<typeof createRedeliveryFilter>[0]) {
@@ -42,5 +42,15 @@ describe('redelivered events', () => {
     now = 1600;
     await run('Ev1');
     expect(passed).toEqual(['Ev1', 'Ev1']);
+  });
+});
+
+describe('eventKeyOf', () => {
+  it('keys a message event by its conversation and ts, so an edit (new event_id) is the same message', () => {
+    const original = { event_id: 'Ev1', event: { type: 'app_mention', channel: 'C1', ts: '1.2', text: 'lost mfa' } };
+    const edited = { event_id: 'Ev2', event: { ...original.event, text: 'lost mfa phone', edited: { ts: '1.3' } } };
+    expect(eventKeyOf(edited as never)).toBe(eventKeyOf(original as never));
+    expect(eventKeyOf({ event_id: 'Ev3', event: { type: 'app_home_opened', user: 'U1' } } as never)).toBe('Ev3');
+    expect(eventKeyOf({ type: 'block_actions' } as never)).toBeUndefined();
   });
 });

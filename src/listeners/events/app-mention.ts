@@ -4,13 +4,15 @@ import { deliver, privateRoutes } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
 import { answerInConversation } from './answer-in-conversation';
+import { isAnswerableSubtype } from './answerable-subtype';
 
 const WHERE = 'app_mention';
 
 export function createAppMentionListener({ answerer }: Pick<ListenerDeps, 'answerer'>) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
-    // Other bots mentioning us, and edited mentions, get no second answer.
-    if (event.bot_id || event.subtype || !event.user) return;
+    // Other bots mentioning us get no answer; an edited mention is dropped before this listener as a
+    // repeat of the message already answered (slack/redelivered-events.ts).
+    if (event.bot_id || !isAnswerableSubtype(event.subtype) || !event.user) return;
     const person = { user: event.user, channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     await withApology(
       logger,
