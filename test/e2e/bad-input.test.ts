@@ -26,7 +26,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  * menu: the topic menu; fallback: "I don't know this one"; mfa: the MFA answer, or a choice that offers it;
  * helpful: any card that answers or asks back (what the matcher makes of noise is its own business).
  */
-type Expectation = 'menu' | 'fallback' | 'mfa' | 'helpful';
+type Expectation = 'menu' | 'fallback' | 'mfa' | 'passwords' | 'helpful';
 const inputs: Array<[string, string, Expectation]> = [
   ['empty text', '', 'menu'],
   ['whitespace only', ' \t \n  ', 'menu'],
@@ -38,7 +38,8 @@ const inputs: Array<[string, string, Expectation]> = [
     'mfa',
   ],
   ['5,000+ characters of one word', 'a'.repeat(6000), 'fallback'],
-  ['Japanese', 'パスワードを忘れました。どうすればいいですか？', 'fallback'],
+  // "I forgot my password. What should I do?": read like its English words, so it asks which password.
+  ['Japanese', 'パスワードを忘れました。どうすればいいですか？', 'passwords'],
   ['Russian and Arabic', 'Я забыл пароль نسيت كلمة المرور', 'fallback'],
   ['Chinese with an AWS word', '我丢了MFA设备 lost MFA', 'mfa'],
   ['control characters', 'lost\u0000 my\u0007 MFA\u001b[31m device\u007f', 'mfa'],
@@ -83,6 +84,10 @@ function expectKind(message: Record<string, unknown>, expected: Expectation): vo
   if (expected === 'menu') expect(text).toBe(MENU_TEXT);
   if (expected === 'fallback') expect(text).toContain(FALLBACK_TEXT);
   if (expected === 'mfa') expect(offersMfa).toBe(true);
+  if (expected === 'passwords') {
+    expect(text.startsWith(CLARIFY_PROMPT)).toBe(true);
+    expect(text).toContain('root user password');
+  }
   if (expected === 'helpful') {
     expect(headerOf(message) !== '' || text.startsWith(CLARIFY_PROMPT) || text.startsWith(FALLBACK_TEXT)).toBe(true);
   }
