@@ -29,7 +29,7 @@ const args = process.argv.slice(2);
 const sets = args.flatMap((arg, i) => (args[i - 1] === '--set' ? [arg] : []));
 if (sets.length === 0) {
   sets.push(
-    join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'),
+    join(__dirname, '..', 'test', 'fixtures', 'dev.jsonl'),
     join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl'),
   );
 }
