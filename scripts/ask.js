@@ -9,7 +9,7 @@ const { ROOT, buildState } = require('./build-freshness');
 
 const build = buildState(join('cli', 'ask.js'));
 if (build.state === 'fresh') {
-  require(join(ROOT, 'dist', 'cli', 'ask.js'));
+  require(join(ROOT, 'dist', 'cli', 'ask.js')).main();
 } else {
   let tsx;
   try {
@@ -25,5 +25,5 @@ if (build.state === 'fresh') {
     );
   }
   tsx.register();
-  require(join(ROOT, 'src', 'cli', 'ask.ts'));
+  require(join(ROOT, 'src', 'cli', 'ask.ts')).main();
 }
