@@ -2,7 +2,7 @@
 //   corpus load + index build time (median of several cold builds), match latency p50/p99 over the
 //   evaluation questions (after a warm-up), and the process's peak memory.
 // Bars (issue "Answer quality"): p99 match under 1 ms; corpus load plus index build under 200 ms.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
@@ -16,11 +16,10 @@ const MATCH_ROUNDS = 20;
 
 function questionSets(): string[] {
   const files = [
-    join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'),
+    join(__dirname, '..', 'test', 'fixtures', 'dev.jsonl'),
     join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl'),
   ];
   return files
-    .filter((file) => existsSync(file))
     .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
     .filter((line) => line.trim())
     .map((line) => (JSON.parse(line) as { q: string }).q);

@@ -32,7 +32,7 @@ const reportAt = args.indexOf('--report');
 const tuneCount = reportAt < 0 ? 1 : args.slice(0, reportAt).filter((arg) => arg === '--set').length;
 if (sets.length === 0) {
   sets.push(
-    join(__dirname, '..', '..', 'shared', 'eval', 'dev.jsonl'),
+    join(__dirname, '..', 'test', 'fixtures', 'dev.jsonl'),
     join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl'),
   );
 }

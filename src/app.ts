@@ -4,9 +4,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
-import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from './answer/create-answer-path';
-import { type AppConfig, ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadConfig, loadEnvFile } from './config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
@@ -163,12 +162,11 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  loadDotenv({ quiet: true });
   let config: AppConfig;
   let store: Store | undefined;
   let created: CreatedApp;
   try {
-    config = loadConfig(env);
+    config = loadConfig(env, loadEnvFile(env));
     let logger: Logger | undefined;
     store = openStore(config.databasePath, {
       // Questions are saved just after they are answered; a failure then can only be logged.

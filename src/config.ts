@@ -1,5 +1,9 @@
 // Configuration from the environment, validated at start. Problems a person can fix come back as one
 // ConfigError listing every variable to set and what is wrong with it, never as a stack trace.
+// Two mistakes a schema cannot see are caught too: a `.env` value dotenv cut at `#` (`<#C0123ABCD|aws-help>`
+// unquoted reads as `<`), and a value still the example `.env.example` shows (`xoxb-your-bot-token`).
+import { readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import type { CardContext } from './cards/types';
 
@@ -99,10 +103,85 @@ export interface AppConfig {
 
 type Env = Record<string, string | undefined>;
 
-function parse<T>(schema: z.ZodType<T>, env: Env): T {
+export const STILL_EXAMPLE = 'is still the example value from .env.example: put your own there';
+export const CUT_AT_HASH =
+  'its value in .env is cut at "#" (dotenv reads the rest as a comment): put the value in double quotes';
+
+/** Values `.env.example` and the README show as examples: left in place, the app would look set up and reach no one. */
+const EXAMPLE_VALUES: Readonly<Record<string, RegExp>> = {
+  SLACK_BOT_TOKEN: /^xoxb-(your\b|\.\.\.|…)/i,
+  SLACK_APP_TOKEN: /^xapp-(your\b|\.\.\.|…)/i,
+  SLACK_SIGNING_SECRET: /^your\b/i,
+  ADMIN_CONTACT: /\b[CU]0123ABCD\b/,
+  ACCESS_PORTAL_URL: /\bd-x{10}\b/i,
+  ESCALATION_CHANNEL: /^\s*C0123ABCD\s*$/,
+  ADMIN_USER_IDS: /\bU0123ABCD\b/,
+};
+
+/** What reading `.env` found that the values alone cannot show. */
+export interface EnvFileNotes {
+  /** Variables the file set with an unquoted value dotenv cut at `#`. */
+  cutAtHash: readonly string[];
+}
+
+const NO_NOTES: EnvFileNotes = { cutAtHash: [] };
+
+/**
+ * Variables whose unquoted value dotenv cuts at `#`: a `#` right after `=` or glued to the value
+ * (`ADMIN_CONTACT=<#C0123ABCD|aws-help>`, `ESCALATION_CHANNEL=#aws-help`). A `#` after a space is an
+ * ordinary end-of-line comment (`PORT=3000 # default`).
+ */
+export function valuesCutAtHash(envFileText: string): string[] {
+  const cut: string[] = [];
+  for (const line of envFileText.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([\w.-]+)\s*=[ \t]*(.*)$/.exec(line);
+    const [, name, value] = match ?? [];
+    if (!name || value === undefined || /^['"`]/.test(value)) continue;
+    const hash = value.indexOf('#');
+    if (hash === 0 || (hash > 0 && !/\s/.test(value.charAt(hash - 1)))) cut.push(name);
+  }
+  return cut;
+}
+
+/**
+ * Reads a `.env` file into `env` as dotenv does (variables already set win), and notes what it cut.
+ * No file is fine: everything may come from the environment.
+ */
+export function loadEnvFile(env: Env, file = '.env'): EnvFileNotes {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return NO_NOTES;
+    throw new ConfigError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+  const cutAtHash = valuesCutAtHash(text).filter((name) => env[name] === undefined);
+  for (const [name, value] of Object.entries(parseDotenv(text))) {
+    if (env[name] === undefined) env[name] = value;
+  }
+  return { cutAtHash };
+}
+
+function parse<S extends z.ZodObject>(schema: S, env: Env, notes: EnvFileNotes): z.output<S> {
+  const names = Object.keys(schema.shape);
+  const problems = new Map<string, string>();
+  for (const name of notes.cutAtHash) {
+    if (names.includes(name)) problems.set(name, CUT_AT_HASH);
+  }
+  for (const name of names) {
+    const value = env[name];
+    const example = EXAMPLE_VALUES[name];
+    if (value && example?.test(value) && !problems.has(name)) problems.set(name, STILL_EXAMPLE);
+  }
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const name = issue.path.join('.');
+      if (!problems.has(name)) problems.set(name, issue.message);
+    }
+  }
+  if (result.success && problems.size === 0) return result.data;
+  const lines = [...problems].map(([name, message]) => `  ${name}: ${message}`);
   throw new ConfigError(`Configuration problem. Set these variables (see .env.example):\n${lines.join('\n')}`);
 }
 
@@ -112,12 +191,12 @@ const toCardContext = (values: { ADMIN_CONTACT?: string; ACCESS_PORTAL_URL?: str
 });
 
 /** The settings cards show: all the offline `ask` command needs. */
-export function loadCardContext(env: Env): CardContext {
-  return toCardContext(parse(cardContextSchema, env));
+export function loadCardContext(env: Env, notes: EnvFileNotes = NO_NOTES): CardContext {
+  return toCardContext(parse(cardContextSchema, env, notes));
 }
 
-export function loadConfig(env: Env): AppConfig {
-  const values = parse(appSchema, env);
+export function loadConfig(env: Env, notes: EnvFileNotes = NO_NOTES): AppConfig {
+  const values = parse(appSchema, env, notes);
   if (!values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {
     throw new ConfigError(
       'Configuration problem. Set these variables (see .env.example):\n  SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',

@@ -1,4 +1,15 @@
-import { ConfigError, DEFAULT_DATABASE_PATH, loadCardContext, loadConfig } from '../src/config';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ConfigError,
+  CUT_AT_HASH,
+  DEFAULT_DATABASE_PATH,
+  loadCardContext,
+  loadConfig,
+  loadEnvFile,
+  STILL_EXAMPLE,
+} from '../src/config';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -112,5 +123,97 @@ describe('storage, escalation and admin settings', () => {
     );
     expect(message).toMatch(/DATABASE_PATH: must be a file path/);
     expect(message).not.toMatch(/U0ADMIN001/);
+  });
+});
+
+describe('.env that cannot bite', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'env-file-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const envFile = (text: string) => {
+    const file = join(dir, '.env');
+    writeFileSync(file, text);
+    return file;
+  };
+  const problem = (load: () => unknown): string => {
+    try {
+      load();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('no ConfigError');
+  };
+
+  it('spots values dotenv cuts at "#" and says to quote them', () => {
+    const env: Record<string, string | undefined> = {};
+    const notes = loadEnvFile(
+      env,
+      envFile(
+        [
+          'SLACK_BOT_TOKEN=xoxb-1',
+          'SLACK_SIGNING_SECRET=secret',
+          'ADMIN_CONTACT=<#C0HELP0001|aws-help>',
+          'ESCALATION_CHANNEL=#aws-help',
+          'PORT=3000 # an ordinary comment',
+        ].join('\n'),
+      ),
+    );
+    expect(env.ADMIN_CONTACT).toBe('<');
+    expect(env.PORT).toBe('3000');
+    expect(notes.cutAtHash).toEqual(['ADMIN_CONTACT', 'ESCALATION_CHANNEL']);
+    const message = problem(() => loadConfig(env, notes));
+    expect(message).toContain(`ADMIN_CONTACT: ${CUT_AT_HASH}`);
+    expect(message).toContain(`ESCALATION_CHANNEL: ${CUT_AT_HASH}`);
+    expect(message).not.toMatch(/PORT/);
+    expect(problem(() => loadCardContext(env, notes))).toContain(`ADMIN_CONTACT: ${CUT_AT_HASH}`);
+  });
+
+  it('reads quoted values whole, and leaves variables already set alone', () => {
+    const env: Record<string, string | undefined> = { LOG_LEVEL: 'debug' };
+    const notes = loadEnvFile(
+      env,
+      envFile('ADMIN_CONTACT="<#C0HELP0001|aws-help>"\nLOG_LEVEL=warn\nESCALATION_CHANNEL=#aws-help\n'),
+    );
+    expect(env.ADMIN_CONTACT).toBe('<#C0HELP0001|aws-help>');
+    expect(env.LOG_LEVEL).toBe('debug');
+    expect(notes.cutAtHash).toEqual(['ESCALATION_CHANNEL']);
+    expect(loadCardContext(env, notes)).toEqual({ adminContact: '<#C0HELP0001|aws-help>' });
+  });
+
+  it('a missing .env is fine', () => {
+    expect(loadEnvFile({}, join(dir, 'none')).cutAtHash).toEqual([]);
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', 'xoxb-your-bot-token'],
+    ['SLACK_APP_TOKEN', 'xapp-your-app-token'],
+    ['ADMIN_CONTACT', '<#C0123ABCD|aws-help>'],
+    ['ACCESS_PORTAL_URL', 'https://d-xxxxxxxxxx.awsapps.com/start'],
+    ['ESCALATION_CHANNEL', 'C0123ABCD'],
+    ['ADMIN_USER_IDS', 'U0123ABCD,U0456EFGH'],
+  ])('refuses %s=%s as still the example value', (name, value) => {
+    expect(problem(() => loadConfig({ ...http, [name]: value }))).toContain(`${name}: ${STILL_EXAMPLE}`);
+  });
+
+  it('.env.example quotes every value that can hold "#", and copied unedited it is refused', () => {
+    const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
+    const assigned = [...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map(([, name, value]) => ({ name, value }));
+    const free = [
+      'ADMIN_CONTACT',
+      'ACCESS_PORTAL_URL',
+      'ESCALATION_CHANNEL',
+      'SLACK_API_URL',
+      'DATABASE_PATH',
+      'KNOWLEDGE_DIR',
+    ];
+    for (const name of free) expect(assigned.find((line) => line.name === name)?.value).toMatch(/^".*"$/);
+    const env: Record<string, string | undefined> = {};
+    const notes = loadEnvFile(env, envFile(example));
+    expect(notes.cutAtHash).toEqual([]);
+    expect(problem(() => loadConfig(env, notes))).toContain(`SLACK_BOT_TOKEN: ${STILL_EXAMPLE}`);
   });
 });

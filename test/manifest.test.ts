@@ -19,7 +19,7 @@ interface Manifest {
 }
 
 const manifest = parseYaml(readFileSync(join(root, 'manifest.yml'), 'utf8')) as Manifest;
-const schemaPath = join(root, '..', 'shared', 'slack', 'manifest.schema.1.0.0.json');
+const schemaPath = join(__dirname, 'fixtures', 'slack', 'manifest.schema.1.0.0.json');
 
 function compileSchema() {
   const ajv = new Ajv({ strict: false, allErrors: true });

@@ -1,95 +1,104 @@
 // `npm run ask -- "question"`: the bot's answer, offline. Same matcher, same cards as Slack.
-//   --json     one JSON line: {"kind","topic","candidates","confidence"} (the evaluation reads this)
-//   --blocks   the exact Slack message payload {"text","blocks"}
-//   --topic ID that topic's card instead of matching a question
-// With no question argument, questions are read from standard input, one a line.
+//   --json       one JSON line: {"kind","topic","candidates","confidence"} (the evaluation reads this)
+//   --blocks     the exact Slack message payload {"text","blocks"}
+//   --topic=ID   that topic's card instead of matching a question
+//   --list       every topic id and title; --version; --help
+// With no question argument and input piped in, questions are read from standard input, one a line.
+// With neither (a terminal), it shows the topic menu, as `/aws-signin` on its own does in Slack.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { config as loadDotenv } from 'dotenv';
 import { type AnswerPath, createAnswerPath } from '../answer/create-answer-path';
-import { ConfigError, loadCardContext } from '../config';
+import { ConfigError, loadCardContext, loadEnvFile } from '../config';
 import { KnowledgeError } from '../knowledge/load-knowledge';
-import { type Format, formatCard, formatReply } from './format-reply';
+import { HELP, MENU_HINT, readCommand, USAGE } from './ask-command';
+import { formatCard, formatReply } from './format-reply';
 
-const USAGE = `Usage: npm run ask -- [--json | --blocks] "question"
-       npm run ask -- [--json | --blocks] --topic <topic-id>
-       npm run --silent ask -- --json < questions.txt   (one question a line)`;
-
-interface Options {
-  format: Format;
-  topic?: string;
-  question?: string;
+function version(): string {
+  const file = join(__dirname, '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-function parseArgs(args: string[]): Options | string {
-  const options: Options = { format: 'text' };
-  const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--json') options.format = 'json';
-    else if (arg === '--blocks') options.format = 'blocks';
-    else if (arg === '--topic') {
-      const id = args[++i];
-      if (!id) return '--topic needs a topic id';
-      options.topic = id;
-    } else if (arg === '--help' || arg === '-h') return USAGE;
-    else if (arg.startsWith('--')) return `Unknown option ${arg}`;
-    else words.push(arg);
-  }
-  if (words.length > 0) options.question = words.join(' ');
-  return options;
-}
-
-async function main(): Promise<number> {
-  const parsed = parseArgs(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    process.stderr.write(`${parsed}\n`);
-    return parsed === USAGE ? 0 : 2;
-  }
-  loadDotenv({ quiet: true });
-  let path: AnswerPath;
+function openAnswerPath(): AnswerPath | undefined {
   try {
-    path = createAnswerPath(loadCardContext(process.env), process.env.KNOWLEDGE_DIR || undefined);
+    const notes = loadEnvFile(process.env);
+    return createAnswerPath(loadCardContext(process.env, notes), process.env.KNOWLEDGE_DIR || undefined);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeError) {
       process.stderr.write(`${error.message}\n`);
-      return 1;
+      return undefined;
     }
     throw error;
   }
-  const { answerer } = path;
+}
 
-  if (parsed.topic) {
-    const card = answerer.topicCard({ topicId: parsed.topic });
-    if (!card) {
-      process.stderr.write(`No topic "${parsed.topic}". Topics: ${path.corpus.topics.map((t) => t.id).join(', ')}\n`);
-      return 2;
-    }
-    process.stdout.write(
-      `${parsed.format === 'json' ? JSON.stringify({ kind: 'answer', topic: parsed.topic, candidates: [parsed.topic], confidence: 1 }) : formatCard(card, parsed.format)}\n`,
-    );
+/** Runs the command line on `args`; resolves to the exit status. */
+export async function runAsk(args: string[]): Promise<number> {
+  const command = readCommand(args);
+  if ('error' in command) {
+    process.stderr.write(`ask: ${command.error}\n${USAGE}\n`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (parsed.question !== undefined) {
-    process.stdout.write(`${formatReply(answerer.answer(parsed.question), parsed.format)}\n`);
+  if (command.kind === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const path = openAnswerPath();
+  if (!path) return 1;
+  const { answerer, corpus } = path;
+
+  if (command.kind === 'list') {
+    const width = Math.max(...corpus.topics.map((topic) => topic.id.length));
+    process.stdout.write(corpus.topics.map((topic) => `${topic.id.padEnd(width)}  ${topic.title}\n`).join(''));
+    return 0;
+  }
+  if (command.kind === 'topic') {
+    const card = answerer.topicCard({ topicId: command.topic });
+    if (!card) {
+      const shown = /^[\w-]{1,60}$/.test(command.topic) ? ` "${command.topic}"` : '';
+      process.stderr.write(`ask: no topic${shown}; npm run ask -- --list shows every topic id\n`);
+      return 2;
+    }
+    const line =
+      command.format === 'json'
+        ? JSON.stringify({ kind: 'answer', topic: command.topic, candidates: [command.topic], confidence: 1 })
+        : formatCard(card, command.format);
+    process.stdout.write(`${line}\n`);
+    return 0;
+  }
+  if (command.question !== undefined) {
+    process.stdout.write(`${formatReply(answerer.answer(command.question), command.format)}\n`);
     return 0;
   }
   if (process.stdin.isTTY) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    // Nothing to read: what `/aws-signin` on its own shows, the topic menu.
+    process.stdout.write(`${formatReply(answerer.answer(''), command.format)}\n`);
+    if (command.format === 'text') process.stdout.write(`\n${MENU_HINT}\n`);
+    return 0;
   }
-  const separator = parsed.format === 'text' ? '\n\n' : '\n';
+  const separator = command.format === 'text' ? '\n\n' : '\n';
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    process.stdout.write(`${formatReply(answerer.answer(line), parsed.format)}${separator}`);
+    process.stdout.write(`${formatReply(answerer.answer(line), command.format)}${separator}`);
   }
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`ask failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+/** Runs with this process's arguments and sets its exit status: `node dist/cli/ask.js`, and scripts/ask.js. */
+export function main(): void {
+  runAsk(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug, not a person's mistake: keep its stack.
+      process.stderr.write(`ask failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) main();

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_MATCHED_CHARS, textForMatching } from '../../src/answer/create-answerer';
 import { REDACTED } from '../../src/text/secrets';
 import { realAnswerPath } from '../helpers/corpus';
 
 function questions(file: string): string[] {
-  if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -29,14 +28,11 @@ describe('what the matcher reads', () => {
 });
 
 describe('secret warnings', () => {
-  const sets = [
-    join(__dirname, '..', '..', '..', 'shared', 'eval', 'dev.jsonl'),
-    join(__dirname, '..', 'fixtures', 'holdout.jsonl'),
-  ];
+  const sets = [join(__dirname, '..', 'fixtures', 'dev.jsonl'), join(__dirname, '..', 'fixtures', 'holdout.jsonl')];
 
   it('raise no false alarm on any evaluation question', () => {
     const all = sets.flatMap(questions);
-    expect(all.length).toBeGreaterThan(100);
+    expect(all.length).toBeGreaterThan(350);
     const alarmed = all.filter((question) => realAnswerPath().answerer.answer(question).secretWarning !== null);
     expect(alarmed).toEqual([]);
   });

@@ -1,5 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
+import { BLOCK } from '../../src/cards/ids';
+import { BUTTON_ROW_LABELS, renderCardAsText } from '../../src/cards/render-text';
+import { TOPIC_MENU_PLACEHOLDER } from '../../src/cards/topic-menu';
+import { HELP, readCommand, USAGE } from '../../src/cli/ask-command';
 import { formatReply } from '../../src/cli/format-reply';
 import { realAnswerPath } from '../helpers/corpus';
 
@@ -34,7 +39,7 @@ describe('ask output', () => {
 
   it('empty input gets the fallback kind and the topic menu', () => {
     expect(JSON.parse(formatReply(answerer.answer('   '), 'json')).kind).toBe('fallback');
-    expect(formatReply(answerer.answer(''), 'text')).toContain('Topics:');
+    expect(formatReply(answerer.answer(''), 'text')).toContain(`${TOPIC_MENU_PLACEHOLDER} (a menu):`);
   });
 
   it('a pasted secret is never printed', () => {
@@ -60,5 +65,104 @@ describe('npm run ask, batch mode', () => {
       .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.kind)).toEqual(['answer', 'fallback', 'fallback']);
     expect(lines[0].topic).toBe('close-account');
+  });
+});
+
+describe('ask arguments', () => {
+  it.each([
+    [['--help'], { kind: 'help' }],
+    [['-h'], { kind: 'help' }],
+    [['--version'], { kind: 'version' }],
+    [['--list'], { kind: 'list' }],
+    [['--topic=mfa-device-lost'], { kind: 'topic', format: 'text', topic: 'mfa-device-lost' }],
+    [['--topic', 'mfa-device-lost', '--json'], { kind: 'topic', format: 'json', topic: 'mfa-device-lost' }],
+    [['--blocks', 'lost', 'my', 'mfa'], { kind: 'ask', format: 'blocks', question: 'lost my mfa' }],
+    [['--json'], { kind: 'ask', format: 'json' }],
+    [['--', '--not-an-option'], { kind: 'ask', format: 'text', question: '--not-an-option' }],
+  ])('%j reads as %j', (args, expected) => {
+    expect(readCommand(args)).toEqual(expected);
+  });
+
+  it.each([
+    [['--json', '--blocks', 'q'], /--json and --blocks cannot be used together/],
+    [['--topic', 'mfa-device-lost', 'lost my phone'], /either --topic or a question, not both/],
+    [['--topic=a', '--topic=b'], /give it once/],
+    [['--topic='], /--topic needs a topic id/],
+    [['--topic'], /argument missing/],
+    [['--list', 'lost my phone'], /--list takes nothing else \(not a question\)/],
+    [['--version', '--json'], /--version takes nothing else \(not --json\)/],
+    [['--list', '--topic=x'], /--list takes nothing else \(not --topic\)/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+  ])('%j is refused, not guessed', (args, reason) => {
+    const read = readCommand(args);
+    expect(read).toEqual({ error: expect.stringMatching(reason) });
+  });
+});
+
+describe('ask text rendering', () => {
+  it('shows the empty-question topic menu as a person reads it: emoji drawn, one topic a line under its group', () => {
+    const text = formatReply(answerer.answer(''), 'text');
+    expect(text).not.toMatch(/:[a-z_]+:/);
+    expect(text).toContain('👋');
+    const lines = text.split('\n');
+    expect(lines.every((line) => line.length <= 200)).toBe(true);
+    const titles = realAnswerPath().corpus.topics.map((topic) => topic.title);
+    for (const title of titles) expect(lines).toContain(`    • ${title}`);
+    expect(lines).toContain('  Signing in');
+  });
+
+  it('draws every emoji a card uses, on every topic card', () => {
+    for (const topic of realAnswerPath().corpus.topics) {
+      const card = answerer.topicCard({ topicId: topic.id });
+      expect(card && renderCardAsText(card)).not.toMatch(/:[a-z_]+:/);
+    }
+  });
+
+  it('puts each button on its own line under what the row is for, and the sources apart from the contacts', () => {
+    const card = answerer.topicCard({ topicId: 'mfa-device-lost' });
+    if (!card) throw new Error('no mfa-device-lost topic');
+    const text = renderCardAsText(card);
+    const paragraphs = text.split('\n\n');
+    const sources = paragraphs.find((paragraph) => paragraph.startsWith('Sources: '));
+    expect(sources).toBeDefined();
+    const who = paragraphs.find((paragraph) => paragraph.startsWith('Who can help'));
+    expect(who).not.toContain('Sources');
+    const seeAlso = paragraphs.find((paragraph) => paragraph.startsWith(BUTTON_ROW_LABELS[BLOCK.followUps] as string));
+    expect(seeAlso?.split('\n').slice(1)).toEqual(
+      expect.arrayContaining([`  [ ${STILL_STUCK_LABEL} ]`, expect.stringMatching(/^ {2}\[ .+ \]$/)]),
+    );
+    const kinds = paragraphs.find((paragraph) => paragraph.startsWith(BUTTON_ROW_LABELS[BLOCK.userKinds] as string));
+    expect(kinds?.split('\n')).toEqual([
+      BUTTON_ROW_LABELS[BLOCK.userKinds],
+      "  [ I'm the root user ]",
+      "  [ I'm an IAM user ]",
+    ]);
+  });
+});
+
+describe('npm run ask, its command line', () => {
+  const cli = join(__dirname, '..', '..', 'src', 'cli', 'ask.ts');
+  const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+  const run = (args: string[]) => spawnSync(tsx, [cli, ...args], { encoding: 'utf8', timeout: 30_000 });
+
+  it('--help prints the usage and the environment it reads on stdout, and exits 0', () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stderr).toBe('');
+    expect(help.stdout).toBe(`${HELP}\n`);
+    for (const name of ['ADMIN_CONTACT', 'ACCESS_PORTAL_URL', 'KNOWLEDGE_DIR']) expect(help.stdout).toContain(name);
+  });
+
+  it('--version prints the package version', () => {
+    const version = run(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(require('../../package.json').version);
+  });
+
+  it('refuses conflicting arguments with the usage on stderr and exit status 2', () => {
+    const refused = run(['--json', '--blocks', 'lost my mfa']);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(`ask: --json and --blocks cannot be used together: pick one\n${USAGE}\n`);
   });
 });

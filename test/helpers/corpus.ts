@@ -15,8 +15,8 @@ export function realAnswerPath(): AnswerPath {
   return cached;
 }
 
-/** The topic ids `../shared/topics.md` says the corpus must have. */
+/** The topic ids `test/fixtures/topics.md` says the corpus must have. */
 export function requiredTopicIds(): string[] {
-  const topicsMd = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'topics.md'), 'utf8');
+  const topicsMd = readFileSync(join(__dirname, '..', 'fixtures', 'topics.md'), 'utf8');
   return [...topicsMd.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1] as string);
 }
