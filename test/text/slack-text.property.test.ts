@@ -1,0 +1,49 @@
+// Property-based tests of the clean-up of Slack text: whatever arrives, it never throws, no mention or
+// broadcast survives it, and it leaves single spaces and no control characters.
+import fc from 'fast-check';
+import { escapeMrkdwn, quoteForSlack, toPlainQuestion } from '../../src/text/slack-text';
+import { markupText } from '../helpers/secret-arbitraries';
+
+const anyText = fc.oneof(
+  markupText(3000),
+  fc.string({ maxLength: 3000 }),
+  fc.string({ unit: 'binary', maxLength: 500 }),
+);
+
+describe('toPlainQuestion, on random input', () => {
+  it('never throws, and leaves no mention, control character or double space', () => {
+    fc.assert(
+      fc.property(anyText, (raw) => {
+        const plain = toPlainQuestion(raw);
+        expect(plain).not.toMatch(/<[@#!][^<>]*>/);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: checking they are gone
+        expect(plain).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\s{2,}|^\s|\s$/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('cleans long repetitions of any markup fragment (the shapes that were quadratic) without error', () => {
+    fc.assert(
+      fc.property(markupText(8), (unit) => {
+        const raw = unit.repeat(Math.ceil(20_000 / Math.max(1, unit.length)));
+        expect(typeof toPlainQuestion(raw)).toBe('string');
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('escaping, on random input', () => {
+  it('leaves nothing Slack would turn into a link, mention or broadcast', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 1, max: 400 }), (text, max) => {
+        for (const escaped of [escapeMrkdwn(text), quoteForSlack(text, max)]) {
+          expect(escaped).not.toMatch(/[<>]|@(channel|here|everyone)\b|&(?!amp;|lt;|gt;)/i);
+        }
+        expect(quoteForSlack(text, max).length).toBeLessThanOrEqual(max);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
