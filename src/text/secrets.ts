@@ -162,7 +162,8 @@ function isOrdinaryPassword(groups: Record<string, string | undefined>): boolean
   if (separator === '=' || separator === ':') return false;
   const quoted = groups.dq ?? groups.sq ?? groups.cq ?? groups.bq;
   const value = (quoted ?? groups.secret ?? '').replace(/[.?!,;)]+$/, '');
-  if (separator === '') return !looksLikeBareSecret(value);
+  // "password <urgent>", "password @here", "password (the new one)": markup and asides, not values.
+  if (separator === '') return /^[<@:(#[]/.test(value) || !looksLikeBareSecret(value);
   if (quoted !== undefined) return false;
   return /^[a-z]+$/.test(value) || /^[A-Z][a-z]+$/.test(value) || /^[A-Z]{2,5}s?$/.test(value) || value.length < 3;
 }
