@@ -11,6 +11,7 @@ import { registerListeners } from './listeners';
 import { logListenerError } from './listeners/sorry';
 import { createBotAuthorize } from './slack/authorize';
 import { REJECT_RATE_LIMITED_CALLS, SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
+import { createGuardedReceiver } from './slack/guarded-receiver';
 import { createRedactingLogger } from './slack/redacting-logger';
 import { openStore } from './store/open-store';
 import { StoreError } from './store/store-error';
@@ -55,7 +56,10 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
     logger,
     logLevel: LOG_LEVELS[config.logLevel],
     clientOptions,
-    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
+    ...(socketMode
+      ? { socketMode: true, appToken: config.appToken }
+      : // HTTP: Bolt's receiver behind our guard (body cap, timestamps both ways, replays, body shape).
+        { receiver: createGuardedReceiver({ signingSecret: config.signingSecret ?? '', logger }) }),
   });
   const answerPath =
     options.answerPath ??
