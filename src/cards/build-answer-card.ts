@@ -1,5 +1,6 @@
 // The answer card: a topic's steps, who can help, its sources, and the follow-up buttons.
 import type { Topic, UserKindChoice } from '../knowledge/schema';
+import { escapeMrkdwn } from '../text/slack-text';
 import {
   actions,
   context as blockContext,
@@ -9,6 +10,7 @@ import {
   header,
   section,
   sections,
+  slackLink,
   withinBlockLimit,
 } from './blocks';
 import { ACTION, BLOCK, encodeTopicRef, positional, type TopicRef } from './ids';
@@ -109,13 +111,12 @@ function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: 
   );
   if (context.accessPortalUrl && PORTAL_TOPICS.has(topic.id)) head.push(section(portalLine(context.accessPortalUrl)));
   head.push(divider(), ...sections(WHO_CAN_HELP_TITLE, whoCanHelpLines(escalation, context), BLOCK.whoCanHelp));
-  head.push(
-    blockContext([`Sources: ${topic.links.map((link) => `<${link.url}|${corpusToMrkdwn(link.title)}>`).join(' · ')}`]),
-  );
+  head.push(blockContext([`Sources: ${topic.links.map((link) => slackLink(link.url, link.title)).join(' · ')}`]));
   const built: TopicText = {
     context,
     head: deepFreeze(head),
-    text: `${title}: ${topic.summary} Who can help: ${whoCanHelpPlain(escalation, context)}.`,
+    // Notifications render `text` as mrkdwn too: corpus text is escaped here as in the blocks.
+    text: `${escapeMrkdwn(title)}: ${escapeMrkdwn(topic.summary)} Who can help: ${whoCanHelpPlain(escalation, context)}.`,
   };
   byKind.set(userKind?.kind ?? '', built);
   return built;

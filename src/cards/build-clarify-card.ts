@@ -1,6 +1,6 @@
 // The clarify card: the question could mean several topics, so it asks which, one button each.
 import type { Topic } from '../knowledge/schema';
-import { quoteForSlack } from '../text/slack-text';
+import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, section } from './blocks';
 import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
 import type { Card } from './types';
@@ -26,7 +26,7 @@ export function buildClarifyCard(candidates: readonly Topic[], question?: string
     ),
   );
   return {
-    text: `${CLARIFY_PROMPT} ${candidates.map((topic) => topic.title).join(' / ')}`,
+    text: `${CLARIFY_PROMPT} ${candidates.map((topic) => escapeMrkdwn(topic.title)).join(' / ')}`,
     blocks,
   };
 }

@@ -2,7 +2,7 @@
 // every change (open -> claimed -> resolved), and the private notes that keep the person who asked informed.
 import type { EscalationRecord } from '../store/types';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
-import { actions, button, context, noteCard, section } from './blocks';
+import { actions, button, context, noteCard, section, slackLink } from './blocks';
 import { ACTION, BLOCK } from './ids';
 import type { Card } from './types';
 
@@ -23,7 +23,7 @@ export function slackDate(ms: number): string {
 
 /** Where the card was, as a link an administrator can follow when there is one. */
 export function conversationLine(escalation: EscalationRecord): string {
-  if (escalation.permalink) return `<${escalation.permalink}|Open the conversation>`;
+  if (escalation.permalink) return slackLink(escalation.permalink, 'Open the conversation');
   const channel = escalation.originChannelId;
   if (channel?.startsWith('D')) return `A direct message with me: reply to <@${escalation.requesterId}> directly`;
   if (channel) return `A private answer in <#${channel}>: reply to <@${escalation.requesterId}> directly`;

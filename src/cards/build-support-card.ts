@@ -2,6 +2,7 @@
 // publishes no phone number. Every fact here is from the two AWS troubleshooting pages the corpus is
 // written from (../shared/sources/); the topic ids pick which of their routes comes first.
 import type { Topic } from '../knowledge/schema';
+import { escapeMrkdwn } from '../text/slack-text';
 import { context, corpusToMrkdwn, header, section } from './blocks';
 import type { Card } from './types';
 
@@ -52,7 +53,7 @@ export function supportSteps(topicId: string): string[] {
 export function buildSupportCard(topic: Topic): Card {
   const steps = supportSteps(topic.id).map((step, index) => `${index + 1}. ${step}`);
   return {
-    text: `${SUPPORT_TITLE} about "${topic.title}". ${NO_PHONE_TEXT}`,
+    text: `${SUPPORT_TITLE} about "${escapeMrkdwn(topic.title)}". ${NO_PHONE_TEXT}`,
     blocks: [
       header(SUPPORT_TITLE),
       context([`About: ${corpusToMrkdwn(topic.title)}`]),
