@@ -15,7 +15,7 @@ import type { Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
-import { collapseSpaces, stripMarkup, unescapeSlack } from '../text/slack-text';
+import { collapseSpaces, hasMarkup, stripMarkup, unescapeSlack } from '../text/slack-text';
 
 export interface Reply {
   /** The question as matched and as it may be shown or stored: Slack markup gone, secrets redacted. */
@@ -68,7 +68,9 @@ export const MAX_QUESTION_CHARS = 2000;
  */
 export function plainQuestion(rawText: string): { question: string; secrets: SecretKind[] } {
   const typed = redactSecrets(unescapeSlack(rawText));
-  const plain = redactSecrets(stripMarkup(typed.text));
+  const stripped = stripMarkup(typed.text);
+  // Without markup, stripping only evened out the spaces, which no secret pattern depends on.
+  const plain = hasMarkup(typed.text) ? redactSecrets(stripped) : { text: stripped, found: [] };
   const secrets = [...new Set([...typed.found, ...plain.found])];
   const question = plain.text.length > MAX_QUESTION_CHARS ? cutQuestion(plain.text) : plain.text;
   return { question, secrets };

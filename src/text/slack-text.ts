@@ -18,13 +18,16 @@ export function unescapeSlack(raw: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among them
 const MARKUP_CHARACTER = /[<>:@`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** Whether stripMarkup has anything to strip (beyond evening out spaces). */
+export const hasMarkup = (text: string): boolean => MARKUP_CHARACTER.test(text);
+
 /**
  * Strips markup from unescaped text (see unescapeSlack). Linear in the length of the text: no pattern's
  * repeated part can run over the character that starts another attempt (a `<` ends every `<...>` run), so
  * 100,000 characters of `<!<!<!` are read a few times, not once per `<`.
  */
 export function stripMarkup(text: string): string {
-  if (!MARKUP_CHARACTER.test(text)) return collapseSpaces(text).trim();
+  if (!hasMarkup(text)) return collapseSpaces(text).trim();
   return (
     text
       // user, channel, group and special mentions: <@U123>, <#C123|name>, <!subteam^S1|@team>, <!here>
