@@ -23,7 +23,7 @@ interface SecretPattern {
   /** A cheap test that any match needs: most questions fail it and skip the costly pattern. */
   prefilter?: RegExp;
   /** A match that is an ordinary word after all ("my password is wrong"). */
-  ordinary?: (groups: Record<string, string | undefined>) => boolean;
+  ordinary?: (groups: Record<string, string | undefined>, match: string) => boolean;
 }
 
 /** Base64 characters, as in AWS secret keys and session tokens. */
@@ -81,8 +81,14 @@ const PATTERNS: readonly SecretPattern[] = [
   // (no question has one; keys, tokens and certificates do).
   {
     kind: 'session-token',
-    pattern: new RegExp(`(?<![${B64}=])(?:(?:FwoGZXIvYXdz|IQoJb3JpZ2lu|AQoDYXdz)[${B64}]{20,}|[${B64}]{100,})=*`, 'g'),
+    pattern: new RegExp(
+      `(?<![${B64}=])(?:(?<sts>FwoGZXIvYXdz|IQoJb3JpZ2lu|AQoDYXdz)[${B64}]{20,}|[${B64}]{100,})=*`,
+      'g',
+    ),
     prefilter: new RegExp(`FwoGZXIvYXdz|IQoJb3JpZ2lu|AQoDYXdz|[${B64}]{100}`),
+    // A long word, or a run of one letter, is not a token: random base64 mixes digits and both cases.
+    ordinary: (groups, match) =>
+      groups.sts === undefined && !(/\d/.test(match) && /[a-z]/.test(match) && /[A-Z]/.test(match)),
   },
   // 40 characters of base64 with at least one digit, one lower and one upper case letter.
   {
@@ -125,7 +131,7 @@ export function redactSecrets(text: string): RedactionResult {
     if (spec.prefilter && !spec.prefilter.test(result)) continue;
     result = result.replace(spec.pattern, (match: string, ...rest: unknown[]) => {
       const groups = (rest.at(-1) ?? {}) as Record<string, string | undefined>;
-      if (spec.ordinary?.(groups)) return match;
+      if (spec.ordinary?.(groups, match)) return match;
       found.add(spec.kind);
       if (spec.kind === 'password') return redactPassword(match, groups);
       if (!spec.group) return REDACTED;

@@ -144,3 +144,12 @@ describe('redactSecrets', () => {
     expect(alarms).toEqual([]);
   });
 });
+
+describe('long runs that are not tokens', () => {
+  it('a 6,000-letter word or a long lower-case path is no session token; random base64 of 100+ characters is', () => {
+    expect(redactSecrets(`lost ${'a'.repeat(6000)} mfa`).found).toEqual([]);
+    expect(redactSecrets(`see docs/${'section/'.repeat(20)}page`).found).toEqual([]);
+    const token = 'Zm9vYmFy0123456789abcdefABCDEF'.repeat(4);
+    expect(redactSecrets(`token ${token} here`)).toEqual({ text: `token ${REDACTED} here`, found: ['session-token'] });
+  });
+});
