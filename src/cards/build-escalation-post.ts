@@ -1,6 +1,7 @@
 // The post "Ask my administrator" makes in the escalation channel, rebuilt from the stored escalation on
 // every change (open -> claimed -> resolved), and the private notes that keep the person who asked informed.
 import type { EscalationRecord } from '../store/types';
+import { redactSecrets } from '../text/secrets';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, noteCard, section, slackLink } from './blocks';
 import { ACTION, BLOCK } from './ids';
@@ -51,7 +52,8 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
   const asked =
     escalation.question === null
       ? PICKED_NOT_TYPED
-      : `>${quoteForSlack(escalation.question, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
+      : // Scanned again: a question stored before the scanner knew a shape may still hold one.
+        `>${quoteForSlack(redactSecrets(escalation.question).text, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
   const askedBy = escalation.askedBy !== escalation.requesterId ? [`Question asked by <@${escalation.askedBy}>`] : [];
   const value = String(escalation.id);
   const buttons =
