@@ -102,7 +102,7 @@ const PATTERNS: readonly SecretPattern[] = [
   // A passphrase is words: "passphrase: correct horse battery staple" loses the rest of its line.
   {
     kind: 'password',
-    pattern: /\bpassphrase\b(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
+    pattern: /\b(?<word>passphrase)\b(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
     prefilter: /passphrase/i,
     ordinary: (groups) => isOrdinaryPassword({ ...groups, secret: groups.secret?.split(/\s/)[0] }),
   },
