@@ -28,6 +28,9 @@ export type ReceiverLimits = { -readonly [K in keyof typeof RECEIVER_LIMITS]: nu
 
 export const EVENTS_PATH = '/slack/events';
 
+/** `ssl_check=1&token=…`: the only request Slack may send unsigned. */
+const SSL_CHECK_BYTES = 512;
+
 export interface GuardedReceiverOptions {
   signingSecret: string;
   logger: Logger;
@@ -56,11 +59,13 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
   const replays = createReplayMemory(limits, now);
   let inFlight = 0;
 
-  async function admit(req: IncomingMessage, res: ServerResponse): Promise<Buffer | 'replayed'> {
+  async function admit(req: IncomingMessage, res: ServerResponse): Promise<Buffer | 'replayed' | 'ssl-check'> {
     const signature = req.headers['x-slack-signature'];
     const timestamp = req.headers['x-slack-request-timestamp'];
-    if (typeof signature !== 'string' || !/^v0=[0-9a-f]{64}$/.test(signature))
+    if (typeof signature !== 'string' || !/^v0=[0-9a-f]{64}$/.test(signature)) {
+      if (await isSslCheck(req, res)) return 'ssl-check';
       throw new Refused(401, 'no well-formed signature');
+    }
     if (typeof timestamp !== 'string' || !/^\d{1,12}$/.test(timestamp))
       throw new Refused(401, 'no well-formed timestamp');
     if (Math.abs(now() / 1000 - Number(timestamp)) > limits.clockSkewSeconds)
@@ -77,6 +82,18 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
     const shape = checkRequestShape(body.toString('utf8'), req.headers['content-type']);
     if (!shape.ok) throw new Refused(400, shape.reason);
     return body;
+  }
+
+  /**
+   * Slack's `ssl_check=1` (when a slash command's URL is saved) may come unsigned; Bolt answers it with
+   * 200 and does nothing else. Only a tiny form body is read to tell, so it costs an attacker nothing.
+   */
+  async function isSslCheck(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const declared = Number(req.headers['content-length']);
+    if (req.headers['content-type'] !== 'application/x-www-form-urlencoded' || !(declared <= SSL_CHECK_BYTES))
+      return false;
+    const body = await readBody(req, res);
+    return new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1';
   }
 
   /** Reads the body, counting it against the shared budget until the response is over. */
@@ -120,6 +137,10 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
     }
     admit(req, res).then(
       (body) => {
+        if (body === 'ssl-check') {
+          reply(req, res, 200);
+          return;
+        }
         if (body === 'replayed') {
           logger.info('Ignored a replayed request (its signature was already answered)');
           reply(req, res, 200);

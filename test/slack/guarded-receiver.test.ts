@@ -89,3 +89,25 @@ describe('the receiver guard', () => {
     expect(processed).toHaveLength(before);
   });
 });
+
+describe("Slack's ssl_check", () => {
+  const form = async (body: string, headers: Record<string, string> = {}) =>
+    (
+      await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body,
+      })
+    ).status;
+
+  it('is answered 200 unsigned, as Bolt did, and reaches no listener', async () => {
+    const before = processed.length;
+    expect(await form('ssl_check=1&token=legacy-token')).toBe(200);
+    expect(processed).toHaveLength(before);
+  });
+
+  it('smuggles nothing in: any other unsigned form, or a big one, gets 401', async () => {
+    expect(await form('command=%2Faws-signin&user_id=U1&text=hi')).toBe(401);
+    expect(await form(`ssl_check=1&pad=${'x'.repeat(1000)}`)).toBe(401);
+  });
+});
