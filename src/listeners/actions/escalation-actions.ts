@@ -45,7 +45,7 @@ export function createAskAdministratorAction({
       'action ask_administrator',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
-        if (!mayActOnAnswer(store, body, ref?.questionId)) {
+        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
           await replyPrivately(args, notYourAnswerCard());
           return;
         }

@@ -31,7 +31,7 @@ export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
       'action feedback_helpful',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
-        if (!mayActOnAnswer(store, body, ref?.questionId)) {
+        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
           await replyPrivately(args, notYourAnswerCard());
           return;
         }
@@ -52,7 +52,7 @@ export function createNotHelpfulAction({ store, corpus }: Pick<ListenerDeps, 'st
       'action feedback_not_helpful',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
-        if (!mayActOnAnswer(store, body, ref?.questionId)) {
+        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
           await replyPrivately(args, notYourAnswerCard());
           return;
         }

@@ -22,13 +22,16 @@ export const isAdministrator = (adminUserIds: ListenerDeps['adminUserIds'], user
 const isPrivateAnswer = (body: BlockAction): boolean =>
   isPrivateCard(body) || channelOf(body)?.startsWith('D') === true;
 
-/** False when the card is a private answer to a question someone else asked. */
-export function mayActOnAnswer(
+/**
+ * False when the card is a private answer to a question someone else asked. Awaits the store's answer, so
+ * it works the same whether a store backend reads synchronously (SQLite) or not.
+ */
+export async function mayActOnAnswer(
   store: ListenerDeps['store'],
   body: BlockAction,
   questionId: number | undefined,
-): boolean {
+): Promise<boolean> {
   if (questionId === undefined || !isPrivateAnswer(body)) return true;
-  const asked = store.questions.get(questionId);
+  const asked = await store.questions.get(questionId);
   return asked === undefined || asked.userId === body.user.id;
 }
