@@ -8,7 +8,7 @@ import type { ListenerDeps } from '../deps';
 import { logListenerError } from '../sorry';
 
 export const MISSING_REQUIRED_TEXT = 'Please say what was missing, or press Cancel.';
-export const NOTE_TOO_LONG_TEXT = `Please keep your note under ${MISSING_MAX_LENGTH.toLocaleString('en')} characters.`;
+export const NOTE_TOO_LONG_TEXT = `Please keep your note to ${MISSING_MAX_LENGTH.toLocaleString('en')} characters or fewer.`;
 export const NOT_SAVED_TEXT = 'Sorry, I could not save that just now. Please try again in a minute.';
 
 export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>) {
