@@ -169,10 +169,13 @@ function isOrdinaryPassword(groups: Record<string, string | undefined>): boolean
   const quoted = groups.dq ?? groups.sq ?? groups.cq ?? groups.bq;
   const value = (quoted ?? groups.secret ?? '').replace(/[.?!,;)]+$/, '');
   // "password <urgent>", "password @here", "password (the new one)": markup and asides, not values.
-  if (separator === '') return /^[<@:(#[]/.test(value) || !looksLikeBareSecret(value);
+  if (separator === '') return MARKUP_OR_ASIDE.test(value) || !looksLikeBareSecret(value);
   if (quoted !== undefined) return false;
   return /^[a-z]+$/.test(value) || /^[A-Z][a-z]+$/.test(value) || /^[A-Z]{2,5}s?$/.test(value) || value.length < 3;
 }
+
+/** "<urgent>", "(optional)", "[redacted]", ":sob:", "@channel", "#aws-help": not values (with a digit, they could be). */
+const MARKUP_OR_ASIDE = /^(?:[<([]|:[\w+'-]+:?$|[@#][a-z-]+$)/i;
 
 /** A value written after "password" with no "is" or ":": a mix of letters and digits, or a symbol. */
 function looksLikeBareSecret(value: string): boolean {

@@ -153,3 +153,14 @@ describe('long runs that are not tokens', () => {
     expect(redactSecrets(`token ${token} here`)).toEqual({ text: `token ${REDACTED} here`, found: ['session-token'] });
   });
 });
+
+describe('a bare value after "password" or "pass"', () => {
+  it('is markup or an aside when it is one, and a secret when it holds a digit', () => {
+    for (const question of ['password <urgent>', 'password @channel', 'root pass #aws-help', 'password (optional)']) {
+      expect(redactSecrets(question).found).toEqual([]);
+    }
+    for (const question of ['root pass #AAAAAAA0', 'password @dm1n2024', 'root pass Hunt3r!2024']) {
+      expect(redactSecrets(question).found).toEqual(['password']);
+    }
+  });
+});
