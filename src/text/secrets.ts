@@ -65,19 +65,7 @@ const PATTERNS: readonly SecretPattern[] = [
     group: 'secret',
     prefilter: /:\/\//,
   },
-  // Named in a config line or a CLI export: aws_session_token = ..., AWS_SECRET_ACCESS_KEY=...
-  {
-    kind: 'session-token',
-    pattern: /\baws_session_token\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
-    group: 'secret',
-  },
-  {
-    kind: 'secret-access-key',
-    pattern: /\baws_secret_access_key\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
-    group: 'secret',
-  },
-  { kind: 'access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
-  // AWS session tokens: long base64 that starts the way STS tokens do, or any base64 run of 100+ characters
+  // AWS session tokens (before the shorter key shapes, which could otherwise cut one into pieces): long base64 that starts the way STS tokens do, or any base64 run of 100+ characters
   // (no question has one; keys, tokens and certificates do).
   {
     kind: 'session-token',
@@ -90,6 +78,18 @@ const PATTERNS: readonly SecretPattern[] = [
     ordinary: (groups, match) =>
       groups.sts === undefined && !(/\d/.test(match) && /[a-z]/.test(match) && /[A-Z]/.test(match)),
   },
+  // Named in a config line or a CLI export: aws_session_token = ..., AWS_SECRET_ACCESS_KEY=...
+  {
+    kind: 'session-token',
+    pattern: /\baws_session_token\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
+    group: 'secret',
+  },
+  {
+    kind: 'secret-access-key',
+    pattern: /\baws_secret_access_key\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
+    group: 'secret',
+  },
+  { kind: 'access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
   // 40 characters of base64 with at least one digit, one lower and one upper case letter.
   {
     kind: 'secret-access-key',
