@@ -14,6 +14,7 @@ import { createBotAuthorize, waitForBotIdentity } from './slack/authorize';
 import { REJECT_RATE_LIMITED_CALLS, SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from './slack/client-options';
 import { createConsoleLogger } from './slack/console-logger';
 import { createEventGate } from './slack/event-gate';
+import { createGuardedReceiver } from './slack/guarded-receiver';
 import { createHealthRoute, stopHttpServer } from './slack/http-lifecycle';
 import { installProcessGuard } from './slack/process-guard';
 import { createQuietLogger } from './slack/quiet-logger';
@@ -96,7 +97,14 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
     clientOptions,
     ...(socketReceiver
       ? { receiver: socketReceiver }
-      : { signingSecret: config.signingSecret, customRoutes: [createHealthRoute(() => stopping)] }),
+      : // HTTP: Bolt's receiver behind our guard (body cap, timestamps both ways, replays, body shape).
+        {
+          receiver: createGuardedReceiver({
+            signingSecret: config.signingSecret ?? '',
+            logger,
+            customRoutes: [createHealthRoute(() => stopping)],
+          }),
+        }),
   });
   const gate = createEventGate(app, logger);
   const answerPath =

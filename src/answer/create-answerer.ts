@@ -15,7 +15,7 @@ import type { Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
-import { collapseSpaces, toPlainQuestion } from '../text/slack-text';
+import { collapseSpaces, hasMarkup, stripMarkup, unescapeSlack } from '../text/slack-text';
 
 export interface Reply {
   /** The question as matched and as it may be shown or stored: Slack markup gone, secrets redacted. */
@@ -56,6 +56,32 @@ export function textForMatching(question: string): string {
   ).trim();
   if (words.length <= MAX_MATCHED_CHARS) return words;
   return words.slice(0, MAX_MATCHED_CHARS).replace(/\s+\S*$/, '');
+}
+
+/** Longest question kept (stored, quoted, posted to administrators): a Slack message can be 40,000 characters. */
+export const MAX_QUESTION_CHARS = 2000;
+
+/**
+ * What a person typed, as it may be matched, shown and stored: secrets are looked for in the text as
+ * typed (a link's password is gone once links are reduced to their host) and again once markup is
+ * stripped (code marks and mentions can split a secret's surroundings), then the text is cut to length.
+ */
+export function plainQuestion(rawText: string): { question: string; secrets: SecretKind[] } {
+  const typed = redactSecrets(unescapeSlack(rawText));
+  const stripped = stripMarkup(typed.text);
+  // Without markup, stripping only evened out the spaces, which no secret pattern depends on.
+  const plain = hasMarkup(typed.text) ? redactSecrets(stripped) : { text: stripped, found: [] };
+  const secrets = [...new Set([...typed.found, ...plain.found])];
+  const question = plain.text.length > MAX_QUESTION_CHARS ? cutQuestion(plain.text) : plain.text;
+  return { question, secrets };
+}
+
+/** Cut at a space, never inside "[redacted]" (half a marker would read as a word the person wrote). */
+function cutQuestion(text: string): string {
+  const cut = text.slice(0, MAX_QUESTION_CHARS);
+  const lastMarker = cut.lastIndexOf('[');
+  const safe = lastMarker >= 0 && !cut.slice(lastMarker).includes(']') ? cut.slice(0, lastMarker) : cut;
+  return `${safe.replace(/\s+\S*$/, '').trimEnd()}…`;
 }
 
 export interface CardOptions {
@@ -130,7 +156,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 
   return {
     answer(rawText, options = {}) {
-      const { text: question, found: secrets } = redactSecrets(toPlainQuestion(rawText));
+      const { question, secrets } = plainQuestion(rawText);
       const secretWarning = secrets.length > 0 ? buildSecretWarningCard(secrets) : null;
       if (!/[\p{L}\p{N}]/u.test(question)) {
         return {

@@ -5,6 +5,16 @@ import { escapeMrkdwn, truncate } from '../text/slack-text';
 import { LIMITS } from './limits';
 import type { Block, Card } from './types';
 
+/**
+ * A link Slack renders as `label`. Slack reads a link up to its first `>`, and the address up to its first
+ * `|`: those two (and `<`, spaces) are percent-encoded in the address so nothing after them can become
+ * live markup (a `<!channel>`), and the label is escaped like any text, its `|` shown as `¦`.
+ */
+export function slackLink(url: string, label: string): string {
+  const address = url.replace(/[<>|\s"]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `<${address}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+}
+
 /** Corpus text to Slack mrkdwn: `[label](https://…)` becomes a link, everything else is escaped. */
 export function corpusToMrkdwn(text: string): string {
   const link = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
@@ -13,7 +23,7 @@ export function corpusToMrkdwn(text: string): string {
   for (const found of text.matchAll(link)) {
     const [whole, label = '', url = ''] = found;
     out += escapeMrkdwn(text.slice(last, found.index));
-    out += `<${url.replace(/[<>|]/g, '')}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+    out += slackLink(url, label);
     last = (found.index ?? 0) + whole.length;
   }
   return out + escapeMrkdwn(text.slice(last));

@@ -1,6 +1,7 @@
 // The answer card: a topic's steps, who can help, its sources, and the follow-up buttons. Every step
 // comes from a cited section of an AWS page, except advice of our own, which the card marks as ours.
 import type { Step, Topic, UserKindChoice } from '../knowledge/schema';
+import { escapeMrkdwn } from '../text/slack-text';
 import {
   actions,
   context as blockContext,
@@ -10,6 +11,7 @@ import {
   header,
   section,
   sections,
+  slackLink,
   withinBlockLimit,
 } from './blocks';
 import { ACTION, BLOCK, encodeTopicRef, positional, type TopicRef } from './ids';
@@ -116,7 +118,8 @@ function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: 
   const built: TopicText = {
     context,
     head: deepFreeze(head),
-    text: `${title}: ${topic.summary} Who can help: ${whoCanHelpPlain(escalation, context)}.`,
+    // Notifications render `text` as mrkdwn too: corpus text is escaped here as in the blocks.
+    text: `${escapeMrkdwn(title)}: ${escapeMrkdwn(topic.summary)} Who can help: ${whoCanHelpPlain(escalation, context)}.`,
   };
   byKind.set(userKind?.kind ?? '', built);
   return built;
@@ -127,8 +130,7 @@ const stepLine = (step: Step): string =>
 
 /** The cited sections (page: heading, linked to the section), then the topic's other links. */
 function sourceLines(topic: Topic): string[] {
-  const link = (url: string, label: string) =>
-    `<${url.replace(/[<>|]/g, '')}|${corpusToMrkdwn(label).replace(/\|/g, '¦')}>`;
+  const link = (url: string, label: string) => slackLink(url, label);
   const cited = topic.cited.map((citation) => link(citation.url, `${citation.pageTitle}: ${citation.heading}`));
   const citedPages = new Set(topic.cited.map((citation) => citation.url.replace(/#.*$/, '')));
   const others = topic.links

@@ -1,8 +1,9 @@
 // The post "Ask my administrator" makes in the escalation channel, rebuilt from the stored escalation on
 // every change (open -> claimed -> resolved), and the private notes that keep the person who asked informed.
 import type { EscalationRecord } from '../store/types';
+import { redactSecrets } from '../text/secrets';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
-import { actions, button, context, noteCard, section } from './blocks';
+import { actions, button, context, noteCard, section, slackLink } from './blocks';
 import { ACTION, BLOCK } from './ids';
 import type { Card } from './types';
 
@@ -23,7 +24,7 @@ export function slackDate(ms: number): string {
 
 /** Where the card was, as a link an administrator can follow when there is one. */
 export function conversationLine(escalation: EscalationRecord): string {
-  if (escalation.permalink) return `<${escalation.permalink}|Open the conversation>`;
+  if (escalation.permalink) return slackLink(escalation.permalink, 'Open the conversation');
   const channel = escalation.originChannelId;
   if (channel?.startsWith('D')) return `A direct message with me: reply to <@${escalation.requesterId}> directly`;
   if (channel) return `A private answer in <#${channel}>: reply to <@${escalation.requesterId}> directly`;
@@ -51,7 +52,8 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
   const asked =
     escalation.question === null
       ? PICKED_NOT_TYPED
-      : `>${quoteForSlack(escalation.question, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
+      : // Scanned again: a question stored before the scanner knew a shape may still hold one.
+        `>${quoteForSlack(redactSecrets(escalation.question).text, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
   const askedBy = escalation.askedBy !== escalation.requesterId ? [`Question asked by <@${escalation.askedBy}>`] : [];
   const value = String(escalation.id);
   const buttons =

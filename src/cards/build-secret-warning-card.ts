@@ -7,6 +7,14 @@ import type { Card } from './types';
 const ADVICE: Record<SecretKind, string> = {
   'access-key-id': 'an AWS access key ID: deactivate and rotate that access key',
   'secret-access-key': 'an AWS secret access key: deactivate and rotate that access key',
+  'session-token':
+    'an AWS session token or another long token: revoke that session (or let it expire) and sign in again',
+  'private-key': 'a private key: treat that key as compromised, and replace it everywhere it is used',
+  'slack-token': 'a Slack token or webhook: revoke it in the app settings and issue a new one',
+  'github-token': 'a GitHub token: revoke it in GitHub (Settings > Developer settings) and make a new one',
+  'gitlab-token': 'a GitLab token: revoke it in GitLab and make a new one',
+  jwt: 'a sign-in token (JWT): sign out of that session so the token stops working',
+  'url-password': 'a password inside a link: change that password',
   password: 'a password: change that password',
 };
 

@@ -1,5 +1,6 @@
 // "Still stuck?": the whole escalation path for a topic, in order, with what to have ready.
 import type { Topic } from '../knowledge/schema';
+import { escapeMrkdwn } from '../text/slack-text';
 import { actions, button, header, section, sections } from './blocks';
 import { ACTION, BLOCK, positional } from './ids';
 import type { Card, CardContext } from './types';
@@ -34,7 +35,7 @@ export function buildStillStuckCard(
     blocks.push(section(`Questions about your organisation's AWS setup: ${cardContext.adminContact}`));
   }
   return {
-    text: `Still stuck with "${topic.title}"? Who can help: ${whoCanHelpPlain(escalation, cardContext)}.`,
+    text: `Still stuck with "${escapeMrkdwn(topic.title)}"? Who can help: ${whoCanHelpPlain(escalation, cardContext)}.`,
     blocks,
   };
 }

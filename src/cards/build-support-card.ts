@@ -3,6 +3,7 @@
 // SUPPORT_SOURCES (test/cards checks they are sections knowledge/sources.yml knows). What to have ready is
 // our own advice, and the card says so. The topic ids pick which way in comes first.
 import type { Topic } from '../knowledge/schema';
+import { escapeMrkdwn } from '../text/slack-text';
 import { context, corpusToMrkdwn, header, section } from './blocks';
 import type { Card } from './types';
 import { OUR_ADVICE_MARK } from './who-can-help';
@@ -61,7 +62,7 @@ export function buildSupportCard(topic: Topic): Card {
   const steps = supportSteps(topic.id).map((step, index) => `${index + 1}. ${step}`);
   const sources = SUPPORT_SOURCES.map(({ ref, heading }) => `<${SIGN_IN_GUIDE}#${ref.split('#')[1]}|${heading}>`);
   return {
-    text: `${SUPPORT_TITLE} about "${corpusToMrkdwn(topic.title)}". ${NO_PHONE_TEXT} ${SUPPORT_LIMITS_TEXT}`,
+    text: `${SUPPORT_TITLE} about "${escapeMrkdwn(topic.title)}". ${NO_PHONE_TEXT} ${SUPPORT_LIMITS_TEXT}`,
     blocks: [
       header(SUPPORT_TITLE),
       context([`About: ${corpusToMrkdwn(topic.title)}`]),

@@ -1,9 +1,9 @@
 // Loads and validates the knowledge corpus: every `*.yml` topic file in a folder, its lexicon and the
 // source pages its steps cite. Anything wrong stops the app with one KnowledgeError that names every
 // broken file and field at once; `inspectKnowledge` returns the same findings for `npm run knowledge:check`.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { load as parseYaml } from 'js-yaml';
+import { type LoadOptions, load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { type Lexicon, lexiconSchema } from './lexicon-schema';
 import { plainIssue } from './plain-issue';
@@ -12,6 +12,19 @@ import { type Sources, sourcesSchema } from './sources-schema';
 
 export const LEXICON_FILE = 'lexicon.yml';
 export const SOURCES_FILE = 'sources.yml';
+
+/**
+ * Limits on one knowledge file. The largest shipped file is about 15 KB, with no anchors or aliases. An
+ * alias is a reference, so a few kilobytes of aliases to aliases stand for billions of values: without a
+ * limit, validating one took 13 s and 2.3 GB (289 KB of them aborted V8).
+ */
+export const YAML_LIMITS = {
+  fileBytes: 256 * 1024,
+  aliases: 50,
+  /** Values in the file once every alias is expanded (a topic has a few hundred). */
+  values: 20_000,
+  depth: 20,
+} as const;
 
 /** A problem an IT administrator can fix in a knowledge file; shown without a stack trace. */
 export class KnowledgeError extends Error {
@@ -118,11 +131,10 @@ function parseFile<T>(
 ): T | undefined {
   let raw: unknown;
   try {
-    // js-yaml rejects duplicate keys, and parses a cold corpus several times faster than `yaml`.
-    raw = parseYaml(readFileSync(file, 'utf8'), { filename: file });
+    raw = readYaml(file);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    invalid(file, `not valid YAML (${reason})`);
+    if (!(error instanceof UnreadableFile)) throw error;
+    invalid(file, error.message);
     return undefined;
   }
   const result = schema.safeParse(raw, { reportInput: true });
@@ -200,6 +212,64 @@ export function provenanceOf(topic: TopicFile): ProvenanceItem[] {
   for (const [index, choice] of (topic.user_kinds ?? []).entries())
     add(`user_kinds.${index}.`, choice.steps, choice.escalation);
   return items;
+}
+
+function readYaml(file: string): unknown {
+  const size = statSync(file).size;
+  if (size > YAML_LIMITS.fileBytes) {
+    throw new UnreadableFile(
+      `file is ${Math.ceil(size / 1024)} KB, more than the ${YAML_LIMITS.fileBytes / 1024} KB a knowledge file may be`,
+    );
+  }
+  let aliases = 0;
+  let raw: unknown;
+  try {
+    // js-yaml rejects duplicate keys, and parses a cold corpus several times faster than `yaml`.
+    raw = parseYaml(readFileSync(file, 'utf8'), {
+      filename: file,
+      maxDepth: YAML_LIMITS.depth,
+      // An alias closes as a node of no kind whose value is the anchored one.
+      listener: (event, state) => {
+        if (event === 'close' && state.kind === null && state.result !== null && state.result !== undefined) {
+          aliases += 1;
+          if (aliases > YAML_LIMITS.aliases) throw new TooManyAliases();
+        }
+      },
+    } as LoadOptions);
+  } catch (error) {
+    if (error instanceof TooManyAliases) {
+      throw new UnreadableFile(
+        `more than ${YAML_LIMITS.aliases} aliases (*name); write the text out instead of referring to it`,
+      );
+    }
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UnreadableFile(`not valid YAML (${reason})`);
+  }
+  if (countValues(raw, YAML_LIMITS.values) > YAML_LIMITS.values) {
+    throw new UnreadableFile(
+      `more than ${YAML_LIMITS.values} values once its aliases are expanded; write the text out instead of referring to it`,
+    );
+  }
+  return raw;
+}
+
+class TooManyAliases extends Error {}
+
+/** A knowledge file too big, too deep or not YAML at all: reported against its name like any other mistake. */
+class UnreadableFile extends Error {}
+
+/** Values in a parsed document, aliases expanded, counting stopped once past `max`. */
+function countValues(root: unknown, max: number): number {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0 && count <= max) {
+    const value = stack.pop();
+    count += 1;
+    if (value && typeof value === 'object') {
+      for (const member of Array.isArray(value) ? value : Object.values(value)) stack.push(member);
+    }
+  }
+  return count;
 }
 
 function checkReferences(

@@ -59,7 +59,11 @@ const escalation = z
 
 const link = z.strictObject({
   title: nonEmpty.max(120),
-  url: z.url({ protocol: /^https$/ }),
+  // Slack ends a link at `>` and its address at `|`: either would let the rest of the URL become markup.
+  url: z
+    .url({ protocol: /^https$/ })
+    .max(2000)
+    .refine((url) => !/[<>|\s"]/.test(url), { message: 'must not contain <, >, |, quotes or spaces' }),
 });
 
 /** A follow-up button for one kind of user: its own steps, or a pointer to the topic that covers them. */

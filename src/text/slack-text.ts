@@ -1,10 +1,6 @@
 // Slack message text in, plain question out; and plain text back into Slack safely.
 // Pure string functions: nothing here knows about Bolt.
 
-/**
- * Strips Slack markup so only the person's words are left for the matcher. Markup a person typed
- * literally arrives escaped (`&lt;!channel&gt;`); it is unescaped first and stripped the same way.
- */
 // Runs of whitespace, or one whitespace character other than a space: what \s+ -> ' ' changes, without
 // matching (and so copying the text) when every gap is already a single space.
 const ODD_SPACE = /\s{2,}|[^\S ]/g;
@@ -12,25 +8,38 @@ const ODD_SPACE = /\s{2,}|[^\S ]/g;
 /** Every run of whitespace becomes one space. */
 export const collapseSpaces = (text: string): string => text.replace(ODD_SPACE, ' ');
 
-export function toPlainQuestion(raw: string): string {
-  // Every pattern below needs one of these characters ("http" needs ":"); most questions have none.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among them
-  if (!/[&<>:@`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(raw)) return collapseSpaces(raw).trim();
+/** Undoes Slack's escaping of what a person typed: `&lt;` `&gt;` `&amp;` (one pass, so `&amp;lt;` stays `&lt;`). */
+export function unescapeSlack(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(/&(lt|gt|amp);/g, (_entity, name: string) => (name === 'lt' ? '<' : name === 'gt' ? '>' : '&'));
+}
+
+// Every markup pattern below needs one of these characters ("http" needs ":"); most questions have none.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among them
+const MARKUP_CHARACTER = /[<>:@`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Whether stripMarkup has anything to strip (beyond evening out spaces). */
+export const hasMarkup = (text: string): boolean => MARKUP_CHARACTER.test(text);
+
+/**
+ * Strips markup from unescaped text (see unescapeSlack). Linear in the length of the text: no pattern's
+ * repeated part can run over the character that starts another attempt (a `<` ends every `<...>` run), so
+ * 100,000 characters of `<!<!<!` are read a few times, not once per `<`.
+ */
+export function stripMarkup(text: string): string {
+  if (!hasMarkup(text)) return collapseSpaces(text).trim();
   return (
-    raw
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
+    text
       // user, channel, group and special mentions: <@U123>, <#C123|name>, <!subteam^S1|@team>, <!here>
-      .replace(/<[@#!][^>]*>/g, ' ')
+      .replace(/<[@#!][^<>]*>/g, ' ')
       // links: <https://x.example|label> keeps the label, <https://x.example> keeps the address
-      .replace(/<([^>|]+)\|([^>]*)>/g, ' $2 ')
-      .replace(/<([^>]+)>/g, ' $1 ')
+      .replace(/<([^<>|]+)\|([^<>]*)>/g, ' $2 ')
+      .replace(/<([^<>]+)>/g, ' $1 ')
       // a bare address counts by its host ("d-123.awsapps.com", "signin.aws.amazon.com"), not its path
       .replace(/\bhttps?:\/\/([^\s/?#<>|]+)[^\s<>|]*/gi, ' $1 ')
       .replace(/(^|\s)@(channel|here|everyone)\b/gi, ' ')
-      // emoji codes like :sob: or :+1::skin-tone-2:
-      .replace(/:[a-z0-9_+'-]+:/gi, ' ')
+      // emoji codes like :sob: or :+1::skin-tone-2: (no code is longer than 100 characters)
+      .replace(/:[a-z0-9_+'-]{1,100}:/gi, ' ')
       // code fences and inline code marks (the words inside still count)
       .replace(/```|`/g, ' ')
       // control characters other than whitespace
@@ -39,6 +48,14 @@ export function toPlainQuestion(raw: string): string {
       .replace(ODD_SPACE, ' ')
       .trim()
   );
+}
+
+/**
+ * Strips Slack markup so only the person's words are left for the matcher. Markup a person typed
+ * literally arrives escaped (`&lt;!channel&gt;`); it is unescaped first and stripped the same way.
+ */
+export function toPlainQuestion(raw: string): string {
+  return stripMarkup(unescapeSlack(raw));
 }
 
 /**

@@ -16,7 +16,7 @@ let running: RunningApp;
 beforeAll(async () => {
   running = await startTestApp({
     cardContext: { adminContact: '<#C0HELP0001|aws-help>', escalationChannel: ESCALATION_CHANNEL },
-    adminUserIds: [ADMIN],
+    adminUserIds: [ADMIN, 'U0ADMIN002'],
   });
 });
 afterAll(async () => {

@@ -51,6 +51,70 @@ const pasted: Array<{ name: string; secret: string; question: string; advice: Re
     question: 'I lost my MFA device, pw: correcthorse42',
     advice: /change that password/,
   },
+  {
+    name: 'an AWS session token',
+    secret:
+      'FwoGZXIvYXdzEBYaDHqa0AP1mVb2p3TMhSLAAbNcL0Ymr8XBNo7rcnO9vQO2PRhoWzZmU2kyxBgbHjLwB9j5t7rPa0XlGzTfeO6RpCoTL4r0',
+    question:
+      'I lost my MFA device, my session token is FwoGZXIvYXdzEBYaDHqa0AP1mVb2p3TMhSLAAbNcL0Ymr8XBNo7rcnO9vQO2PRhoWzZmU2kyxBgbHjLwB9j5t7rPa0XlGzTfeO6RpCoTL4r0',
+    advice: /revoke that session/,
+  },
+  {
+    name: 'a PEM private key block',
+    secret: 'MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi3pZ8mQ0wW4sLq1A8Bkv2HcY7n',
+    question:
+      'I lost my MFA device, here is my key\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi3pZ8mQ0wW4sLq1A8Bkv2HcY7n\n-----END RSA PRIVATE KEY-----',
+    advice: /private key/,
+  },
+  {
+    name: 'a Slack bot token',
+    secret: 'xoxb-1234567890123-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx',
+    question: 'I lost my MFA device, our bot uses xoxb-1234567890123-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx',
+    advice: /Slack token/,
+  },
+  {
+    name: 'a Slack user token',
+    secret: 'xoxp-2345678901234-2345678901234-ZyXwVuTsRqPoNmLkJiHgFeDc',
+    question: 'I lost my MFA device, token xoxp-2345678901234-2345678901234-ZyXwVuTsRqPoNmLkJiHgFeDc',
+    advice: /Slack token/,
+  },
+  {
+    name: 'a GitHub token',
+    secret: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
+    question: 'I lost my MFA device, ghp_16C7e42F292c6912E7710c838347Ae178B4a',
+    advice: /GitHub token/,
+  },
+  {
+    name: 'a GitLab token',
+    secret: 'glpat-xY7zAbCdEfGhIjKlMnOp',
+    question: 'I lost my MFA device, glpat-xY7zAbCdEfGhIjKlMnOp',
+    advice: /GitLab token/,
+  },
+  {
+    name: 'a JWT',
+    secret: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N',
+    question:
+      'I lost my MFA device, eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N',
+    advice: /JWT/,
+  },
+  {
+    name: 'a URL with a password',
+    secret: 'Sup3rS3cretPw',
+    question: 'I lost my MFA device, see https://deploy:Sup3rS3cretPw@git.example.com/repo',
+    advice: /password inside a link/,
+  },
+  {
+    name: 'a passphrase',
+    secret: 'correct horse battery staple',
+    question: 'I lost my MFA device, passphrase: correct horse battery staple',
+    advice: /change that password/,
+  },
+  {
+    name: 'a root pass',
+    secret: 'Hunt3r!2024',
+    question: 'I lost my MFA device, root pass Hunt3r!2024',
+    advice: /change that password/,
+  },
 ];
 
 function expectNowhere(secret: string): void {
@@ -79,6 +143,11 @@ describe.each(pasted)('$name', ({ name, secret, question, advice }) => {
     expect(headerOf(answer ?? {})).toMatch(/MFA/);
     await slack.settle(50);
     expectNowhere(secret);
+    // Nor in the stored question: the card's buttons carry its id.
+    const questionId = Number(/#(\d+)"/.exec(JSON.stringify(answer?.blocks))?.[1]);
+    const stored = running.store.questions.get(questionId)?.question ?? '';
+    expect(stored).toContain(REDACTED);
+    for (const needle of [secret, secret.slice(0, 10)]) expect(stored).not.toContain(needle);
   });
 
   it('@-mention: the warning only to the person, the answer in the thread, the secret nowhere', async () => {

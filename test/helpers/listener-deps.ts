@@ -7,6 +7,7 @@ import { ORG_CONTEXT, realAnswerPath } from './corpus';
 
 export const ESCALATION_CHANNEL = 'C0ESCALATE';
 export const ADMIN_ID = 'U0ADMIN001';
+export const SECOND_ADMIN_ID = 'U0ADMIN002';
 
 export function listenerDeps(
   store: Store,
@@ -18,6 +19,6 @@ export function listenerDeps(
     corpus,
     store,
     cardContext,
-    adminUserIds: new Set([ADMIN_ID]),
+    adminUserIds: new Set([ADMIN_ID, SECOND_ADMIN_ID]),
   };
 }

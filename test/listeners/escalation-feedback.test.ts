@@ -10,7 +10,8 @@ import {
   createAskAdministratorAction,
   createEscalationChangeAction,
 } from '../../src/listeners/actions/escalation-actions';
-import { createNotHelpfulAction } from '../../src/listeners/actions/feedback-actions';
+import { createHelpfulAction, createNotHelpfulAction } from '../../src/listeners/actions/feedback-actions';
+import { NOT_AN_ADMINISTRATOR_TEXT, NOT_YOUR_ANSWER_TEXT } from '../../src/listeners/actions/who-may-act';
 import { createAppHomeOpenedListener } from '../../src/listeners/events/app-home-opened';
 import { ORG_CONTEXT } from '../helpers/corpus';
 import { recordingClient, recordingLogger, recordingRespond } from '../helpers/fakes';
@@ -175,5 +176,93 @@ describe('app_home_opened', () => {
     await listener({ event, client, logger } as unknown as SlackEventMiddlewareArgs<'app_home_opened'> &
       AllMiddlewareArgs);
     expect(logger.lines.some((line) => line.startsWith('error') && line.includes('not_enabled'))).toBe(true);
+  });
+});
+
+describe('who may press what', () => {
+  function openEscalation() {
+    const { escalation } = temp.store.escalations.open({
+      questionId: storedQuestion(),
+      requesterId: 'U0ASKER01',
+      topicId: 'iam-password-reset',
+    });
+    temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000600.000100' });
+    return escalation.id;
+  }
+
+  it.each(['claim', 'resolve'] as const)(
+    'someone not in ADMIN_USER_IDS pressing %s is told so privately; nothing changes and the asker hears nothing',
+    async (change) => {
+      const handler = createEscalationChangeAction(change, listenerDeps(temp.store));
+      const id = openEscalation();
+      const { sent, calls } = await click(handler, {
+        actionId: change === 'claim' ? ACTION.escalationClaim : ACTION.escalationResolve,
+        blockId: BLOCK.escalationActions,
+        value: String(id),
+        responseUrl: 'x',
+        channelId: ESCALATION_CHANNEL,
+        userId: 'U0MEMBER01',
+      });
+      expect(sent.map((reply) => reply.text)).toEqual([NOT_AN_ADMINISTRATOR_TEXT]);
+      expect(sent[0]).toMatchObject({ response_type: 'ephemeral' });
+      expect(calls).toEqual([]);
+      expect(temp.store.escalations.get(id)).toMatchObject({ state: 'open' });
+      expect(temp.store.escalations.get(id)?.claimedBy).toBeUndefined();
+    },
+  );
+
+  const onPrivateCard = (actionId: string, blockId: string, questionId: number, userId: string) => ({
+    actionId,
+    blockId,
+    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+    responseUrl: 'x',
+    ephemeral: true,
+    userId,
+  });
+
+  it('only the person who asked may rate a private answer', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    const notHelpful = createNotHelpfulAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    for (const [handler, actionId] of [
+      [helpful, ACTION.feedbackHelpful],
+      [notHelpful, ACTION.feedbackNotHelpful],
+    ] as const) {
+      const { sent, calls } = await click(handler, onPrivateCard(actionId, BLOCK.feedback, questionId, 'U0OTHER001'));
+      expect(sent.map((reply) => reply.text)).toEqual([NOT_YOUR_ANSWER_TEXT]);
+      expect(calls).toEqual([]);
+    }
+    expect(
+      temp.store.feedback.get({ questionId, userId: 'U0OTHER001', topicId: 'iam-password-reset' }),
+    ).toBeUndefined();
+    const own = await click(helpful, onPrivateCard(ACTION.feedbackHelpful, BLOCK.feedback, questionId, 'U0ASKER01'));
+    expect(own.sent[0]?.text).not.toBe(NOT_YOUR_ANSWER_TEXT);
+    expect(temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' })?.helpful).toBe(
+      true,
+    );
+  });
+
+  it("only the person who asked may escalate a private answer (in a DM too): another person's question is never posted", async () => {
+    const ask = createAskAdministratorAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    const inDm = { ...onPrivateCard(ACTION.askAdministrator, BLOCK.escalate, questionId, 'U0OTHER001') };
+    for (const fields of [inDm, { ...inDm, ephemeral: false, channelId: 'D0OTHERDM1' }]) {
+      const { sent, calls } = await click(ask, fields);
+      expect(sent.map((reply) => reply.text)).toEqual([NOT_YOUR_ANSWER_TEXT]);
+      expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    }
+  });
+
+  it('anyone may rate an answer in a channel (it is public), as themselves', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    const { sent } = await click(helpful, {
+      ...onPrivateCard(ACTION.feedbackHelpful, BLOCK.feedback, questionId, 'U0OTHER001'),
+      ephemeral: false,
+    });
+    expect(sent[0]?.text).not.toBe(NOT_YOUR_ANSWER_TEXT);
+    expect(temp.store.feedback.get({ questionId, userId: 'U0OTHER001', topicId: 'iam-password-reset' })?.helpful).toBe(
+      true,
+    );
   });
 });

@@ -1,4 +1,7 @@
-import { REDACTED, redactSecrets } from '../../src/text/secrets';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plainQuestion } from '../../src/answer/create-answerer';
+import { REDACTED, redactSecrets, type SecretKind } from '../../src/text/secrets';
 
 describe('redactSecrets', () => {
   it('redacts AWS access key ids', () => {
@@ -29,6 +32,87 @@ describe('redactSecrets', () => {
     expect(redactSecrets('my password is Hunter2!').text).toBe(`my password is ${REDACTED}`);
   });
 
+  const session =
+    'FwoGZXIvYXdzEBYaDHqa0AP1mVb2p3TMhSLAAbNcL0Ymr8XBNo7rcnO9vQO2PRhoWzZmU+2kyxBgbHjLwB9j5t7rPa0XlGzTfeO6RpCoTL4r0XrE5Pzb1GRKb8xHZ4Xr3tQk2PEQ9fKr8a1J0Mi4s6';
+  const pem = [
+    '-----BEGIN RSA PRIVATE KEY-----',
+    'MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi3pZ8mQ0wW4sLq1A8Bkv2HcY7n',
+    'q9Xh5Hf0t8V2yJ1RbGkLmN3oPqRsTuVwXyZaBcDeFgHiJkLmNoPqRsTuVwXyZaBc',
+    '-----END RSA PRIVATE KEY-----',
+  ].join('\n');
+  // The name, the secret as pasted, its kind, and (when not the whole paste) the part that must go.
+  const shapes: Array<[string, string, SecretKind, string?]> = [
+    ['an AWS session token', session, 'session-token'],
+    [
+      'a session token in a config line',
+      'aws_session_token = IQoJb3JpZ2luX2VjEHcaCXVzLWVhc3QtMSJH',
+      'session-token',
+      'IQoJb3JpZ2luX2VjEHcaCXVzLWVhc3QtMSJH',
+    ],
+    ['a PEM private key block', pem, 'private-key'],
+    [
+      'an OpenSSH private key',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAE\n-----END OPENSSH PRIVATE KEY-----',
+      'private-key',
+    ],
+    [
+      'a PGP private key block',
+      '-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF0wYBsBCAC\n-----END PGP PRIVATE KEY BLOCK-----',
+      'private-key',
+    ],
+    ['a Slack bot token', 'xoxb-1234567890123-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx', 'slack-token'],
+    [
+      'a Slack user token',
+      'xoxp-1234567890123-1234567890123-1234567890123-0123456789abcdef0123456789abcdef',
+      'slack-token',
+    ],
+    ['a Slack app token', 'xoxa-2-1234567890-abcdefABCDEF1234', 'slack-token'],
+    ['a Slack refresh token', 'xoxr-1234567890-abcdefABCDEF1234', 'slack-token'],
+    ['a Slack legacy token', 'xoxs-1234567890-abcdefABCDEF1234', 'slack-token'],
+    ['a GitHub token', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', 'github-token'],
+    [
+      'a fine-grained GitHub token',
+      'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789',
+      'github-token',
+    ],
+    ['a GitLab token', 'glpat-xY7zAbCdEfGhIjKlMnOp', 'gitlab-token'],
+    [
+      'a JWT',
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      'jwt',
+    ],
+    ['a URL with a password', 'https://deploy:Sup3rS3cretPw@git.example.com/repo.git', 'url-password', 'Sup3rS3cretPw'],
+    ['a passphrase', 'passphrase: correct horse battery staple', 'password', 'correct horse battery staple'],
+    ['a pass after "root pass"', 'root pass Hunt3r!2024', 'password', 'Hunt3r!2024'],
+    ['a pass with =', 'pass=qwerty123', 'password', 'qwerty123'],
+    ['a quoted password of two words', 'my password is "open sesame"', 'password', 'open sesame'],
+  ];
+
+  it.each(shapes)('finds %s and leaves none of it', (_name, secret, kind, part = secret) => {
+    const { text, found } = redactSecrets(`I lost my MFA device, here it is: ${secret}\nplease help`);
+    expect(found).toContain(kind);
+    expect(text).toContain(REDACTED);
+    expect(text).toContain('please help');
+    // No distinctive piece survives: the start of each word of the secret.
+    for (const piece of part.split(/\s+/).filter((word) => word.length >= 5)) {
+      expect(text).not.toContain(piece.slice(0, 10));
+    }
+  });
+
+  it('drops everything after the BEGIN line of a key block that was cut short', () => {
+    const { text, found } = redactSecrets(
+      'help: -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpY\nRTBKN',
+    );
+    expect(found).toEqual(['private-key']);
+    expect(text).toBe(`help: ${REDACTED}`);
+  });
+
+  it("keeps the person's words around a URL password", () => {
+    expect(redactSecrets('clone https://deploy:Sup3rS3cretPw@git.example.com/x fails').text).toBe(
+      `clone https://deploy:${REDACTED}@git.example.com/x fails`,
+    );
+  });
+
   it('raises no false alarm on ordinary questions', () => {
     for (const question of [
       'my password is wrong but I am sure it is right',
@@ -38,8 +122,45 @@ describe('redactSecrets', () => {
       'the portal is https://d-1234567890.awsapps.com/start',
       'my pw was rejected',
       'what is the aws support phone number',
+      'i forgot my password :sob:',
+      'I cannot pass the MFA check',
+      'does the root password reset pass 2FA?',
+      'my passport name differs from the account name',
+      'password reset email never arrived',
+      'I signed in at https://console.aws.amazon.com/ yesterday',
     ]) {
       expect(redactSecrets(question)).toEqual({ text: question, found: [] });
+    }
+  });
+
+  it('raises no false alarm on any held-out evaluation question', () => {
+    const lines = readFileSync(join(__dirname, '..', 'fixtures', 'holdout.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    expect(lines.length).toBeGreaterThan(100);
+    const alarms = lines
+      .map((line) => (JSON.parse(line) as { q: string }).q)
+      .filter((question) => plainQuestion(question).secrets.length > 0);
+    expect(alarms).toEqual([]);
+  });
+});
+
+describe('long runs that are not tokens', () => {
+  it('a 6,000-letter word or a long lower-case path is no session token; random base64 of 100+ characters is', () => {
+    expect(redactSecrets(`lost ${'a'.repeat(6000)} mfa`).found).toEqual([]);
+    expect(redactSecrets(`see docs/${'section/'.repeat(20)}page`).found).toEqual([]);
+    const token = 'Zm9vYmFy0123456789abcdefABCDEF'.repeat(4);
+    expect(redactSecrets(`token ${token} here`)).toEqual({ text: `token ${REDACTED} here`, found: ['session-token'] });
+  });
+});
+
+describe('a bare value after "password" or "pass"', () => {
+  it('is markup or an aside when it is one, and a secret when it holds a digit', () => {
+    for (const question of ['password <urgent>', 'password @channel', 'root pass #aws-help', 'password (optional)']) {
+      expect(redactSecrets(question).found).toEqual([]);
+    }
+    for (const question of ['root pass #AAAAAAA0', 'password @dm1n2024', 'root pass Hunt3r!2024']) {
+      expect(redactSecrets(question).found).toEqual(['password']);
     }
   });
 });

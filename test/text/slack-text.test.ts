@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { collapseSpaces, escapeMrkdwn, quoteForSlack, toPlainQuestion, truncate } from '../../src/text/slack-text';
 
 describe('toPlainQuestion', () => {
@@ -63,6 +64,21 @@ describe('collapseSpaces', () => {
   it('turns every run of whitespace into one space, like \\s+, and leaves single spaces alone', () => {
     for (const text of ['a b', 'a  b', 'a\tb', 'a \t b', '\t a', 'a\u00a0b', 'a\n\nb ', 'a\u2003 \u2003b', '', ' ']) {
       expect(collapseSpaces(text)).toBe(text.replace(/\s+/g, ' '));
+    }
+  });
+});
+
+describe('clean-up of hostile markup', () => {
+  // Quadratic clean-up (each `<` rescanned the rest of the text) took ~2.6 s on 100,000 characters, and
+  // ~6 s on each of these 150,000; linear clean-up takes milliseconds (figures: `npm run bench:security`).
+  // A synchronous test cannot be stopped by Jest's timeout, so the clean-up runs under vm's, which
+  // interrupts it: a generous bound, hundreds of times what linear clean-up needs, only there to turn a
+  // quadratic clean-up into a failure instead of a hang.
+  it('strips 150,000 characters of escaped and raw <! <@ <# <a| down to nothing', () => {
+    for (const unit of ['&lt;!', '<!', '<@', '<#', '<a|', '&lt;a|']) {
+      const raw = unit.repeat(Math.ceil(150_000 / unit.length));
+      const plain = runInNewContext('clean(raw)', { clean: toPlainQuestion, raw }, { timeout: 3000 }) as string;
+      expect(plain).toMatch(/^[<!@#a|\s]*$/);
     }
   });
 });

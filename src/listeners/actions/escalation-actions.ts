@@ -9,6 +9,7 @@ import { decodeTopicRef } from '../../cards/ids';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
+import { isAdministrator, mayActOnAnswer, notAnAdministratorCard, notYourAnswerCard } from './who-may-act';
 
 export const ESCALATION_GONE_TEXT = 'I have no record of this request any more, so there is nothing to update.';
 export const ALREADY_HANDLED_PREFIX = 'Nothing changed, this request is already handled:';
@@ -44,6 +45,10 @@ export function createAskAdministratorAction({
       'action ask_administrator',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
+        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
+          await replyPrivately(args, notYourAnswerCard());
+          return;
+        }
         const channel = cardContext.escalationChannel;
         if (!channel || !ref || ref.questionId === undefined || !store.questions.get(ref.questionId)) {
           await replyPrivately(args, failed);
@@ -88,7 +93,7 @@ type Change = 'claim' | 'resolve';
 
 export function createEscalationChangeAction(
   change: Change,
-  { store, corpus }: Pick<ListenerDeps, 'store' | 'corpus'>,
+  { store, corpus, adminUserIds }: Pick<ListenerDeps, 'store' | 'corpus' | 'adminUserIds'>,
 ) {
   return async (args: ActionArgs): Promise<void> => {
     const { ack, body, action, client, logger } = args;
@@ -99,6 +104,12 @@ export function createEscalationChangeAction(
       async () => {
         const id = Number(actionValue(action));
         const userId = body.user.id;
+        // Checked before anything is read or changed: a refusal reveals nothing about the request.
+        if (!isAdministrator(adminUserIds, userId)) {
+          logger.info(`A click on escalation_${change} by someone not in ADMIN_USER_IDS was refused`);
+          await replyPrivately(args, notAnAdministratorCard());
+          return;
+        }
         const transition = !Number.isSafeInteger(id)
           ? ({ result: 'not-found' } as const)
           : change === 'claim'

@@ -8,6 +8,7 @@ import { decodeTopicRef, type TopicRef } from '../../cards/ids';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, actionValue, replyPrivately } from './reply-to-action';
+import { mayActOnAnswer, notYourAnswerCard } from './who-may-act';
 
 function saveRating(
   store: ListenerDeps['store'],
@@ -29,7 +30,12 @@ export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
       logger,
       'action feedback_helpful',
       async () => {
-        saveRating(store, decodeTopicRef(actionValue(action)), body.user.id, true, logger);
+        const ref = decodeTopicRef(actionValue(action));
+        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
+          await replyPrivately(args, notYourAnswerCard());
+          return;
+        }
+        saveRating(store, ref, body.user.id, true, logger);
         await replyPrivately(args, noteCard(HELPFUL_THANKS_TEXT));
       },
       (card) => replyPrivately(args, card),
@@ -46,6 +52,10 @@ export function createNotHelpfulAction({ store, corpus }: Pick<ListenerDeps, 'st
       'action feedback_not_helpful',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
+        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
+          await replyPrivately(args, notYourAnswerCard());
+          return;
+        }
         saveRating(store, ref, body.user.id, false, logger);
         if (!ref || ref.questionId === undefined) {
           await replyPrivately(args, noteCard(NOT_HELPFUL_NOTED_TEXT));

@@ -1,18 +1,25 @@
 // The "What was missing?" form, submitted: the note is stored (minus any secret) with the rating, and the
 // form turns into a thank-you, which is the private acknowledgement.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { buildFeedbackThanksView } from '../../cards/build-feedback-modal';
+import { buildFeedbackThanksView, MISSING_MAX_LENGTH } from '../../cards/build-feedback-modal';
 import { BLOCK, decodeTopicRef, VIEW } from '../../cards/ids';
 import { redactSecrets } from '../../text/secrets';
 import type { ListenerDeps } from '../deps';
 import { logListenerError } from '../sorry';
 
 export const MISSING_REQUIRED_TEXT = 'Please say what was missing, or press Cancel.';
+export const NOTE_TOO_LONG_TEXT = `Please keep your note to ${MISSING_MAX_LENGTH.toLocaleString('en')} characters or fewer.`;
 export const NOT_SAVED_TEXT = 'Sorry, I could not save that just now. Please try again in a minute.';
 
 export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>) {
   return async ({ ack, body, view, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const raw = view.state.values[BLOCK.feedbackMissing]?.[VIEW.feedbackMissingInput]?.value ?? '';
+    const typed: unknown = view.state.values[BLOCK.feedbackMissing]?.[VIEW.feedbackMissingInput]?.value;
+    const raw = typeof typed === 'string' ? typed : '';
+    // The form allows MISSING_MAX_LENGTH characters; a longer note did not come from it, and is not stored.
+    if (raw.length > MISSING_MAX_LENGTH) {
+      await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: NOTE_TOO_LONG_TEXT } });
+      return;
+    }
     const { text, found } = redactSecrets(raw.trim());
     if (!text) {
       await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: MISSING_REQUIRED_TEXT } });

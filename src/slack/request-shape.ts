@@ -1,0 +1,67 @@
+// What a request body must look like before Bolt sees it. Bolt reads `body.ssl_check` of whatever JSON
+// arrives, so a signed `null` (or `payload=null`) used to stop the process; and listeners read
+// `body.user.id`, `body.actions`, `body.view` and `body.event` without asking. Anything of another shape
+// is refused with 400 here, before any listener runs. Only the fields the app reads are checked; Slack
+// adds fields freely, and they pass.
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+
+const userRef = z.looseObject({ id });
+
+const kinds = {
+  block_actions: z.looseObject({
+    user: userRef,
+    actions: z
+      .array(z.looseObject({ action_id: z.string().min(1).max(255), block_id: z.string().max(255).optional() }))
+      .min(1)
+      .max(25),
+  }),
+  view_submission: z.looseObject({
+    user: userRef,
+    view: z.looseObject({ callback_id: z.string().max(255), private_metadata: z.string().max(3000).optional() }),
+  }),
+  view_closed: z.looseObject({ user: userRef, view: z.looseObject({}) }),
+  event_callback: z.looseObject({ event: z.looseObject({ type: z.string().min(1).max(64) }) }),
+  url_verification: z.looseObject({ challenge: z.string().max(512) }),
+};
+
+const slashCommand = z.looseObject({
+  command: z.string().min(1).max(64),
+  user_id: id,
+  text: z.string().max(40_000).optional(),
+});
+
+export type ShapeCheck = { ok: true } | { ok: false; reason: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The body as Bolt will parse it (form fields, the JSON in `payload=`, or JSON), checked for shape. */
+export function checkRequestShape(rawBody: string, contentType: string | undefined): ShapeCheck {
+  let body: unknown;
+  try {
+    // The same rule Bolt applies, so this sees exactly what Bolt will.
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const form = new URLSearchParams(rawBody);
+      const payload = form.get('payload');
+      if (payload === null) {
+        const fields = Object.fromEntries(form);
+        if ('command' in fields) return verdict(slashCommand.safeParse(fields).success, 'slash command');
+        return { ok: true };
+      }
+      body = JSON.parse(payload);
+    } else {
+      body = JSON.parse(rawBody);
+    }
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  if (!isObject(body)) return { ok: false, reason: `a JSON ${body === null ? 'null' : typeof body}, not an object` };
+  const type = body.type;
+  if (type !== undefined && typeof type !== 'string') return { ok: false, reason: 'type is not a string' };
+  const schema = type !== undefined && Object.hasOwn(kinds, type) ? kinds[type as keyof typeof kinds] : undefined;
+  return schema ? verdict(schema.safeParse(body).success, type as string) : { ok: true };
+}
+
+const verdict = (ok: boolean, what: string): ShapeCheck => (ok ? { ok } : { ok, reason: `malformed ${what}` });
