@@ -114,7 +114,9 @@ describe('ask text rendering', () => {
   it('draws every emoji a card uses, on every topic card', () => {
     for (const topic of realAnswerPath().corpus.topics) {
       const card = answerer.topicCard({ topicId: topic.id });
-      expect(card && renderCardAsText(card)).not.toMatch(/:[a-z_]+:/);
+      // Code spans are quoted as typed (a SAML `urn:oasis:names:…` has colons of its own).
+      const outsideCode = card ? renderCardAsText(card).replace(/`[^`]*`/g, '') : null;
+      expect(outsideCode).not.toMatch(/:[a-z_]+:/);
     }
   });
 
