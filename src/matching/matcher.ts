@@ -173,43 +173,31 @@ export function scoreTopics(
     features.foreignTerms * (features.anchored ? thresholds.foreignWeightAnchored : thresholds.foreignWeight) +
     features.unknownTerms * thresholds.unknownWeight;
   const signal = totalWeight / (totalWeight + noise);
-  // Each term hands its weight out across topics by its shares: every topic gets the term's smoothing
-  // share, the topics that use the term get more. Only those are visited, so the cost follows the
-  // question's terms and not the number of topics.
+  // Each term hands its weight out across the topics that use it, by its shares, and its smoothing
+  // share to every other topic the question points at. Only those topics are visited, so the cost
+  // follows the question's terms and not the number of topics.
   const tally = tallyScratch(topics.length);
   let otherVotes = 0;
   features.termVotes.forEach((vote, i) => {
     const weight = weights[i] ?? 0;
     otherVotes += weight * vote.otherShare;
     for (let k = 0; k < vote.topics.length; k++) {
-      const index = vote.topics[k] ?? 0;
-      tally.add(index, weight * ((vote.shares[k] ?? 0) - vote.otherShare), 0);
+      tally.add(vote.topics[k] ?? 0, weight * ((vote.shares[k] ?? 0) - vote.otherShare), 0);
     }
   });
   const { topics: covered, coverage } = features.phraseCoverage;
   for (let k = 0; k < covered.length; k++) tally.add(covered[k] ?? 0, 0, coverage[k] ?? 0);
-  const scoreOf = (votes: number, best: number): number =>
-    (thresholds.phraseWeight * best + (1 - thresholds.phraseWeight) * (votes / totalWeight)) * signal;
   const ranking: ScoredTopic[] = [];
   // In topic order before sorting, so topics that tie stay in corpus order.
-  const touched = tally.drain();
-  for (const { index, votes: extra, coverage: best } of touched) {
+  for (const { index, votes: extra, coverage: best } of tally.drain()) {
     const votes = otherVotes + extra;
     const topic = topics[index];
     if (!topic || votes < thresholds.minVotes) continue;
-    ranking.push({ topic, score: scoreOf(votes, best) });
+    const share = votes / totalWeight;
+    const blended = thresholds.phraseWeight * best + (1 - thresholds.phraseWeight) * share;
+    ranking.push({ topic, score: blended * signal });
   }
   ranking.sort((a, b) => b.score - a.score);
-  // The topics none of the question's terms point at get the smoothing votes alone, all the same score,
-  // below every topic above. They count only when those reach `minVotes`, which each term's smoothing
-  // share (at most 1 / topics) allows only in corpora of at most 20 topics per unit of evidence weight.
-  if (otherVotes >= thresholds.minVotes) {
-    const score = scoreOf(otherVotes, 0);
-    const isTouched = new Set(touched.map((entry) => entry.index));
-    topics.forEach((topic, index) => {
-      if (!isTouched.has(index)) ranking.push({ topic, score });
-    });
-  }
   return ranking;
 }
 
