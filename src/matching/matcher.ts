@@ -11,10 +11,12 @@ import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import { createAnalyzer } from './analyzer';
 import { loadEnglishWords } from './english-words';
+import { createAnchorFinder } from './index/anchor-finder';
+import { nearestTopics, votesAmong } from './index/contenders';
 import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
 import { type PhraseRecord, withPairs } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
-import { buildTermVotes, type TermVote } from './index/term-votes';
+import { buildTermVotes, REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 export type { TermVote } from './index/term-votes';
@@ -78,7 +80,13 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     }
   });
 
-  const phraseIndex = buildPhraseIndex(records, topics.length);
+  // A corpus of the reference size or smaller weighs its terms by its own phrases; a larger one by the
+  // contenders' phrases, out of as many as the reference corpus has (index/contenders.ts).
+  const phraseIndex = buildPhraseIndex(
+    records,
+    topics.length,
+    topics.length <= REFERENCE_TOPICS ? records.length : REFERENCE_PHRASES,
+  );
   const termVotes = buildTermVotes(records, topics.length);
   // "root+password" looked up by its two words, without building the pair's string for every question.
   const pairVotesByWords = new Map<string, Map<string, TermVote>>();
@@ -92,6 +100,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
+  // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
+  // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
+  const namesAws = createAnchorFinder(lexicon.anchors);
+  const namingAws = Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
@@ -134,10 +146,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
       else if (!termVotes.has(term)) unknownTerms++;
     }
+    // Only the topics nearest the question contend, however many the corpus has (index/contenders.ts).
+    const coverage = phraseIndex.bestCoverage(topical);
+    const nearest = nearestTopics(votes, coverage, thresholds, topics.length, namesAws(question) ? namingAws : null);
+    // When some topics were left out, coverage is weighed again among the contenders alone.
+    const contenders = nearest === coverage ? coverage : phraseIndex.bestCoverage(topical, new Set(nearest.topics));
     return {
       terms,
-      termVotes: votes,
-      phraseCoverage: phraseIndex.bestCoverage(topical),
+      termVotes: votesAmong(votes, contenders, topics.length),
+      phraseCoverage: contenders,
       foreignTerms,
       clarifyGroup: findClarifyGroup(terms, foreignTerms),
       unknownTerms,

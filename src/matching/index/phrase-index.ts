@@ -12,10 +12,20 @@ export interface TopicCoverage {
 }
 
 export interface PhraseIndex {
-  bestCoverage(terms: readonly string[]): TopicCoverage;
+  /**
+   * With `among`, only those topics' phrases count, for the coverage and for the IDF of each term (its
+   * document frequency among their phrases, out of a reference corpus's phrases): the question is
+   * weighed as it would be in a corpus of the reference size made of those topics. Terms none of
+   * their phrases use are left out, as words no topic uses are.
+   */
+  bestCoverage(terms: readonly string[], among?: ReadonlySet<number>): TopicCoverage;
 }
 
-export function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number): PhraseIndex {
+export function buildPhraseIndex(
+  records: readonly PhraseRecord[],
+  topicCount: number,
+  referencePhrases: number,
+): PhraseIndex {
   const lists = new Map<string, number[]>();
   records.forEach((record, index) => {
     for (const term of record.terms) {
@@ -28,9 +38,17 @@ export function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: n
   // Typed arrays: read for every word of every question, and a single object each for the collector.
   const postings = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
   const topicOfRecord = Int32Array.from(records, (record) => record.topicIndex);
-  const idfOf = (df: number): number => Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
+  const idfIn = (phrases: number, df: number): number => Math.log(1 + (phrases - df + 0.5) / (df + 0.5));
+  const idfOf = (df: number): number => idfIn(records.length, df);
   const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
   const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
+  /** The IDF among some topics' phrases only (0 for a term none of them uses). */
+  const idfAmong = (term: string, among: ReadonlySet<number>): number => {
+    const list = postings.get(term) ?? none;
+    let df = 0;
+    for (let k = 0; k < list.length; k++) if (among.has(topicOfRecord[list[k] ?? 0] ?? -1)) df++;
+    return df === 0 ? 0 : idfIn(referencePhrases, df);
+  };
   const none = new Int32Array(0);
   // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
   // and which phrases have any, so only those are read and reset.
@@ -39,9 +57,9 @@ export function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: n
   // The same per topic: its best phrase so far (read and reset through the result's own list).
   const best = new Float64Array(topicCount);
   return {
-    bestCoverage(terms) {
+    bestCoverage(terms, among) {
       const result: TopicCoverage = { topics: [], coverage: [] };
-      const weights = terms.map(idf);
+      const weights = among ? terms.map((term) => idfAmong(term, among)) : terms.map(idf);
       const total = weights.reduce((sum, weight) => sum + weight, 0);
       if (total <= 0) return result;
       // Plain index loops: this runs over a few hundred postings a question, for every question.
@@ -51,6 +69,7 @@ export function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: n
         const list = postings.get(term) ?? none;
         for (let k = 0; k < list.length; k++) {
           const recordIndex = list[k] ?? 0;
+          if (among && !among.has(topicOfRecord[recordIndex] ?? -1)) continue;
           if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
           covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
         }

@@ -8,8 +8,10 @@ export interface TermVote {
   weight: number;
   /** The topics whose phrases use the term (ascending topic indexes)... */
   topics: ArrayLike<number>;
-  /** ...and the share of the term's vote each of them gets. */
+  /** ...and the share of the term's vote each of them gets... */
   shares: ArrayLike<number>;
+  /** ...from the share of the topic's phrases that use the term. */
+  rates: ArrayLike<number>;
   /**
    * The smoothing share: what a topic that does not use the term gets of its vote, when the question's
    * other terms point at that topic. Topics none of the question's terms use get nothing at all.
@@ -24,9 +26,29 @@ export interface TermVote {
  * thousand VPN topics changes nothing for "captcha", and the scores of a 19-topic corpus stay as tuned.
  */
 export const REFERENCE_TOPICS = 19;
-const REFERENCE_PHRASES_PER_TOPIC = 733 / 19;
+export const REFERENCE_PHRASES = 733;
+const REFERENCE_PHRASES_PER_TOPIC = REFERENCE_PHRASES / REFERENCE_TOPICS;
 /** Smoothing: every reference topic counts as if a tenth of one of its phrases used the term. */
 const SMOOTHING = 0.1 / REFERENCE_PHRASES_PER_TOPIC;
+
+/** A term's vote split across the topics using it, at these rates, judged against the reference corpus. */
+export function splitVote(topics: readonly number[], rateList: readonly number[]): TermVote {
+  const slots = Math.max(REFERENCE_TOPICS, topics.length);
+  const total = rateList.reduce((sum, rate) => sum + rate, 0) + slots * SMOOTHING;
+  const shares = Float64Array.from(rateList, (rate) => (rate + SMOOTHING) / total);
+  // The smoothing of the reference topics that do not use the term counts in its entropy.
+  const otherShare = SMOOTHING / total;
+  const others = slots - shares.length;
+  let entropy = others > 0 ? -others * otherShare * Math.log(otherShare) : 0;
+  for (const p of shares) entropy -= p * Math.log(p);
+  return {
+    weight: Math.max(0, 1 - entropy / Math.log(slots)),
+    topics: Int32Array.from(topics),
+    shares,
+    rates: Float64Array.from(rateList),
+    otherShare,
+  };
+}
 
 /**
  * For every term, how its vote splits across the topics that use it: in proportion to the share of each
@@ -62,20 +84,7 @@ export function buildTermVotes(records: readonly PhraseRecord[], topicCount: num
     const rates = entry.topics.map(
       (topicIndex, i) => (entry.counts[i] ?? 0) / Math.max(1, phrasesPerTopic[topicIndex] ?? 0),
     );
-    const slots = Math.max(REFERENCE_TOPICS, rates.length);
-    const total = rates.reduce((sum, rate) => sum + rate, 0) + slots * SMOOTHING;
-    const shares = Float64Array.from(rates, (rate) => (rate + SMOOTHING) / total);
-    // The smoothing of the reference topics that do not use the term counts in its entropy.
-    const otherShare = SMOOTHING / total;
-    const others = slots - shares.length;
-    let entropy = others > 0 ? -others * otherShare * Math.log(otherShare) : 0;
-    for (const p of shares) entropy -= p * Math.log(p);
-    votes.set(term, {
-      weight: Math.max(0, 1 - entropy / Math.log(slots)),
-      topics: Int32Array.from(entry.topics),
-      shares,
-      otherShare,
-    });
+    votes.set(term, splitVote(entry.topics, rates));
   }
   return votes;
 }
