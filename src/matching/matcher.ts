@@ -103,6 +103,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
   // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
   const namesAws = createAnchorFinder(lexicon.anchors);
+  const isContender = new Uint8Array(topics.length);
   const namingAws = Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
@@ -147,13 +148,27 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       else if (!termVotes.has(term)) unknownTerms++;
     }
     // Only the topics nearest the question contend, however many the corpus has (index/contenders.ts).
-    const coverage = phraseIndex.bestCoverage(topical);
-    const nearest = nearestTopics(votes, coverage, thresholds, topics.length, namesAws(question) ? namingAws : null);
-    // When some topics were left out, coverage is weighed again among the contenders alone.
-    const contenders = nearest === coverage ? coverage : phraseIndex.bestCoverage(topical, new Set(nearest.topics));
+    // In a corpus larger than the reference, only the topics nearest the question contend, weighed
+    // among themselves (index/contenders.ts); a smaller corpus is weighed whole.
+    let contenders: TopicCoverage;
+    let contendingVotes = votes;
+    if (topics.length <= REFERENCE_TOPICS) contenders = phraseIndex.bestCoverage(topical);
+    else {
+      const nearest = nearestTopics(
+        votes,
+        (visit) => phraseIndex.eachBestCoverage(topical, visit),
+        thresholds,
+        topics.length,
+        namesAws(question) ? namingAws : null,
+      );
+      for (const topic of nearest) isContender[topic] = 1;
+      contenders = phraseIndex.bestCoverage(topical, isContender);
+      contendingVotes = votesAmong(votes, isContender);
+      for (const topic of nearest) isContender[topic] = 0;
+    }
     return {
       terms,
-      termVotes: votesAmong(votes, contenders, topics.length),
+      termVotes: contendingVotes,
       phraseCoverage: contenders,
       foreignTerms,
       clarifyGroup: findClarifyGroup(terms, foreignTerms),

@@ -2,7 +2,7 @@
 // the corpus, a question is judged as the thresholds were tuned: against at most as many topics as the
 // reference corpus has (the ones nearest the question), so a thousand VPN topics that share "password"
 // with it do not thin out the AWS topics' votes, nor make "password" say nothing among them.
-import type { TopicCoverage } from './phrase-index';
+import type { TopicFlags } from './phrase-index';
 import { tallyScratch } from './tally-scratch';
 import { REFERENCE_TOPICS, splitVote, type TermVote } from './term-votes';
 
@@ -22,15 +22,14 @@ export interface ContenderWeights {
  */
 export function nearestTopics(
   votes: readonly TermVote[],
-  coverage: TopicCoverage,
+  /** Hands each topic's best-phrase coverage to the visitor. */
+  eachCoverage: (visit: (topic: number, coverage: number) => void) => void,
   weights: ContenderWeights,
   topicCount: number,
   /** When the question names AWS: which topics do too (1); only they contend, if any is touched. */
   namingAws: Uint8Array | null,
   limit = REFERENCE_TOPICS,
-): TopicCoverage {
-  if (topicCount <= limit) return coverage;
-  const onlyAws = namingAws !== null && coverage.topics.some((topic) => namingAws[topic] === 1);
+): number[] {
   const tally = tallyScratch(topicCount);
   let totalWeight = 0;
   for (const vote of votes) {
@@ -38,24 +37,35 @@ export function nearestTopics(
     totalWeight += weight;
     for (let k = 0; k < vote.topics.length; k++) tally.add(vote.topics[k] ?? 0, weight * (vote.shares[k] ?? 0), 0);
   }
-  coverage.topics.forEach((topic, i) => {
-    tally.add(topic, 0, coverage.coverage[i] ?? 0);
+  let onlyAws = false;
+  eachCoverage((topic, coverage) => {
+    tally.add(topic, 0, coverage);
+    if (namingAws?.[topic] === 1) onlyAws = true;
   });
   // A short list kept best first: one pass over the touched topics, most of which never enter it.
-  // Topics come in topic order, so of two that tie the earlier stays.
-  const best: { topic: number; rank: number; coverage: number }[] = [];
-  for (const entry of tally.drain()) {
-    if (onlyAws && namingAws?.[entry.index] !== 1) continue;
+  // Of two that tie, the earlier topic ranks first.
+  const bestTopics: number[] = [];
+  const bestRanks: number[] = [];
+  tally.drainEach((index, votesFor, coverageOf) => {
+    if (onlyAws && namingAws?.[index] !== 1) return;
     const rank =
-      weights.phraseWeight * entry.coverage +
-      (1 - weights.phraseWeight) * (totalWeight > 0 ? entry.votes / totalWeight : 0);
-    if (best.length === limit && rank <= (best[limit - 1]?.rank ?? 0)) continue;
-    let at = best.length;
-    while (at > 0 && (best[at - 1]?.rank ?? 0) < rank) at--;
-    best.splice(at, 0, { topic: entry.index, rank, coverage: entry.coverage });
-    if (best.length > limit) best.pop();
-  }
-  return { topics: best.map((entry) => entry.topic), coverage: best.map((entry) => entry.coverage) };
+      weights.phraseWeight * coverageOf + (1 - weights.phraseWeight) * (totalWeight > 0 ? votesFor / totalWeight : 0);
+    let at = bestTopics.length;
+    // Move up past every entry this one outranks.
+    while (at > 0) {
+      const above = bestRanks[at - 1] ?? 0;
+      if (above > rank || (above === rank && (bestTopics[at - 1] ?? 0) < index)) break;
+      at--;
+    }
+    if (at >= limit) return;
+    bestTopics.splice(at, 0, index);
+    bestRanks.splice(at, 0, rank);
+    if (bestTopics.length > limit) {
+      bestTopics.pop();
+      bestRanks.pop();
+    }
+  });
+  return bestTopics;
 }
 
 /**
@@ -63,9 +73,7 @@ export function nearestTopics(
  * re-split (and re-weighed) as if the contenders were the whole corpus; a term none of them uses
  * points away from every contender and is left out, as a word no topic uses would be.
  */
-export function votesAmong(votes: readonly TermVote[], contenders: TopicCoverage, topicCount: number): TermVote[] {
-  const isContender = contenderFlags(topicCount);
-  for (const topic of contenders.topics) isContender[topic] = 1;
+export function votesAmong(votes: readonly TermVote[], isContender: TopicFlags): TermVote[] {
   const out: TermVote[] = [];
   for (const vote of votes) {
     let inside = 0;
@@ -85,13 +93,5 @@ export function votesAmong(votes: readonly TermVote[], contenders: TopicCoverage
       out.push(splitVote(topics, rates));
     }
   }
-  for (const topic of contenders.topics) isContender[topic] = 0;
   return out;
-}
-
-let flags = new Uint8Array(0);
-/** Per-topic flags reused by every question (matching is synchronous), all zero between questions. */
-function contenderFlags(topicCount: number): Uint8Array {
-  if (flags.length < topicCount) flags = new Uint8Array(topicCount);
-  return flags;
 }

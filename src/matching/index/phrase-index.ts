@@ -5,6 +5,9 @@
 // Only the phrases that hold one of the question's terms are read, and only their topics are returned.
 import type { PhraseRecord } from './phrase-record';
 
+/** One flag per topic index: 1 for the topics in a set. */
+export type TopicFlags = ArrayLike<number>;
+
 /** The topics with a phrase holding one of the question's terms, and how much of it their best phrase covers (0..1). */
 export interface TopicCoverage {
   topics: number[];
@@ -18,7 +21,9 @@ export interface PhraseIndex {
    * weighed as it would be in a corpus of the reference size made of those topics. Terms none of
    * their phrases use are left out, as words no topic uses are.
    */
-  bestCoverage(terms: readonly string[], among?: ReadonlySet<number>): TopicCoverage;
+  bestCoverage(terms: readonly string[], among?: TopicFlags): TopicCoverage;
+  /** The same over all topics, handed to `visit` one topic at a time (nothing is kept). */
+  eachBestCoverage(terms: readonly string[], visit: (topic: number, coverage: number) => void): void;
 }
 
 export function buildPhraseIndex(
@@ -43,10 +48,10 @@ export function buildPhraseIndex(
   const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
   const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
   /** The IDF among some topics' phrases only (0 for a term none of them uses). */
-  const idfAmong = (term: string, among: ReadonlySet<number>): number => {
+  const idfAmong = (term: string, among: TopicFlags): number => {
     const list = postings.get(term) ?? none;
     let df = 0;
-    for (let k = 0; k < list.length; k++) if (among.has(topicOfRecord[list[k] ?? 0] ?? -1)) df++;
+    for (let k = 0; k < list.length; k++) if (among[topicOfRecord[list[k] ?? 0] ?? 0] === 1) df++;
     return df === 0 ? 0 : idfIn(referencePhrases, df);
   };
   const none = new Int32Array(0);
@@ -54,40 +59,57 @@ export function buildPhraseIndex(
   // and which phrases have any, so only those are read and reset.
   const covered = new Float64Array(records.length);
   const touched = new Int32Array(records.length);
-  // The same per topic: its best phrase so far (read and reset through the result's own list).
+  // The same per topic: its best phrase so far, and which topics have one.
   const best = new Float64Array(topicCount);
+  const bestTopics = new Int32Array(topicCount);
+
+  function eachBest(
+    terms: readonly string[],
+    among: TopicFlags | undefined,
+    visit: (topic: number, coverage: number) => void,
+  ) {
+    const weights = among ? terms.map((term) => idfAmong(term, among)) : terms.map(idf);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    if (total <= 0) return;
+    // Plain index loops: this runs over every posting of the question's terms, for every question.
+    let touchedCount = 0;
+    terms.forEach((term, i) => {
+      const share = (weights[i] ?? 0) / total;
+      const list = postings.get(term) ?? none;
+      for (let k = 0; k < list.length; k++) {
+        const recordIndex = list[k] ?? 0;
+        if (among && among[topicOfRecord[recordIndex] ?? 0] !== 1) continue;
+        if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
+        covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
+      }
+    });
+    let topicsCount = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const recordIndex = touched[k] ?? 0;
+      const topicIndex = topicOfRecord[recordIndex] ?? 0;
+      const coverage = covered[recordIndex] ?? 0;
+      const before = best[topicIndex] ?? 0;
+      if (before === 0) bestTopics[topicsCount++] = topicIndex;
+      if (coverage > before) best[topicIndex] = coverage;
+      covered[recordIndex] = 0;
+    }
+    for (let k = 0; k < topicsCount; k++) {
+      const topicIndex = bestTopics[k] ?? 0;
+      const coverage = best[topicIndex] ?? 0;
+      best[topicIndex] = 0;
+      visit(topicIndex, coverage);
+    }
+  }
+
   return {
     bestCoverage(terms, among) {
       const result: TopicCoverage = { topics: [], coverage: [] };
-      const weights = among ? terms.map((term) => idfAmong(term, among)) : terms.map(idf);
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      if (total <= 0) return result;
-      // Plain index loops: this runs over a few hundred postings a question, for every question.
-      let touchedCount = 0;
-      terms.forEach((term, i) => {
-        const share = (weights[i] ?? 0) / total;
-        const list = postings.get(term) ?? none;
-        for (let k = 0; k < list.length; k++) {
-          const recordIndex = list[k] ?? 0;
-          if (among && !among.has(topicOfRecord[recordIndex] ?? -1)) continue;
-          if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
-          covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
-        }
+      eachBest(terms, among, (topic, coverage) => {
+        result.topics.push(topic);
+        result.coverage.push(coverage);
       });
-      for (let k = 0; k < touchedCount; k++) {
-        const recordIndex = touched[k] ?? 0;
-        const topicIndex = topicOfRecord[recordIndex] ?? 0;
-        const coverage = covered[recordIndex] ?? 0;
-        const before = best[topicIndex] ?? 0;
-        if (before === 0) result.topics.push(topicIndex);
-        if (coverage > before) best[topicIndex] = coverage;
-        covered[recordIndex] = 0;
-      }
-      for (const topicIndex of result.topics) {
-        result.coverage.push(best[topicIndex] ?? 0);
-        best[topicIndex] = 0;
-      }
       return result;
     },
+    eachBestCoverage: (terms, visit) => eachBest(terms, undefined, visit),
   };
 }

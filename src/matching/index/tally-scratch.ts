@@ -11,6 +11,8 @@ export interface TallyScratch {
   add(topicIndex: number, votes: number, coverage: number): void;
   /** The topics added to, in topic order, with their sums; the scratch is empty again afterwards. */
   drain(): TopicTally[];
+  /** The same, one topic at a time and in no particular order, without building the list. */
+  drainEach(visit: (index: number, votes: number, coverage: number) => void): void;
 }
 
 let scratch: { votes: Float64Array; coverage: Float64Array; seen: Uint8Array; touched: Int32Array } | undefined;
@@ -27,17 +29,25 @@ const tally: TallyScratch = {
     if (coverage > 0) s.coverage[topicIndex] = coverage;
   },
   drain() {
-    const s = scratch as NonNullable<typeof scratch>;
-    const indexes = s.touched.subarray(0, touchedCount).sort();
     const out: TopicTally[] = [];
-    for (const index of indexes) {
-      out.push({ index, votes: s.votes[index] ?? 0, coverage: s.coverage[index] ?? 0 });
+    tally.drainEach((index, votes, coverage) => {
+      out.push({ index, votes, coverage });
+    });
+    return out.sort((a, b) => a.index - b.index);
+  },
+  drainEach(visit) {
+    const s = scratch as NonNullable<typeof scratch>;
+    const count = touchedCount;
+    touchedCount = 0;
+    for (let k = 0; k < count; k++) {
+      const index = s.touched[k] ?? 0;
+      const votes = s.votes[index] ?? 0;
+      const coverage = s.coverage[index] ?? 0;
       s.votes[index] = 0;
       s.coverage[index] = 0;
       s.seen[index] = 0;
+      visit(index, votes, coverage);
     }
-    touchedCount = 0;
-    return out;
   },
 };
 
