@@ -76,7 +76,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     for (const text of texts) {
       const words = analyzer.analyzeCorpusText(text);
       if (words.length === 0) continue;
-      records.push({ topicIndex, terms: new Set(withPairs(words)) });
+      records.push({ topicIndex, terms: withPairs(words) });
     }
   });
 
@@ -91,6 +91,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // "root+password" looked up by its two words, without building the pair's string for every question.
   const pairVotesByWords = new Map<string, Map<string, TermVote>>();
   for (const [term, vote] of termVotes) {
+    if (!term.includes('+')) continue;
     const [first, second] = term.split('+');
     if (first === undefined || second === undefined) continue;
     const seconds = pairVotesByWords.get(first) ?? new Map<string, TermVote>();

@@ -40,8 +40,7 @@ export function buildPhraseIndex(
       lists.set(term, list);
     }
   });
-  // Typed arrays: read for every word of every question, and a single object each for the collector.
-  const postings = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
+  const postings: ReadonlyMap<string, readonly number[]> = lists;
   const topicOfRecord = Int32Array.from(records, (record) => record.topicIndex);
   const idfIn = (phrases: number, df: number): number => Math.log(1 + (phrases - df + 0.5) / (df + 0.5));
   const idfOf = (df: number): number => idfIn(records.length, df);
@@ -54,7 +53,7 @@ export function buildPhraseIndex(
     for (let k = 0; k < list.length; k++) if (among[topicOfRecord[list[k] ?? 0] ?? 0] === 1) df++;
     return df === 0 ? 0 : idfIn(referencePhrases, df);
   };
-  const none = new Int32Array(0);
+  const none: readonly number[] = [];
   // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
   // and which phrases have any, so only those are read and reset.
   const covered = new Float64Array(records.length);

@@ -35,7 +35,7 @@ const SMOOTHING = 0.1 / REFERENCE_PHRASES_PER_TOPIC;
 export function splitVote(topics: readonly number[], rateList: readonly number[]): TermVote {
   const slots = Math.max(REFERENCE_TOPICS, topics.length);
   const total = rateList.reduce((sum, rate) => sum + rate, 0) + slots * SMOOTHING;
-  const shares = Float64Array.from(rateList, (rate) => (rate + SMOOTHING) / total);
+  const shares = rateList.map((rate) => (rate + SMOOTHING) / total);
   // The smoothing of the reference topics that do not use the term counts in its entropy.
   const otherShare = SMOOTHING / total;
   const others = slots - shares.length;
@@ -43,9 +43,9 @@ export function splitVote(topics: readonly number[], rateList: readonly number[]
   for (const p of shares) entropy -= p * Math.log(p);
   return {
     weight: Math.max(0, 1 - entropy / Math.log(slots)),
-    topics: Int32Array.from(topics),
+    topics,
     shares,
-    rates: Float64Array.from(rateList),
+    rates: rateList,
     otherShare,
   };
 }

@@ -3,7 +3,7 @@
 import type { PhraseRecord } from '../../../src/matching/index/phrase-record';
 import { buildTermVotes } from '../../../src/matching/index/term-votes';
 
-const record = (topicIndex: number, ...terms: string[]): PhraseRecord => ({ topicIndex, terms: new Set(terms) });
+const record = (topicIndex: number, ...terms: string[]): PhraseRecord => ({ topicIndex, terms });
 
 /** A small corpus, then the same with `extra` topics about something else added after it. */
 function corpus(extra: number): { records: PhraseRecord[]; topicCount: number } {
