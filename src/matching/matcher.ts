@@ -157,7 +157,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     else {
       const nearest = nearestTopics(
         votes,
-        (visit) => phraseIndex.eachBestCoverage(topical, visit),
+        (tally) => phraseIndex.addBestCoverage(topical, tally),
         thresholds,
         topics.length,
         namesAws(question) ? namingAws : null,

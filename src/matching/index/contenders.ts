@@ -3,7 +3,7 @@
 // reference corpus has (the ones nearest the question), so a thousand VPN topics that share "password"
 // with it do not thin out the AWS topics' votes, nor make "password" say nothing among them.
 import type { TopicFlags } from './phrase-index';
-import { tallyScratch } from './tally-scratch';
+import { type TallyScratch, tallyScratch } from './tally-scratch';
 import { REFERENCE_TOPICS, splitVote, type TermVote } from './term-votes';
 
 /** How the contenders are ranked: the scoring's own blend of best-phrase coverage and votes. */
@@ -22,8 +22,8 @@ export interface ContenderWeights {
  */
 export function nearestTopics(
   votes: readonly TermVote[],
-  /** Hands each topic's best-phrase coverage to the visitor. */
-  eachCoverage: (visit: (topic: number, coverage: number) => void) => void,
+  /** Adds each topic's best-phrase coverage to the tally. */
+  addCoverage: (tally: TallyScratch) => void,
   weights: ContenderWeights,
   topicCount: number,
   /** When the question names AWS: which topics do too (1); only they contend, if any is touched. */
@@ -37,19 +37,20 @@ export function nearestTopics(
     totalWeight += weight;
     for (let k = 0; k < vote.topics.length; k++) tally.add(vote.topics[k] ?? 0, weight * (vote.shares[k] ?? 0), 0);
   }
+  addCoverage(tally);
+  const { count, touched, votes: votesOf, coverage: coverageOf } = tally;
   let onlyAws = false;
-  eachCoverage((topic, coverage) => {
-    tally.add(topic, 0, coverage);
-    if (namingAws?.[topic] === 1) onlyAws = true;
-  });
+  if (namingAws) for (let k = 0; k < count && !onlyAws; k++) onlyAws = namingAws[touched[k] ?? 0] === 1;
   // A short list kept best first: one pass over the touched topics, most of which never enter it.
   // Of two that tie, the earlier topic ranks first.
   const bestTopics: number[] = [];
   const bestRanks: number[] = [];
-  tally.drainEach((index, votesFor, coverageOf) => {
-    if (onlyAws && namingAws?.[index] !== 1) return;
+  for (let k = 0; k < count; k++) {
+    const index = touched[k] ?? 0;
+    if (onlyAws && namingAws?.[index] !== 1) continue;
     const rank =
-      weights.phraseWeight * coverageOf + (1 - weights.phraseWeight) * (totalWeight > 0 ? votesFor / totalWeight : 0);
+      weights.phraseWeight * (coverageOf[index] ?? 0) +
+      (1 - weights.phraseWeight) * (totalWeight > 0 ? (votesOf[index] ?? 0) / totalWeight : 0);
     let at = bestTopics.length;
     // Move up past every entry this one outranks.
     while (at > 0) {
@@ -57,14 +58,15 @@ export function nearestTopics(
       if (above > rank || (above === rank && (bestTopics[at - 1] ?? 0) < index)) break;
       at--;
     }
-    if (at >= limit) return;
+    if (at >= limit) continue;
     bestTopics.splice(at, 0, index);
     bestRanks.splice(at, 0, rank);
     if (bestTopics.length > limit) {
       bestTopics.pop();
       bestRanks.pop();
     }
-  });
+  }
+  tally.clear();
   return bestTopics;
 }
 

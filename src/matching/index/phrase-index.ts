@@ -5,6 +5,11 @@
 // Only the phrases that hold one of the question's terms are read, and only their topics are returned.
 import type { PhraseRecord } from './phrase-record';
 
+/** Where best-phrase coverage can go, topic by topic (the per-question tally). */
+export interface CoverageSink {
+  add(topicIndex: number, votes: number, coverage: number): void;
+}
+
 /** One flag per topic index: 1 for the topics in a set. */
 export type TopicFlags = ArrayLike<number>;
 
@@ -22,8 +27,8 @@ export interface PhraseIndex {
    * their phrases use are left out, as words no topic uses are.
    */
   bestCoverage(terms: readonly string[], among?: TopicFlags): TopicCoverage;
-  /** The same over all topics, handed to `visit` one topic at a time (nothing is kept). */
-  eachBestCoverage(terms: readonly string[], visit: (topic: number, coverage: number) => void): void;
+  /** The same over all topics, added to a tally (`add(topic, 0, coverage)`) instead of kept. */
+  addBestCoverage(terms: readonly string[], tally: CoverageSink): void;
 }
 
 export function buildPhraseIndex(
@@ -62,14 +67,11 @@ export function buildPhraseIndex(
   const best = new Float64Array(topicCount);
   const bestTopics = new Int32Array(topicCount);
 
-  function eachBest(
-    terms: readonly string[],
-    among: TopicFlags | undefined,
-    visit: (topic: number, coverage: number) => void,
-  ) {
+  /** Computes each touched topic's best coverage into `best`, listing the topics in `bestTopics`: how many. */
+  function computeBest(terms: readonly string[], among: TopicFlags | undefined): number {
     const weights = among ? terms.map((term) => idfAmong(term, among)) : terms.map(idf);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    if (total <= 0) return;
+    if (total <= 0) return 0;
     // Plain index loops: this runs over every posting of the question's terms, for every question.
     let touchedCount = 0;
     terms.forEach((term, i) => {
@@ -92,23 +94,28 @@ export function buildPhraseIndex(
       if (coverage > before) best[topicIndex] = coverage;
       covered[recordIndex] = 0;
     }
-    for (let k = 0; k < topicsCount; k++) {
-      const topicIndex = bestTopics[k] ?? 0;
-      const coverage = best[topicIndex] ?? 0;
-      best[topicIndex] = 0;
-      visit(topicIndex, coverage);
-    }
+    return topicsCount;
   }
 
   return {
     bestCoverage(terms, among) {
       const result: TopicCoverage = { topics: [], coverage: [] };
-      eachBest(terms, among, (topic, coverage) => {
-        result.topics.push(topic);
-        result.coverage.push(coverage);
-      });
+      const count = computeBest(terms, among);
+      for (let k = 0; k < count; k++) {
+        const topicIndex = bestTopics[k] ?? 0;
+        result.topics.push(topicIndex);
+        result.coverage.push(best[topicIndex] ?? 0);
+        best[topicIndex] = 0;
+      }
       return result;
     },
-    eachBestCoverage: (terms, visit) => eachBest(terms, undefined, visit),
+    addBestCoverage(terms, tally) {
+      const count = computeBest(terms, undefined);
+      for (let k = 0; k < count; k++) {
+        const topicIndex = bestTopics[k] ?? 0;
+        tally.add(topicIndex, 0, best[topicIndex] ?? 0);
+        best[topicIndex] = 0;
+      }
+    },
   };
 }
