@@ -4,7 +4,9 @@
 //     example question, keyword and title is its own phrase, so a topic with more vocabulary does not
 //     win by multiplying scores); plus the question's words from other products ("github", "s3") and
 //     words the corpus has never seen, which dilute the evidence. Fuse.js does the fuzzy part, before
-//     this: typos are corrected against the corpus vocabulary (analyzer.ts).
+//     this: typos are corrected against the corpus vocabulary (analyzer.ts). In a corpus larger than the
+//     one the thresholds were tuned on, the question is weighed among the topics nearest it only, so
+//     scores mean the same whatever the corpus size (index/contenders.ts, docs/matching.md "Scale").
 //  2. score: one number per topic, 0..1, from those features and the weights in thresholds.ts.
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
@@ -148,7 +150,6 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
       else if (!termVotes.has(term)) unknownTerms++;
     }
-    // Only the topics nearest the question contend, however many the corpus has (index/contenders.ts).
     // In a corpus larger than the reference, only the topics nearest the question contend, weighed
     // among themselves (index/contenders.ts); a smaller corpus is weighed whole.
     let contenders: TopicCoverage;
