@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGrowthCorpus } from '../../bench/growth-corpus';
 import { createAnswerPath, DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
+import { REFERENCE_PHRASES, REFERENCE_TOPICS } from '../../src/matching/index/term-votes';
 import { ORG_CONTEXT, realAnswerPath } from '../helpers/corpus';
 
 const folder = mkdtempSync(join(tmpdir(), 'aws-signin-grown-'));
@@ -42,5 +43,19 @@ describe('a corpus grown to 500 topics with internal-IT topics', () => {
   it('gives an AWS question the same confidence as the shipped corpus does', () => {
     const question = 'lost the root user password, I still read the account email';
     expect(grown.matcher.match(question).confidence).toBeCloseTo(shipped.matcher.match(question).confidence, 6);
+  });
+});
+
+describe('the reference corpus', () => {
+  it('is the shipped corpus: REFERENCE_TOPICS and REFERENCE_PHRASES match it (update them when it changes)', () => {
+    const { corpus, matcher } = realAnswerPath();
+    expect(corpus.topics).toHaveLength(REFERENCE_TOPICS);
+    // Every title, keyword and example question is a phrase (none of the shipped ones is all stop words).
+    const phrases = corpus.topics.reduce(
+      (sum, topic) => sum + 1 + topic.vocabulary.keywords.length + topic.vocabulary.questions.length,
+      0,
+    );
+    expect(phrases).toBe(REFERENCE_PHRASES);
+    expect(matcher.topics).toHaveLength(REFERENCE_TOPICS);
   });
 });
