@@ -232,6 +232,14 @@ export function scoreTopics(
     ranking.push({ topic, score: blended * signal });
   }
   ranking.sort((a, b) => b.score - a.score);
+  // In a corpus of the reference size or smaller, the topics none of the question's terms point at get
+  // the smoothing votes alone, all the same score, below every topic above, when those reach `minVotes`
+  // (as the thresholds were tuned). In a larger corpus only the contenders are scored.
+  if (topics.length <= REFERENCE_TOPICS && otherVotes >= thresholds.minVotes) {
+    const scored = new Set(ranking.map((entry) => entry.topic));
+    const score = (1 - thresholds.phraseWeight) * (otherVotes / totalWeight) * signal;
+    for (const topic of topics) if (!scored.has(topic)) ranking.push({ topic, score });
+  }
   return ranking;
 }
 

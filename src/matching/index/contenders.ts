@@ -71,9 +71,9 @@ export function nearestTopics(
 }
 
 /**
- * The question's term votes split among the contenders only: a term used by topics outside them is
- * re-split (and re-weighed) as if the contenders were the whole corpus; a term none of them uses
- * points away from every contender and is left out, as a word no topic uses would be.
+ * The question's term votes split among the contenders only, in the same order: a term used by topics
+ * outside them is re-split (and re-weighed) as if the contenders were the whole corpus; a term none of
+ * them uses points away from every contender and weighs nothing, as a word no topic uses would.
  */
 export function votesAmong(votes: readonly TermVote[], isContender: TopicFlags): TermVote[] {
   const out: TermVote[] = [];
@@ -93,7 +93,10 @@ export function votesAmong(votes: readonly TermVote[], isContender: TopicFlags):
         }
       }
       out.push(splitVote(topics, rates));
-    }
+    } else out.push(NO_VOTE);
   }
   return out;
 }
+
+/** A term none of the contenders uses: it keeps its place, so lists that run beside the votes stay aligned. */
+const NO_VOTE: TermVote = { weight: 0, topics: [], shares: [], rates: [], otherShare: 0 };
