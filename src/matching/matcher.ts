@@ -106,7 +106,6 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
   // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
   const namesAws = createAnchorFinder(lexicon.anchors);
-  const isContender = new Uint8Array(topics.length);
   const namingAws = Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
@@ -163,10 +162,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         topics.length,
         namesAws(question) ? namingAws : null,
       );
-      for (const topic of nearest) isContender[topic] = 1;
-      contenders = phraseIndex.bestCoverage(topical, isContender);
-      contendingVotes = votesAmong(votes, isContender);
-      for (const topic of nearest) isContender[topic] = 0;
+      const sorted = nearest.sort((a, b) => a - b);
+      contenders = phraseIndex.bestCoverage(topical, sorted);
+      contendingVotes = votesAmong(votes, sorted);
     }
     return {
       terms,

@@ -2,7 +2,7 @@
 // the corpus, a question is judged as the thresholds were tuned: against at most as many topics as the
 // reference corpus has (the ones nearest the question), so a thousand VPN topics that share "password"
 // with it do not thin out the AWS topics' votes, nor make "password" say nothing among them.
-import type { TopicFlags } from './phrase-index';
+import { lowerBound, type SortedTopics } from './phrase-index';
 import { type TallyScratch, tallyScratch } from './tally-scratch';
 import { REFERENCE_TOPICS, splitVote, type TermVote } from './term-votes';
 
@@ -75,25 +75,32 @@ export function nearestTopics(
  * outside them is re-split (and re-weighed) as if the contenders were the whole corpus; a term none of
  * them uses points away from every contender and weighs nothing, as a word no topic uses would.
  */
-export function votesAmong(votes: readonly TermVote[], isContender: TopicFlags): TermVote[] {
+export function votesAmong(votes: readonly TermVote[], contenders: SortedTopics): TermVote[] {
   const out: TermVote[] = [];
   for (const vote of votes) {
+    // The vote's topics are ascending, as are the contenders: one binary search each.
     let inside = 0;
-    for (let k = 0; k < vote.topics.length; k++) if (isContender[vote.topics[k] ?? 0] === 1) inside++;
+    let from = 0;
+    for (const topic of contenders) {
+      from = lowerBound(vote.topics, topic, from);
+      if (from < vote.topics.length && vote.topics[from] === topic) inside++;
+    }
     // Every topic using the term is a contender (always so in a corpus of the reference size): as built.
     if (inside === vote.topics.length) out.push(vote);
-    else if (inside > 0) {
+    else if (inside === 0) out.push(NO_VOTE);
+    else {
       const topics: number[] = [];
       const rates: number[] = [];
-      for (let k = 0; k < vote.topics.length; k++) {
-        const topic = vote.topics[k] ?? 0;
-        if (isContender[topic] === 1) {
+      from = 0;
+      for (const topic of contenders) {
+        from = lowerBound(vote.topics, topic, from);
+        if (from < vote.topics.length && vote.topics[from] === topic) {
           topics.push(topic);
-          rates.push(vote.rates[k] ?? 0);
+          rates.push(vote.rates[from] ?? 0);
         }
       }
       out.push(splitVote(topics, rates));
-    } else out.push(NO_VOTE);
+    }
   }
   return out;
 }

@@ -10,8 +10,20 @@ export interface CoverageSink {
   add(topicIndex: number, votes: number, coverage: number): void;
 }
 
-/** One flag per topic index: 1 for the topics in a set. */
-export type TopicFlags = ArrayLike<number>;
+/** Topic indexes in ascending order, each once. */
+export type SortedTopics = readonly number[];
+
+/** The first index of `list` (ascending) whose value is at least `value`. */
+export function lowerBound(list: ArrayLike<number>, value: number, from = 0): number {
+  let low = from;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /** The topics with a phrase holding one of the question's terms, and how much of it their best phrase covers (0..1). */
 export interface TopicCoverage {
@@ -26,7 +38,7 @@ export interface PhraseIndex {
    * weighed as it would be in a corpus of the reference size made of those topics. Terms none of
    * their phrases use are left out, as words no topic uses are.
    */
-  bestCoverage(terms: readonly string[], among?: TopicFlags): TopicCoverage;
+  bestCoverage(terms: readonly string[], among?: SortedTopics): TopicCoverage;
   /** The same over all topics, added to a tally (`add(topic, 0, coverage)`) instead of kept. */
   addBestCoverage(terms: readonly string[], tally: CoverageSink): void;
 }
@@ -47,15 +59,32 @@ export function buildPhraseIndex(
   });
   const postings: ReadonlyMap<string, readonly number[]> = lists;
   const topicOfRecord = Int32Array.from(records, (record) => record.topicIndex);
+  // Records come topic by topic (createMatcher builds them so): each topic's phrases are one run of
+  // record indexes, so the postings of a few topics are found by binary search, not by a full scan.
+  const runStart = new Int32Array(topicCount + 1);
+  const runEnd = new Int32Array(topicCount + 1);
+  records.forEach((record, index) => {
+    const previous = records[index - 1]?.topicIndex ?? -1;
+    if (record.topicIndex < previous) throw new Error('phrase records must come topic by topic, in topic order');
+    if (record.topicIndex !== previous) runStart[record.topicIndex] = index;
+    runEnd[record.topicIndex] = index + 1;
+  });
   const idfIn = (phrases: number, df: number): number => Math.log(1 + (phrases - df + 0.5) / (df + 0.5));
   const idfOf = (df: number): number => idfIn(records.length, df);
   const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
   const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
   /** The IDF among some topics' phrases only (0 for a term none of them uses). */
-  const idfAmong = (term: string, among: TopicFlags): number => {
+  const idfAmong = (term: string, among: SortedTopics): number => {
     const list = postings.get(term) ?? none;
     let df = 0;
-    for (let k = 0; k < list.length; k++) if (among[topicOfRecord[list[k] ?? 0] ?? 0] === 1) df++;
+    let from = 0;
+    for (const topic of among) {
+      if (runEnd[topic] === runStart[topic]) continue;
+      from = lowerBound(list, runStart[topic] ?? 0, from);
+      const to = lowerBound(list, runEnd[topic] ?? 0, from);
+      df += to - from;
+      from = to;
+    }
     return df === 0 ? 0 : idfIn(referencePhrases, df);
   };
   const none: readonly number[] = [];
@@ -68,7 +97,7 @@ export function buildPhraseIndex(
   const bestTopics = new Int32Array(topicCount);
 
   /** Computes each touched topic's best coverage into `best`, listing the topics in `bestTopics`: how many. */
-  function computeBest(terms: readonly string[], among: TopicFlags | undefined): number {
+  function computeBest(terms: readonly string[], among: SortedTopics | undefined): number {
     const weights = among ? terms.map((term) => idfAmong(term, among)) : terms.map(idf);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     if (total <= 0) return 0;
@@ -77,11 +106,24 @@ export function buildPhraseIndex(
     terms.forEach((term, i) => {
       const share = (weights[i] ?? 0) / total;
       const list = postings.get(term) ?? none;
-      for (let k = 0; k < list.length; k++) {
-        const recordIndex = list[k] ?? 0;
-        if (among && among[topicOfRecord[recordIndex] ?? 0] !== 1) continue;
-        if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
-        covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
+      if (!among) {
+        for (let k = 0; k < list.length; k++) {
+          const recordIndex = list[k] ?? 0;
+          if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
+          covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
+        }
+        return;
+      }
+      // Only the given topics' runs of the list.
+      let from = 0;
+      for (const topic of among) {
+        const end = runEnd[topic] ?? 0;
+        for (from = lowerBound(list, runStart[topic] ?? 0, from); from < list.length; from++) {
+          const recordIndex = list[from] ?? 0;
+          if (recordIndex >= end) break;
+          if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
+          covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
+        }
       }
     });
     let topicsCount = 0;
