@@ -16,7 +16,10 @@ export interface GrowthFigures {
   heapMb: number;
   p50Ms: number;
   p99Ms: number;
-  /** The same in CPU time: what the match costs without the time other processes took the core. */
+  /**
+   * The same in CPU time: without the time other processes took the core, but with the work of every
+   * thread of this one (the garbage collector's helpers too).
+   */
   cpuP50Ms: number;
   cpuP99Ms: number;
   top1: number;

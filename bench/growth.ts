@@ -70,7 +70,8 @@ function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'bench-growth-'));
   try {
     console.log('match: wall time p50 / p99, then CPU time p50 / p99 (the machine may be shared: CPU time leaves out');
-    console.log('waiting for a core). Scores: the dev set (test/fixtures/dev.jsonl) as `npm run eval` counts them.');
+    console.log("waiting for a core, but counts every thread of the process, the garbage collector's too).");
+    console.log('Scores: the dev set (test/fixtures/dev.jsonl) as `npm run eval` counts them.');
     console.log(
       'topics  load+build     heap   match wall p50/p99     match CPU p50/p99    top1   wrong  oos    clarified',
     );
