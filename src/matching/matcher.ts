@@ -106,7 +106,12 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
   // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
   const namesAws = createAnchorFinder(lexicon.anchors);
-  const namingAws = Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
+  // Found on the first question that names AWS in a corpus larger than the reference: not at start.
+  let namingAws: Uint8Array | undefined;
+  const topicsNamingAws = (): Uint8Array => {
+    namingAws ??= Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
+    return namingAws;
+  };
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
@@ -160,7 +165,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         (tally) => phraseIndex.addBestCoverage(topical, tally),
         thresholds,
         topics.length,
-        namesAws(question) ? namingAws : null,
+        namesAws(question) ? topicsNamingAws() : null,
       );
       const sorted = nearest.sort((a, b) => a - b);
       contenders = phraseIndex.bestCoverage(topical, sorted);
