@@ -4,17 +4,21 @@
 //     example question, keyword and title is its own phrase, so a topic with more vocabulary does not
 //     win by multiplying scores); plus the question's words from other products ("github", "s3") and
 //     words the corpus has never seen, which dilute the evidence. Fuse.js does the fuzzy part, before
-//     this: typos are corrected against the corpus vocabulary (analyzer.ts).
+//     this: typos are corrected against the corpus vocabulary (analyzer.ts). In a corpus larger than the
+//     one the thresholds were tuned on, the question is weighed among the topics nearest it only, so
+//     scores mean the same whatever the corpus size (index/contenders.ts, docs/matching.md "Scale").
 //  2. score: one number per topic, 0..1, from those features and the weights in thresholds.ts.
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
 import type { Topic } from '../knowledge/schema';
 import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
+import { createAnchorFinder } from './index/anchor-finder';
+import { nearestTopics, votesAmong } from './index/contenders';
 import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
 import { type PhraseRecord, withPairs } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
-import { buildTermVotes, type TermVote } from './index/term-votes';
+import { buildTermVotes, REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 export type { TermVote } from './index/term-votes';
@@ -99,15 +103,22 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     for (const text of texts) {
       const words = analyzer.analyzeCorpusText(text);
       if (words.length === 0) continue;
-      records.push({ topicIndex, terms: new Set(withPairs(words)) });
+      records.push({ topicIndex, terms: withPairs(words) });
     }
   });
 
-  const phraseIndex = buildPhraseIndex(records, topics.length);
+  // A corpus of the reference size or smaller weighs its terms by its own phrases; a larger one by the
+  // contenders' phrases, out of as many as the reference corpus has (index/contenders.ts).
+  const phraseIndex = buildPhraseIndex(
+    records,
+    topics.length,
+    topics.length <= REFERENCE_TOPICS ? records.length : REFERENCE_PHRASES,
+  );
   const termVotes = buildTermVotes(records, topics.length);
   // "root+password" looked up by its two words, without building the pair's string for every question.
   const pairVotesByWords = new Map<string, Map<string, TermVote>>();
   for (const [term, vote] of termVotes) {
+    if (!term.includes('+')) continue;
     const [first, second] = term.split('+');
     if (first === undefined || second === undefined) continue;
     const seconds = pairVotesByWords.get(first) ?? new Map<string, TermVote>();
@@ -119,6 +130,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
   const whoWords = new Set(lexicon.who_words.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
+  // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
+  // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
+  const namesAws = createAnchorFinder(lexicon.anchors);
+  // Found on the first question that names AWS in a corpus larger than the reference: not at start.
+  let namingAws: Uint8Array | undefined;
+  const topicsNamingAws = (): Uint8Array => {
+    namingAws ??= Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
+    return namingAws;
+  };
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
@@ -152,7 +172,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     return best?.topics ?? null;
   }
 
-  function featuresOf(words: readonly string[]): QuestionFeatures {
+  /** `aws`: whether the question, as typed, names AWS (only read in a corpus larger than the reference). */
+  function featuresOf(words: readonly string[], aws: boolean): QuestionFeatures {
     const termSet = new Set(words);
     const terms = [...termSet];
     const topical = terms.filter((term) => termVotes.has(term) && !isForeign(term));
@@ -183,11 +204,28 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         foreignUsedBy.set(topicIndex, (foreignUsedBy.get(topicIndex) ?? 0) + 1);
       }
     }
+    // In a corpus larger than the reference, only the topics nearest the question contend, weighed
+    // among themselves (index/contenders.ts); a smaller corpus is weighed whole.
+    let contenders: TopicCoverage;
+    let contendingVotes = votes;
+    if (topics.length <= REFERENCE_TOPICS) contenders = phraseIndex.bestCoverage(topical);
+    else {
+      const nearest = nearestTopics(
+        votes,
+        (tally) => phraseIndex.addBestCoverage(topical, tally),
+        thresholds,
+        topics.length,
+        aws ? topicsNamingAws() : null,
+      );
+      const sorted = nearest.sort((a, b) => a - b);
+      contenders = phraseIndex.bestCoverage(topical, sorted);
+      contendingVotes = votesAmong(votes, sorted);
+    }
     return {
       terms,
-      termVotes: votes,
+      termVotes: contendingVotes,
       whoTerms,
-      phraseCoverage: phraseIndex.bestCoverage(topical),
+      phraseCoverage: contenders,
       foreignTerms,
       otherTaskTerms,
       foreignUsedBy,
@@ -197,16 +235,21 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     };
   }
 
+  // A post's sentences contend among AWS topics when the post as a whole names AWS.
+  const awsIn = (question: string): boolean => topics.length > REFERENCE_TOPICS && namesAws(question);
+
   function read(question: string): Reading {
+    const aws = awsIn(question);
     const sentences = splitSentences(question).map((sentence) => analyzer.analyzeQuestion(sentence));
-    const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS));
+    const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS), aws);
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
-    return { whole, sentences: substantial.length >= 2 ? substantial.map(featuresOf) : [] };
+    return { whole, sentences: substantial.length >= 2 ? substantial.map((words) => featuresOf(words, aws)) : [] };
   }
 
   return {
     topics,
-    features: (question) => featuresOf(analyzer.analyzeQuestion(question).slice(0, MAX_QUESTION_WORDS)),
+    features: (question) =>
+      featuresOf(analyzer.analyzeQuestion(question).slice(0, MAX_QUESTION_WORDS), awsIn(question)),
     read,
     match: (question) => decideReading(topics, read(question), thresholds),
   };
@@ -257,17 +300,16 @@ export function scoreTopics(
     features.foreignTerms * perForeign +
     features.otherTaskTerms * thresholds.otherTaskWeight +
     features.unknownTerms * thresholds.unknownWeight;
-  // Each term hands its weight out across topics by its shares: every topic gets the term's smoothing
-  // share, the topics that use the term get more. Only those are visited, so the cost follows the
-  // question's terms and not the number of topics.
+  // Each term hands its weight out across the topics that use it, by its shares, and its smoothing
+  // share to every other topic the question points at. Only those topics are visited, so the cost
+  // follows the question's terms and not the number of topics.
   const tally = tallyScratch(topics.length);
   let otherVotes = 0;
   features.termVotes.forEach((vote, i) => {
     const weight = weights[i] ?? 0;
     otherVotes += weight * vote.otherShare;
     for (let k = 0; k < vote.topics.length; k++) {
-      const index = vote.topics[k] ?? 0;
-      tally.add(index, weight * ((vote.shares[k] ?? 0) - vote.otherShare), 0);
+      tally.add(vote.topics[k] ?? 0, weight * ((vote.shares[k] ?? 0) - vote.otherShare), 0);
     }
   });
   const { topics: covered, coverage } = features.phraseCoverage;
@@ -310,10 +352,10 @@ export function scoreTopics(
     if (!topic || votes < thresholds.minVotes) continue;
     ranking.push(scored(topic, index, votes, best));
   }
-  // The topics none of the question's terms point at get the smoothing votes alone, and no phrase coverage,
-  // placed by score like the rest. They count only when those reach `minVotes`, which each term's smoothing
-  // share (at most 1 / topics) allows only in corpora of at most 20 topics per unit of evidence weight.
-  if (otherVotes >= thresholds.minVotes) {
+  // In a corpus of the reference size or smaller, the topics none of the question's terms point at get
+  // the smoothing votes alone and no phrase coverage, placed by score like the rest, when those reach
+  // `minVotes` (as the thresholds were tuned). In a larger corpus only the contenders are scored.
+  if (topics.length <= REFERENCE_TOPICS && otherVotes >= thresholds.minVotes) {
     const isTouched = new Set(touched.map((entry) => entry.index));
     topics.forEach((topic, index) => {
       if (!isTouched.has(index)) ranking.push(scored(topic, index, otherVotes, 0));

@@ -65,7 +65,7 @@ describe('decide', () => {
     otherTaskTerms: 0,
     whoTerms: [],
     anchored: false,
-    termVotes: [{ weight: 1, topics: [], shares: [], otherShare: 0 }],
+    termVotes: [{ weight: 1, topics: [], shares: [], rates: [], otherShare: 0 }],
   };
 
   it('falls back when nothing scores enough, unless one topic leads clearly', () => {
@@ -87,7 +87,7 @@ describe('decide', () => {
       otherTaskTerms: 0,
       whoTerms: [],
       anchored: false,
-      termVotes: [{ weight: 0.5, topics: [], shares: [], otherShare: 0 }],
+      termVotes: [{ weight: 0.5, topics: [], shares: [], rates: [], otherShare: 0 }],
     };
     const detailed = {
       clarifyGroup: null,
@@ -95,7 +95,7 @@ describe('decide', () => {
       otherTaskTerms: 0,
       whoTerms: [],
       anchored: false,
-      termVotes: Array(8).fill({ weight: 0.6, topics: [], shares: [], otherShare: 0 }),
+      termVotes: Array(8).fill({ weight: 0.6, topics: [], shares: [], rates: [], otherShare: 0 }),
     };
     expect(decide(ranking, DEFAULT_THRESHOLDS, vague).kind).toBe('clarify');
     expect(decide(ranking, DEFAULT_THRESHOLDS, detailed).kind).toBe('answer');

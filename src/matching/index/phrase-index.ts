@@ -5,6 +5,26 @@
 // Only the phrases that hold one of the question's terms are read, and only their topics are returned.
 import type { PhraseRecord } from './phrase-record';
 
+/** Where best-phrase coverage can go, topic by topic (the per-question tally). */
+export interface CoverageSink {
+  add(topicIndex: number, votes: number, coverage: number): void;
+}
+
+/** Topic indexes in ascending order, each once. */
+export type SortedTopics = readonly number[];
+
+/** The first index of `list` (ascending) whose value is at least `value`. */
+export function lowerBound(list: ArrayLike<number>, value: number, from = 0): number {
+  let low = from;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The topics with a phrase holding one of the question's terms, and how much of it their best phrase covers (0..1). */
 export interface TopicCoverage {
   topics: number[];
@@ -12,10 +32,22 @@ export interface TopicCoverage {
 }
 
 export interface PhraseIndex {
-  bestCoverage(terms: readonly string[]): TopicCoverage;
+  /**
+   * With `among`, only those topics' phrases count, for the coverage and for the IDF of each term (its
+   * document frequency among their phrases, out of a reference corpus's phrases): the question is
+   * weighed as it would be in a corpus of the reference size made of those topics. Terms none of
+   * their phrases use are left out, as words no topic uses are.
+   */
+  bestCoverage(terms: readonly string[], among?: SortedTopics): TopicCoverage;
+  /** The same over all topics, added to a tally (`add(topic, 0, coverage)`) instead of kept. */
+  addBestCoverage(terms: readonly string[], tally: CoverageSink): void;
 }
 
-export function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: number): PhraseIndex {
+export function buildPhraseIndex(
+  records: readonly PhraseRecord[],
+  topicCount: number,
+  referencePhrases: number,
+): PhraseIndex {
   const lists = new Map<string, number[]>();
   records.forEach((record, index) => {
     for (const term of record.terms) {
@@ -25,50 +57,107 @@ export function buildPhraseIndex(records: readonly PhraseRecord[], topicCount: n
       lists.set(term, list);
     }
   });
-  // Typed arrays: read for every word of every question, and a single object each for the collector.
-  const postings = new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
+  const postings: ReadonlyMap<string, readonly number[]> = lists;
   const topicOfRecord = Int32Array.from(records, (record) => record.topicIndex);
-  const idfOf = (df: number): number => Math.log(1 + (records.length - df + 0.5) / (df + 0.5));
+  // Records come topic by topic (createMatcher builds them so): each topic's phrases are one run of
+  // record indexes, so the postings of a few topics are found by binary search, not by a full scan.
+  const runStart = new Int32Array(topicCount + 1);
+  const runEnd = new Int32Array(topicCount + 1);
+  records.forEach((record, index) => {
+    const previous = records[index - 1]?.topicIndex ?? -1;
+    if (record.topicIndex < previous) throw new Error('phrase records must come topic by topic, in topic order');
+    if (record.topicIndex !== previous) runStart[record.topicIndex] = index;
+    runEnd[record.topicIndex] = index + 1;
+  });
+  const idfIn = (phrases: number, df: number): number => Math.log(1 + (phrases - df + 0.5) / (df + 0.5));
+  const idfOf = (df: number): number => idfIn(records.length, df);
   const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
   const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
-  const none = new Int32Array(0);
+  /** The IDF among some topics' phrases only (0 for a term none of them uses). */
+  const idfAmong = (term: string, among: SortedTopics): number => {
+    const list = postings.get(term) ?? none;
+    let df = 0;
+    let from = 0;
+    for (const topic of among) {
+      if (runEnd[topic] === runStart[topic]) continue;
+      from = lowerBound(list, runStart[topic] ?? 0, from);
+      const to = lowerBound(list, runEnd[topic] ?? 0, from);
+      df += to - from;
+      from = to;
+    }
+    return df === 0 ? 0 : idfIn(referencePhrases, df);
+  };
+  const none: readonly number[] = [];
   // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
   // and which phrases have any, so only those are read and reset.
   const covered = new Float64Array(records.length);
   const touched = new Int32Array(records.length);
-  // The same per topic: its best phrase so far (read and reset through the result's own list).
+  // The same per topic: its best phrase so far, and which topics have one.
   const best = new Float64Array(topicCount);
-  return {
-    bestCoverage(terms) {
-      const result: TopicCoverage = { topics: [], coverage: [] };
-      const weights = terms.map(idf);
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      if (total <= 0) return result;
-      // Plain index loops: this runs over a few hundred postings a question, for every question.
-      let touchedCount = 0;
-      terms.forEach((term, i) => {
-        const share = (weights[i] ?? 0) / total;
-        const list = postings.get(term) ?? none;
+  const bestTopics = new Int32Array(topicCount);
+
+  /** Computes each touched topic's best coverage into `best`, listing the topics in `bestTopics`: how many. */
+  function computeBest(terms: readonly string[], among: SortedTopics | undefined): number {
+    const weights = among ? terms.map((term) => idfAmong(term, among)) : terms.map(idf);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    if (total <= 0) return 0;
+    // Plain index loops: this runs over every posting of the question's terms, for every question.
+    let touchedCount = 0;
+    terms.forEach((term, i) => {
+      const share = (weights[i] ?? 0) / total;
+      const list = postings.get(term) ?? none;
+      if (!among) {
         for (let k = 0; k < list.length; k++) {
           const recordIndex = list[k] ?? 0;
           if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
           covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
         }
-      });
-      for (let k = 0; k < touchedCount; k++) {
-        const recordIndex = touched[k] ?? 0;
-        const topicIndex = topicOfRecord[recordIndex] ?? 0;
-        const coverage = covered[recordIndex] ?? 0;
-        const before = best[topicIndex] ?? 0;
-        if (before === 0) result.topics.push(topicIndex);
-        if (coverage > before) best[topicIndex] = coverage;
-        covered[recordIndex] = 0;
+        return;
       }
-      for (const topicIndex of result.topics) {
+      // Only the given topics' runs of the list.
+      let from = 0;
+      for (const topic of among) {
+        const end = runEnd[topic] ?? 0;
+        for (from = lowerBound(list, runStart[topic] ?? 0, from); from < list.length; from++) {
+          const recordIndex = list[from] ?? 0;
+          if (recordIndex >= end) break;
+          if (covered[recordIndex] === 0) touched[touchedCount++] = recordIndex;
+          covered[recordIndex] = (covered[recordIndex] ?? 0) + share;
+        }
+      }
+    });
+    let topicsCount = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const recordIndex = touched[k] ?? 0;
+      const topicIndex = topicOfRecord[recordIndex] ?? 0;
+      const coverage = covered[recordIndex] ?? 0;
+      const before = best[topicIndex] ?? 0;
+      if (before === 0) bestTopics[topicsCount++] = topicIndex;
+      if (coverage > before) best[topicIndex] = coverage;
+      covered[recordIndex] = 0;
+    }
+    return topicsCount;
+  }
+
+  return {
+    bestCoverage(terms, among) {
+      const result: TopicCoverage = { topics: [], coverage: [] };
+      const count = computeBest(terms, among);
+      for (let k = 0; k < count; k++) {
+        const topicIndex = bestTopics[k] ?? 0;
+        result.topics.push(topicIndex);
         result.coverage.push(best[topicIndex] ?? 0);
         best[topicIndex] = 0;
       }
       return result;
+    },
+    addBestCoverage(terms, tally) {
+      const count = computeBest(terms, undefined);
+      for (let k = 0; k < count; k++) {
+        const topicIndex = bestTopics[k] ?? 0;
+        tally.add(topicIndex, 0, best[topicIndex] ?? 0);
+        best[topicIndex] = 0;
+      }
     },
   };
 }

@@ -11,47 +11,75 @@ export interface TallyScratch {
   add(topicIndex: number, votes: number, coverage: number): void;
   /** The topics added to, in topic order, with their sums; the scratch is empty again afterwards. */
   drain(): TopicTally[];
+  /**
+   * For loops that must not allocate (a question at 5,000 topics touches thousands): the topics added
+   * to are `touched[0 .. count)`, in the order first added, their sums in `votes` and `coverage` by
+   * topic index. Read them, then `clear()`.
+   */
+  readonly count: number;
+  readonly touched: Int32Array;
+  readonly votes: Float64Array;
+  readonly coverage: Float64Array;
+  clear(): void;
 }
 
-let scratch: { votes: Float64Array; coverage: Float64Array; seen: Uint8Array; touched: Int32Array } | undefined;
+let votes = new Float64Array(0);
+let coverage = new Float64Array(0);
+let seen = new Uint8Array(0);
+let touched = new Int32Array(0);
 let touchedCount = 0;
 
 const tally: TallyScratch = {
-  add(topicIndex, votes, coverage) {
-    const s = scratch as NonNullable<typeof scratch>;
-    if (s.seen[topicIndex] === 0) {
-      s.seen[topicIndex] = 1;
-      s.touched[touchedCount++] = topicIndex;
+  add(topicIndex, addVotes, topicCoverage) {
+    if (seen[topicIndex] === 0) {
+      seen[topicIndex] = 1;
+      touched[touchedCount++] = topicIndex;
     }
-    s.votes[topicIndex] = (s.votes[topicIndex] ?? 0) + votes;
-    if (coverage > 0) s.coverage[topicIndex] = coverage;
+    votes[topicIndex] = (votes[topicIndex] ?? 0) + addVotes;
+    if (topicCoverage > 0) coverage[topicIndex] = topicCoverage;
   },
   drain() {
-    const s = scratch as NonNullable<typeof scratch>;
-    const indexes = s.touched.subarray(0, touchedCount).sort();
     const out: TopicTally[] = [];
-    for (const index of indexes) {
-      out.push({ index, votes: s.votes[index] ?? 0, coverage: s.coverage[index] ?? 0 });
-      s.votes[index] = 0;
-      s.coverage[index] = 0;
-      s.seen[index] = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const index = touched[k] ?? 0;
+      out.push({ index, votes: votes[index] ?? 0, coverage: coverage[index] ?? 0 });
+    }
+    tally.clear();
+    return out.sort((a, b) => a.index - b.index);
+  },
+  get count() {
+    return touchedCount;
+  },
+  get touched() {
+    return touched;
+  },
+  get votes() {
+    return votes;
+  },
+  get coverage() {
+    return coverage;
+  },
+  clear() {
+    for (let k = 0; k < touchedCount; k++) {
+      const index = touched[k] ?? 0;
+      votes[index] = 0;
+      coverage[index] = 0;
+      seen[index] = 0;
     }
     touchedCount = 0;
-    return out;
   },
 };
 
 /** The shared tally, sized for at least `topicCount` topics and empty. */
 export function tallyScratch(topicCount: number): TallyScratch {
-  if (!scratch || scratch.seen.length < topicCount) {
-    scratch = {
-      votes: new Float64Array(topicCount),
-      coverage: new Float64Array(topicCount),
-      seen: new Uint8Array(topicCount),
-      touched: new Int32Array(topicCount),
-    };
+  if (seen.length < topicCount) {
+    votes = new Float64Array(topicCount);
+    coverage = new Float64Array(topicCount);
+    seen = new Uint8Array(topicCount);
+    touched = new Int32Array(topicCount);
+    touchedCount = 0;
   }
-  // Left over only if a tally was never drained; cleared so it cannot leak into this question.
-  tally.drain();
+  // Left over only if a tally was never read to the end; cleared so it cannot leak into this question.
+  tally.clear();
   return tally;
 }

@@ -8,18 +8,53 @@ export interface TermVote {
   weight: number;
   /** The topics whose phrases use the term (ascending topic indexes)... */
   topics: ArrayLike<number>;
-  /** ...and the share of the term's vote each of them gets. */
+  /** ...and the share of the term's vote each of them gets... */
   shares: ArrayLike<number>;
-  /** The share every topic not listed gets (smoothing). */
+  /** ...from the share of the topic's phrases that use the term. */
+  rates: ArrayLike<number>;
+  /**
+   * The smoothing share: what a topic that does not use the term gets of its vote, when the question's
+   * other terms point at that topic. Topics none of the question's terms use get nothing at all.
+   */
   otherShare: number;
 }
 
-const SMOOTHING = 0.1;
+/**
+ * Scores must mean the same whatever the corpus size, so a term's split is judged against a fixed
+ * reference corpus, not against however many topics there are: the shipped corpus the thresholds were
+ * tuned on (22 topics, 973 phrases). Topics that never use a term do not dilute its weight, so adding a
+ * thousand VPN topics changes nothing for "captcha", and the scores of a 19-topic corpus stay as tuned.
+ */
+export const REFERENCE_TOPICS = 22;
+export const REFERENCE_PHRASES = 973;
+const REFERENCE_PHRASES_PER_TOPIC = REFERENCE_PHRASES / REFERENCE_TOPICS;
+/** Smoothing: every reference topic counts as if a tenth of one of its phrases used the term. */
+const SMOOTHING = 0.1 / REFERENCE_PHRASES_PER_TOPIC;
+
+/** A term's vote split across the topics using it, at these rates, judged against the reference corpus. */
+export function splitVote(topics: readonly number[], rateList: readonly number[]): TermVote {
+  const slots = Math.max(REFERENCE_TOPICS, topics.length);
+  const total = rateList.reduce((sum, rate) => sum + rate, 0) + slots * SMOOTHING;
+  const shares = rateList.map((rate) => (rate + SMOOTHING) / total);
+  // The smoothing of the reference topics that do not use the term counts in its entropy.
+  const otherShare = SMOOTHING / total;
+  const others = slots - shares.length;
+  let entropy = others > 0 ? -others * otherShare * Math.log(otherShare) : 0;
+  for (const p of shares) entropy -= p * Math.log(p);
+  return {
+    weight: Math.max(0, 1 - entropy / Math.log(slots)),
+    topics,
+    shares,
+    rates: rateList,
+    otherShare,
+  };
+}
 
 /**
- * For every term, how its vote splits across topics: in proportion to how many of each topic's phrases
- * use it (smoothed), weighted by how concentrated that split is (one minus its normalised entropy).
- * "aws" is everywhere and weighs almost nothing; "captcha" lives in one topic and weighs fully.
+ * For every term, how its vote splits across the topics that use it: in proportion to the share of each
+ * topic's phrases that use it (smoothed), weighted by how concentrated that split is (one minus its
+ * entropy, normalised over the reference corpus's topics, or over the topics using the term when more
+ * do). "captcha" lives in one topic and weighs fully; "aws" is in every topic and weighs almost nothing.
  */
 export function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): Map<string, TermVote> {
   // Per term, the topics using it and how many of each one's phrases do. Records come topic by topic,
@@ -42,27 +77,14 @@ export function buildTermVotes(records: readonly PhraseRecord[], topicCount: num
       }
     }
   }
-  // Counts become rates (per phrase of the topic), so a topic with more example phrases does not
-  // collect more of every shared word's vote just for being bigger.
-  const meanPhrases = records.length / Math.max(1, topicCount);
-  const maxEntropy = Math.log(topicCount);
   const votes = new Map<string, TermVote>();
   for (const [term, entry] of counts) {
+    // Rates (the share of the topic's phrases that use the term), so a topic with more example
+    // phrases does not collect more of every shared word's vote just for being bigger.
     const rates = entry.topics.map(
-      (topicIndex, i) => ((entry.counts[i] ?? 0) * meanPhrases) / Math.max(1, phrasesPerTopic[topicIndex] ?? 0),
+      (topicIndex, i) => (entry.counts[i] ?? 0) / Math.max(1, phrasesPerTopic[topicIndex] ?? 0),
     );
-    const total = rates.reduce((sum, rate) => sum + rate, 0) + topicCount * SMOOTHING;
-    const shares = Float64Array.from(rates, (rate) => (rate + SMOOTHING) / total);
-    const otherShare = SMOOTHING / total;
-    const others = topicCount - shares.length;
-    let entropy = others > 0 ? -others * otherShare * Math.log(otherShare) : 0;
-    for (const p of shares) entropy -= p * Math.log(p);
-    votes.set(term, {
-      weight: maxEntropy > 0 ? 1 - entropy / maxEntropy : 1,
-      topics: Int32Array.from(entry.topics),
-      shares,
-      otherShare,
-    });
+    votes.set(term, splitVote(entry.topics, rates));
   }
   return votes;
 }

@@ -1,0 +1,61 @@
+// An organisation adds its own topics (VPN, Okta, payroll, in-house tools) to knowledge/: questions
+// about AWS must still get the answers they get from the shipped corpus. The grown corpus is the one
+// `npm run bench:growth` measures, loaded through the real loader.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeGrowthCorpus } from '../../bench/growth-corpus';
+import { createAnswerPath, DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
+import { REFERENCE_PHRASES, REFERENCE_TOPICS } from '../../src/matching/index/term-votes';
+import { ORG_CONTEXT, realAnswerPath } from '../helpers/corpus';
+
+const folder = mkdtempSync(join(tmpdir(), 'aws-signin-grown-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('a corpus grown to 500 topics with internal-IT topics', () => {
+  writeGrowthCorpus(DEFAULT_KNOWLEDGE_DIR, folder, 500);
+  const grown = createAnswerPath(ORG_CONTEXT, folder);
+  const shipped = realAnswerPath();
+
+  it('loads all 500 topics', () => {
+    expect(grown.corpus.topics).toHaveLength(500);
+  });
+
+  it.each([
+    ['my authenticator phone fell in the sea and now the aws console wants the mfa code', 'mfa-device-lost'],
+    ['lost the root user password, I still read the account email', 'root-password-reset'],
+    ['iam user, forgot my password, the admin is away', 'iam-password-reset'],
+    ['how can I shut down our aws account for good', 'close-account'],
+    ['where is the 12 digit account id, I need it for the iam sign in page', 'find-account-id'],
+  ])('still answers "%s" with %s, as the shipped corpus does', (question, expected) => {
+    expect(shipped.matcher.match(question).topic?.id).toBe(expected);
+    const result = grown.matcher.match(question);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe(expected);
+  });
+
+  it('answers a question about one of the added systems with that system’s topic', () => {
+    const result = grown.matcher.match('forgot my zentrix password');
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('zentrix-password-reset');
+  });
+
+  it('gives an AWS question the same confidence as the shipped corpus does', () => {
+    const question = 'lost the root user password, I still read the account email';
+    expect(grown.matcher.match(question).confidence).toBeCloseTo(shipped.matcher.match(question).confidence, 6);
+  });
+});
+
+describe('the reference corpus', () => {
+  it('is the shipped corpus: REFERENCE_TOPICS and REFERENCE_PHRASES match it (update them when it changes)', () => {
+    const { corpus, matcher } = realAnswerPath();
+    expect(corpus.topics).toHaveLength(REFERENCE_TOPICS);
+    // Every title, keyword and example question is a phrase (none of the shipped ones is all stop words).
+    const phrases = corpus.topics.reduce(
+      (sum, topic) => sum + 1 + topic.vocabulary.keywords.length + topic.vocabulary.questions.length,
+      0,
+    );
+    expect(phrases).toBe(REFERENCE_PHRASES);
+    expect(matcher.topics).toHaveLength(REFERENCE_TOPICS);
+  });
+});
