@@ -1,31 +1,52 @@
 // Slack redelivers an event (with X-Slack-Retry-Num) when it thinks the first delivery failed, and may
-// do so after the first one was already answered. This middleware, on the listeners that answer,
-// remembers recent event ids in a bounded in-memory cache and drops any event it has already seen, so a
-// question is answered once. One process only: several instances behind a load balancer would need a
-// shared store.
+// do so after the first one was already answered, possibly to another replica. This middleware, on the
+// listeners that answer, lets an event through once: the store (shared by every replica) decides which
+// delivery is the first. When the store cannot be asked in time (the database is down), the process
+// decides with what it remembers itself, so a question is still answered and a retry to the same
+// replica is still dropped.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { EventLog } from '../store/types';
 
 export interface RedeliveryFilterOptions {
-  /** How many event ids to remember; the oldest are forgotten first. */
+  /** The shared record of answered events; without it, this process's memory only. */
+  events?: EventLog;
+  /** How many event keys this process remembers; the oldest are forgotten first. */
   maxEntries?: number;
-  /** How long an id is remembered. Slack retries within minutes (immediately, after 1 and 5 minutes). */
+  /** How long a key is remembered. Slack retries within minutes (immediately, after 1 and 5 minutes). */
   ttlMs?: number;
+  /** Longest an answer waits on the store before deciding alone. */
+  storeTimeoutMs?: number;
   now?: () => number;
+  /** Told once when the store could not be asked, and once when it answers again. */
+  onStoreTrouble?: (error: unknown | undefined) => void;
+  /** The key an event is known by (default: Slack's event_id); an opaque string. */
+  keyOf?: (body: AnyMiddlewareArgs['body']) => string | undefined;
 }
 
-export const REDELIVERY_DEFAULTS = { maxEntries: 10_000, ttlMs: 15 * 60 * 1000 } as const;
+export const REDELIVERY_DEFAULTS = { maxEntries: 10_000, ttlMs: 15 * 60 * 1000, storeTimeoutMs: 1_000 } as const;
 
-function eventIdOf(body: AnyMiddlewareArgs['body']): string | undefined {
+export function eventIdOf(body: AnyMiddlewareArgs['body']): string | undefined {
   const id = (body as { event_id?: unknown }).event_id;
   return typeof id === 'string' && id ? id : undefined;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the database within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function createRedeliveryFilter(options: RedeliveryFilterOptions = {}): Middleware<AnyMiddlewareArgs> {
   const maxEntries = options.maxEntries ?? REDELIVERY_DEFAULTS.maxEntries;
   const ttlMs = options.ttlMs ?? REDELIVERY_DEFAULTS.ttlMs;
+  const storeTimeoutMs = options.storeTimeoutMs ?? REDELIVERY_DEFAULTS.storeTimeoutMs;
   const now = options.now ?? Date.now;
+  const keyOf = options.keyOf ?? eventIdOf;
   // Insertion order is arrival order, so the first entries are always the oldest.
   const seen = new Map<string, number>();
+  let storeFailing = false;
 
   function forgetOld(at: number): void {
     for (const [id, seenAt] of seen) {
@@ -34,23 +55,48 @@ export function createRedeliveryFilter(options: RedeliveryFilterOptions = {}): M
     }
   }
 
+  /** First time this process sees the key (and remember it). */
+  function firstHere(key: string, at: number): boolean {
+    const seenAt = seen.get(key);
+    if (seenAt !== undefined && at - seenAt <= ttlMs) return false;
+    seen.delete(key);
+    forgetOld(at);
+    seen.set(key, at);
+    return true;
+  }
+
+  async function firstAnywhere(key: string): Promise<boolean> {
+    if (!options.events) return true;
+    try {
+      const first = await withTimeout(options.events.firstDelivery(key, ttlMs), storeTimeoutMs);
+      if (storeFailing) {
+        storeFailing = false;
+        options.onStoreTrouble?.(undefined);
+      }
+      return first;
+    } catch (error) {
+      if (!storeFailing) {
+        storeFailing = true;
+        options.onStoreTrouble?.(error);
+      }
+      // Answering twice is better than not answering at all.
+      return true;
+    }
+  }
+
   return async ({ body, context, logger, next }) => {
-    const eventId = eventIdOf(body);
-    if (!eventId) {
+    const key = keyOf(body);
+    if (!key) {
       await next();
       return;
     }
-    const at = now();
-    const seenAt = seen.get(eventId);
-    if (seenAt !== undefined && at - seenAt <= ttlMs) {
+    const first = firstHere(key, now()) && (await firstAnywhere(key));
+    if (!first) {
       logger.info(
         `Ignored a redelivered event (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`,
       );
       return;
     }
-    seen.delete(eventId);
-    forgetOld(at);
-    seen.set(eventId, at);
     await next();
   };
 }

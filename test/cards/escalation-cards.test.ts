@@ -220,6 +220,7 @@ const stats: UsageStats = {
   until: 7 * 24 * 60 * 60 * 1000,
   questions: 10,
   kinds: { answer: 6, clarify: 1, fallback: 3 },
+  unsaved: 0,
   helpfulByTopic: [
     { topicId: 'mfa-device-lost', helpful: 3, total: 4 },
     { topicId: 'gone-topic', helpful: 0, total: 1 },

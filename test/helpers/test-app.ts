@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import type { AnswerPath } from '../../src/answer/create-answer-path';
-import { createApp } from '../../src/app';
+import { createApp, storeTargetOf } from '../../src/app';
 import type { AppConfig } from '../../src/config';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/types';
@@ -49,11 +49,14 @@ export async function startTestApp(
     slackApiUrl: slack.apiUrl,
     logLevel: 'debug',
     databasePath: tempDir ? join(tempDir, 'aws-signin.sqlite') : '',
+    databasePoolSize: 5,
+    databaseStatementTimeoutMs: 5000,
+    retentionDays: 90,
     adminUserIds: [],
     cardContext: { adminContact: '<#C0HELP0001|aws-help>' },
     ...overrides,
   };
-  const store = openStore(config.databasePath);
+  const store = await openStore(storeTargetOf(config));
   const logger = recordingLogger();
   const { app } = createApp(config, store, {
     logger,
@@ -73,7 +76,7 @@ export async function startTestApp(
     async stop() {
       await app.stop();
       await slack.close();
-      store.close();
+      await store.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     },
   };

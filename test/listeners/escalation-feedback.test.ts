@@ -22,8 +22,8 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type Handler = (args: ActionArgs) => Promise<void>;
 
 let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
+beforeEach(async () => {
+  temp = await tempStore();
 });
 afterEach(() => temp.cleanup());
 
@@ -86,13 +86,13 @@ describe('Ask my administrator when Slack says no', () => {
 });
 
 describe("I'm on it and Resolved", () => {
-  function openEscalation() {
-    const { escalation } = temp.store.escalations.open({
+  async function openEscalation() {
+    const { escalation } = await temp.store.escalations.open({
       questionId: storedQuestion(),
       requesterId: 'U0ASKER01',
       topicId: 'iam-password-reset',
     });
-    temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000500.000100' });
+    await temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000500.000100' });
     return escalation.id;
   }
   const changeFields = (id: number, userId: string) => ({
@@ -106,31 +106,31 @@ describe("I'm on it and Resolved", () => {
 
   it('a second administrator cannot take over a claim: the post is refreshed and they are told who has it', async () => {
     const claim = createEscalationChangeAction('claim', listenerDeps(temp.store));
-    const id = openEscalation();
+    const id = await openEscalation();
     await click(claim, changeFields(id, ADMIN_ID));
     const second = await click(claim, changeFields(id, 'U0ADMIN002'));
     expect(second.calls.map((c) => c.method)).toEqual(['chat.update']);
     expect(JSON.stringify(second.calls[0]?.args.blocks)).toContain(`<@${ADMIN_ID}> is on it`);
     expect(String(second.sent[0]?.text)).toContain(ALREADY_HANDLED_PREFIX);
     expect(String(second.sent[0]?.text)).toContain(`<@${ADMIN_ID}> is on it`);
-    expect(temp.store.escalations.get(id)?.claimedBy).toBe(ADMIN_ID);
+    expect((await temp.store.escalations.get(id))?.claimedBy).toBe(ADMIN_ID);
   });
 
   it('if the post cannot be updated (deleted), the claim still counts and the asker still hears of it', async () => {
     const claim = createEscalationChangeAction('claim', listenerDeps(temp.store));
-    const id = openEscalation();
+    const id = await openEscalation();
     const { calls, logger } = await click(claim, changeFields(id, ADMIN_ID), {
       failOn: { 'chat.update': new Error('message_not_found') },
     });
     expect(calls.map((c) => c.method)).toEqual(['chat.update', 'chat.postMessage']);
     expect(calls[1]?.args.channel).toBe('U0ASKER01');
     expect(logger.lines.join('\n')).toContain('message_not_found');
-    expect(temp.store.escalations.get(id)?.state).toBe('claimed');
+    expect((await temp.store.escalations.get(id))?.state).toBe('claimed');
   });
 
   it('if the person cannot be messaged, the administrator is asked to tell them', async () => {
     const resolve = createEscalationChangeAction('resolve', listenerDeps(temp.store));
-    const id = openEscalation();
+    const id = await openEscalation();
     const { sent, calls } = await click(resolve, changeFields(id, ADMIN_ID), {
       failOn: { 'chat.postMessage': new Error('cannot_dm_bot') },
     });
@@ -139,7 +139,7 @@ describe("I'm on it and Resolved", () => {
       args: { channel: ESCALATION_CHANNEL, ts: '1700000500.000100' },
     });
     expect(sent[0]?.text).toBe(askerUnreachableText('U0ASKER01'));
-    expect(temp.store.escalations.get(id)?.state).toBe('resolved');
+    expect((await temp.store.escalations.get(id))?.state).toBe('resolved');
   });
 });
 
@@ -160,9 +160,9 @@ describe('Not helpful', () => {
       { failOn: { 'views.open': new Error('expired_trigger_id') } },
     );
     expect(sent[0]?.text).toBe(NOT_HELPFUL_NOTED_TEXT);
-    expect(temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' })?.helpful).toBe(
-      false,
-    );
+    expect(
+      (await temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' }))?.helpful,
+    ).toBe(false);
   });
 });
 

@@ -1,0 +1,80 @@
+// The PostgreSQL backend, for several replicas on one database: a connection pool of a set size, a
+// statement timeout on every statement, migrations applied under a lock at start. A pool error (the
+// server restarting) is reported, never thrown at the process: the store keeps recordings queued and
+// catches up when the server is back.
+import { Pool, type PoolClient, types as pgTypes } from 'pg';
+import type { QueryResult, SqlDriver } from '../sql-driver';
+import { StoreError } from '../store-error';
+import { migratePostgres } from './migrations';
+
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  /** A schema to work in (tests give each run its own); default: the server's search_path. */
+  schema?: string;
+  /** Told about errors of idle connections (a server restart); the store's own calls report theirs. */
+  onPoolError?: (error: Error) => void;
+}
+
+/** Counts (bigint) and ids come back as numbers: every value the store keeps is far below 2^53. */
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? Number : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser,
+};
+
+/** host:port/database, for messages; the URL may hold a password and is never shown whole. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${parsed.pathname || ''}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function openPostgresDriver(options: PostgresOptions): Promise<SqlDriver> {
+  const where = describePostgresUrl(options.url);
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
+    throw new StoreError(`${where}: schema "${options.schema}" must be a plain lower-case name`);
+  }
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    statement_timeout: options.statementTimeoutMs,
+    // A connection that cannot be had quickly is an outage: fail the call and let the store queue.
+    connectionTimeoutMillis: Math.max(1000, options.statementTimeoutMs),
+    idleTimeoutMillis: 30_000,
+    types,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  pool.on('error', (error) => options.onPoolError?.(error));
+  let client: PoolClient | undefined;
+  try {
+    client = await pool.connect();
+    if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    await migratePostgres(client, where);
+    client.release();
+  } catch (error) {
+    client?.release(true);
+    await pool.end().catch(() => undefined);
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`${where}: cannot open the database (${reasonOf(error)}). Check DATABASE_URL.`);
+  }
+
+  return {
+    dialect: 'postgres',
+    where,
+    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await pool.query(sql, params as unknown[]);
+      return { rows: result.rows as Row[], changes: result.rowCount ?? 0 };
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
