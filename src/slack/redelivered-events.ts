@@ -14,7 +14,11 @@ export interface RedeliveryFilterOptions {
   maxEntries?: number;
   /** How long a key is remembered. Slack retries within minutes (immediately, after 1 and 5 minutes). */
   ttlMs?: number;
-  /** Longest an answer waits on the store before deciding alone. */
+  /**
+   * Longest an answer waits on the store before deciding alone. A database that refuses connections
+   * fails at once; this bounds a slow or unreachable one. Waiting delays one answer, deciding alone may
+   * answer twice, so it is generous.
+   */
   storeTimeoutMs?: number;
   now?: () => number;
   /** Told once when the store could not be asked, and once when it answers again. */
@@ -23,7 +27,7 @@ export interface RedeliveryFilterOptions {
   keyOf?: (body: AnyMiddlewareArgs['body']) => string | undefined;
 }
 
-export const REDELIVERY_DEFAULTS = { maxEntries: 10_000, ttlMs: 15 * 60 * 1000, storeTimeoutMs: 1_000 } as const;
+export const REDELIVERY_DEFAULTS = { maxEntries: 10_000, ttlMs: 15 * 60 * 1000, storeTimeoutMs: 10_000 } as const;
 
 export function eventIdOf(body: AnyMiddlewareArgs['body']): string | undefined {
   const id = (body as { event_id?: unknown }).event_id;

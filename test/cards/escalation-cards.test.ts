@@ -15,7 +15,13 @@ import {
 } from '../../src/cards/build-escalation-post';
 import { buildFeedbackModal } from '../../src/cards/build-feedback-modal';
 import { buildHomeView, HOME_CONTACTS_TITLE, VIEW_BLOCK_LIMIT } from '../../src/cards/build-home-view';
-import { bar, buildStatsCard, NO_QUESTIONS_TEXT, UNANSWERED_TITLE } from '../../src/cards/build-stats-card';
+import {
+  bar,
+  buildStatsCard,
+  NO_QUESTIONS_TEXT,
+  statsIncompleteText,
+  UNANSWERED_TITLE,
+} from '../../src/cards/build-stats-card';
 import {
   BILLING_AND_ACCOUNT_FORM,
   buildSupportCard,
@@ -257,6 +263,12 @@ describe('stats card', () => {
       missing: [],
     };
     expect(allText(buildStatsCard(empty, titleOf))).toContain(NO_QUESTIONS_TEXT);
+  });
+
+  it('says when questions are missing from the figures because they could not be saved', () => {
+    expect(allText(buildStatsCard(stats, titleOf))).not.toContain('Incomplete');
+    expect(allText(buildStatsCard({ ...stats, unsaved: 3 }, titleOf))).toContain(statsIncompleteText(3));
+    expect(statsIncompleteText(3)).toContain('3 questions');
   });
 
   it('bars fill in proportion', () => {

@@ -49,7 +49,7 @@ export async function dropSchema(schema: string): Promise<void> {
 }
 
 export function postgresTarget(schema: string, url = postgresTestUrl()): StoreTarget {
-  return { kind: 'postgres', url, poolSize: 5, statementTimeoutMs: 5000, schema };
+  return { kind: 'postgres', url, poolSize: 10, statementTimeoutMs: 5000, schema };
 }
 
 export async function tempStore(backend: Backend = 'sqlite', options: StoreOptions = {}): Promise<TempStore> {

@@ -2,7 +2,7 @@
 // Slack says no (a post, a DM, a modal, the Home tab) and when two administrators click.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ESCALATION_FAILED_TEXT } from '../../src/cards/build-escalation-post';
-import { NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
+import { HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
 import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
 import {
   ALREADY_HANDLED_PREFIX,
@@ -10,7 +10,11 @@ import {
   createAskAdministratorAction,
   createEscalationChangeAction,
 } from '../../src/listeners/actions/escalation-actions';
-import { createNotHelpfulAction } from '../../src/listeners/actions/feedback-actions';
+import {
+  createHelpfulAction,
+  createNotHelpfulAction,
+  RATING_NOT_SAVED_TEXT,
+} from '../../src/listeners/actions/feedback-actions';
 import { createAppHomeOpenedListener } from '../../src/listeners/events/app-home-opened';
 import { ORG_CONTEXT } from '../helpers/corpus';
 import { recordingClient, recordingLogger, recordingRespond } from '../helpers/fakes';
@@ -77,6 +81,27 @@ describe('Ask my administrator when Slack says no', () => {
     expect(retried.calls.filter((c) => c.method === 'chat.postMessage')[0]?.args.channel).toBe(ESCALATION_CHANNEL);
   });
 
+  it('an escalation whose post never happened (the process died while posting) is posted by a later click', async () => {
+    const questionId = storedQuestion();
+    // The click that opened it was cut short: no post, no withdraw. The app restarts.
+    await temp.store.escalations.open({ questionId, requesterId: 'U0ASKER01', topicId: 'iam-password-reset' });
+    const restarted = await temp.reopen();
+    temp.clock.now += 3 * 60 * 1000;
+    const ask = createAskAdministratorAction(listenerDeps(restarted));
+    const { sent, calls } = await click(ask, askFields(questionId));
+    expect(calls.filter((c) => c.method === 'chat.postMessage')[0]?.args.channel).toBe(ESCALATION_CHANNEL);
+    expect(String(sent[0]?.text)).not.toMatch(/You already asked/);
+  });
+
+  it('with the database down, says nothing was sent instead of claiming it was', async () => {
+    const ask = createAskAdministratorAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    await temp.store.close();
+    const { sent, calls } = await click(ask, askFields(questionId));
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+    expect(String(sent[0]?.text)).toContain(ESCALATION_FAILED_TEXT);
+  });
+
   it('a button left on an old card after ESCALATION_CHANNEL was removed posts nothing and names ADMIN_CONTACT', async () => {
     const ask = createAskAdministratorAction(listenerDeps(temp.store, ORG_CONTEXT));
     const { sent, calls } = await click(ask, askFields(storedQuestion()));
@@ -140,6 +165,47 @@ describe("I'm on it and Resolved", () => {
     });
     expect(sent[0]?.text).toBe(askerUnreachableText('U0ASKER01'));
     expect((await temp.store.escalations.get(id))?.state).toBe('resolved');
+  });
+});
+
+describe('Helpful', () => {
+  const helpfulFields = (questionId: number) => ({
+    actionId: ACTION.feedbackHelpful,
+    blockId: BLOCK.feedback,
+    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+    responseUrl: 'x',
+    ephemeral: true,
+    userId: 'U0ASKER01',
+  });
+
+  it('thanks for a rating that was saved', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    const { sent } = await click(helpful, helpfulFields(storedQuestion()));
+    expect(sent[0]?.text).toBe(HELPFUL_THANKS_TEXT);
+  });
+
+  it('says the rating was not saved, instead of thanks, when its question could not be recorded', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    // The question's write failed (the database refused it): it is not in the database.
+    const lost = temp.store.questions.record({
+      userId: 'U0ASKER01',
+      surface: 'command',
+      question: 'lost',
+      kind: 'not-a-kind' as 'answer',
+      topicId: null,
+      confidence: 0,
+    });
+    const { sent } = await click(helpful, helpfulFields(lost));
+    expect(sent[0]?.text).toBe(RATING_NOT_SAVED_TEXT);
+    expect((await temp.store.stats.usage()).unsaved).toBe(1);
+  });
+
+  it('says the rating was not saved when the database is down', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    await temp.store.close();
+    const { sent } = await click(helpful, helpfulFields(questionId));
+    expect(sent[0]?.text).toBe(RATING_NOT_SAVED_TEXT);
   });
 });
 

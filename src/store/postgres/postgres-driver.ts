@@ -46,8 +46,9 @@ export async function openPostgresDriver(options: PostgresOptions): Promise<SqlD
     connectionString: options.url,
     max: options.poolSize,
     statement_timeout: options.statementTimeoutMs,
-    // A connection that cannot be had quickly is an outage: fail the call and let the store queue.
-    connectionTimeoutMillis: Math.max(1000, options.statementTimeoutMs),
+    // A stopped server refuses at once; this bounds a connection (or a wait for a free one in the pool)
+    // that does not come, on a loaded machine too: then the call fails and the store queues.
+    connectionTimeoutMillis: Math.max(5000, 2 * options.statementTimeoutMs),
     idleTimeoutMillis: 30_000,
     types,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
