@@ -22,7 +22,7 @@ if (!existsSync(join(built, 'app.js'))) {
 const { createAnswerPath } = require(
   join(built, 'answer', 'create-answer-path'),
 ) as typeof import('../src/answer/create-answer-path');
-const { createApp } = require(join(built, 'app')) as typeof import('../src/app');
+const { createApp, storeLogging } = require(join(built, 'app')) as typeof import('../src/app');
 const { openStore } = require(join(built, 'store', 'open-store')) as typeof import('../src/store/open-store');
 
 const CARD_CONTEXT: CardContext = { adminContact: '<#C0HELP0001|aws-help>' };
@@ -155,6 +155,8 @@ async function main(): Promise<void> {
                 ...(schema ? { schema } : {}),
               }
             : { kind: 'sqlite', path: databasePath },
+          // What the store reports (an outage, a lost question) counts as a warning or error here.
+          storeLogging(() => logger),
         );
   const app = store
     ? createApp(

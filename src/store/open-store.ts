@@ -31,6 +31,8 @@ export interface StoreOptions extends QuestionWriteEvents {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** PostgreSQL: questions of the last 20 ms go in one INSERT (one round trip instead of one per turn). */
+const POSTGRES_BATCH_MS = 20;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -60,6 +62,7 @@ export async function openStore(target: StoreTarget | string, options: StoreOpti
   }
   const questions = createQuestionLog(driver, ids, {
     now,
+    batchMs: resolved.kind === 'postgres' ? POSTGRES_BATCH_MS : 0,
     onLost: options.onLost ?? ((error, lost) => reportToStderr(`Could not save ${lost} question(s)`)(error)),
     ...(options.onUnavailable ? { onUnavailable: options.onUnavailable } : {}),
     ...(options.onRecovered ? { onRecovered: options.onRecovered } : {}),

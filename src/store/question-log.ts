@@ -67,6 +67,11 @@ export interface QuestionLogOptions extends QuestionWriteEvents {
   maxPending?: number;
   /** How soon to try again after the database failed. */
   retryMs?: number;
+  /**
+   * How long questions gather before they are written together: 0 writes at the end of the event
+   * loop's turn (SQLite: a local write is cheap); over a network, a short window saves round trips.
+   */
+  batchMs?: number;
 }
 
 /** The question log, plus what the store needs to keep written-behind rows consistent. */
@@ -96,6 +101,7 @@ export function createQuestionLog(
 ): WrittenBehindQuestionLog {
   const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
   const retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
+  const batchMs = options.batchMs ?? 0;
   const pending: QuestionRow[] = [];
   const pendingById = new Map<number, QuestionRow>();
   let lost = 0;
@@ -140,33 +146,40 @@ export function createQuestionLog(
     }
   }
 
-  function drain(): Promise<void> {
-    draining ??= (async () => {
-      try {
-        while (pending.length > 0) await writeBatch(pending.slice(0, BATCH_ROWS));
-        if (unavailable) {
-          unavailable = false;
-          options.onRecovered?.(savedDuringOutage);
-          savedDuringOutage = 0;
-        }
-      } catch (error) {
-        if (!unavailable) {
-          unavailable = true;
-          options.onUnavailable?.(error, pending.length);
-        }
-        if (!closed && !retryTimer) {
-          retryTimer = setTimeout(() => {
-            retryTimer = undefined;
-            drain().catch(() => undefined);
-          }, retryMs);
-          retryTimer.unref();
-        }
-        throw error;
-      } finally {
-        draining = undefined;
+  async function writeAll(): Promise<void> {
+    try {
+      while (pending.length > 0) await writeBatch(pending.slice(0, BATCH_ROWS));
+      if (unavailable) {
+        unavailable = false;
+        options.onRecovered?.(savedDuringOutage);
+        savedDuringOutage = 0;
       }
-    })();
-    return draining;
+    } catch (error) {
+      if (!unavailable) {
+        unavailable = true;
+        options.onUnavailable?.(error, pending.length);
+      }
+      if (!closed && !retryTimer) {
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          drain().catch(() => undefined);
+        }, retryMs);
+        retryTimer.unref();
+      }
+      throw error;
+    }
+  }
+
+  /** One write at a time; a call while one runs joins it (its loop takes what was queued meanwhile). */
+  function drain(): Promise<void> {
+    if (draining) return draining;
+    // Forgotten only after it is stored: a write with nothing to do must not leave a settled promise
+    // behind that every later call would take for the write in progress.
+    const run = writeAll().finally(() => {
+      if (draining === run) draining = undefined;
+    });
+    draining = run;
+    return run;
   }
 
   function writeAtEndOfTurn(): void {
@@ -199,7 +212,8 @@ export function createQuestionLog(
       pendingById.set(row.id, row);
       if (!scheduled) {
         scheduled = true;
-        setImmediate(writeAtEndOfTurn);
+        if (batchMs > 0) setTimeout(writeAtEndOfTurn, batchMs).unref();
+        else setImmediate(writeAtEndOfTurn);
       }
       return row.id;
     },

@@ -82,6 +82,17 @@ describe.each(BACKENDS)('store on %s', (backend) => {
       expect((await temp.store.stats.usage()).questions).toBe(400);
     });
 
+    it('writes every question, also those recorded after a write found nothing left to do', async () => {
+      temp.store.questions.record(typed('first'));
+      await temp.store.stats.usage();
+      // The write scheduled for the first question finds it already written.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      temp.store.questions.record(typed('second'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      temp.store.questions.record(typed('third'));
+      expect(await temp.store.stats.usage()).toMatchObject({ questions: 3, unsaved: 0 });
+    });
+
     it('hand out the next ids within a block at once, and the row is readable before it is written', async () => {
       const first = temp.store.questions.record(typed('a'));
       const second = temp.store.questions.record(typed('b', { userId: 'U0OTHER001' }));
