@@ -160,6 +160,12 @@ describePostgres('two replicas on one PostgreSQL', () => {
     const before = await countQuestions();
     await ask(replica(0), 'how do I reset my MFA', 'stats-a');
     await ask(replica(1), 'what is my account ID', 'stats-b');
+    // Each replica writes its questions within a moment (20 ms batches): then either sees both.
+    for (const started = Date.now(); Date.now() - started < 5000; ) {
+      const seen = await Promise.all(replicas.map(async (r) => (await r.store.stats.usage()).questions));
+      if (seen.every((n) => n === before + 2)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const [a, b] = await Promise.all([
       ask(replica(0), 'stats', 'stats-0', ADMINS[0]),
       ask(replica(1), 'stats', 'stats-1', ADMINS[0]),

@@ -67,11 +67,22 @@ export async function openPostgresDriver(options: PostgresOptions): Promise<SqlD
     throw new StoreError(`${where}: cannot open the database (${reasonOf(error)}). Check DATABASE_URL.`);
   }
 
+  // Each statement prepared once per connection (by name) rather than parsed and planned on every call.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = names.get(sql);
+    if (!name) {
+      name = `s${names.size + 1}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+
   return {
     dialect: 'postgres',
     where,
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await pool.query(sql, params as unknown[]);
+      const result = await pool.query({ name: nameOf(sql), text: sql, values: params as unknown[] });
       return { rows: result.rows as Row[], changes: result.rowCount ?? 0 };
     },
     async close() {
