@@ -6,6 +6,7 @@
 import type { SqlDriver } from './sql-driver';
 
 export const ID_BLOCK_SIZE = 1_048_576;
+const RESERVE_RETRY_MS = 1000;
 
 export interface IdAllocator {
   /** The next id; throws when the block is used up and the next could not be reserved. */
@@ -33,14 +34,22 @@ export async function createIdAllocator(
   let offset = 0;
   let nextBlock: number | undefined;
   let reserving = false;
+  let failedAt = Number.NEGATIVE_INFINITY;
 
   function reserveNext(): void {
-    if (reserving || nextBlock !== undefined) return;
+    // While the database is down, one attempt (and one report) a second, not one per question.
+    if (reserving || nextBlock !== undefined || Date.now() - failedAt < RESERVE_RETRY_MS) return;
     reserving = true;
     reserveBlock(driver)
-      .then((reserved) => {
-        nextBlock = reserved;
-      }, onReserveError)
+      .then(
+        (reserved) => {
+          nextBlock = reserved;
+        },
+        (error: unknown) => {
+          failedAt = Date.now();
+          onReserveError(error);
+        },
+      )
       .finally(() => {
         reserving = false;
       });
