@@ -1,5 +1,5 @@
 // What only the SQLite backend has: a file, its migrations, and the rule that one process uses it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ID_BLOCK_SIZE } from '../../src/store/id-blocks';
@@ -27,17 +27,48 @@ describe('the SQLite file', () => {
   it('refuses a second process on the same file, naming the file', async () => {
     await expect(openStore(temp.file)).rejects.toThrow(StoreError);
     await expect(openStore(temp.file)).rejects.toThrow(/aws-signin\.sqlite: already in use by another process/);
-    // A real second process too, as a second replica would be.
+    // A real second process too, as a second replica would be: the app's lock beside the file is held.
     const child = spawnSync(
       process.execPath,
       [
         '-e',
-        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(temp.file)}, { timeout: 0 }); db.prepare('SELECT count(*) FROM questions').get();`,
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(`${temp.file}.lock`)}, { timeout: 0 }); db.exec('BEGIN EXCLUSIVE; COMMIT;');`,
       ],
       { encoding: 'utf8' },
     );
     expect(child.status).not.toBe(0);
     expect(child.stderr).toMatch(/database is locked/);
+  });
+
+  it('is free again when the process that held it is killed (kill -9), and refused while it lives', async () => {
+    await temp.store.close();
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(`${temp.file}.lock`)}, { timeout: 0 }); db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE; COMMIT;'); console.log('locked'); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise((resolve) => holder.stdout?.once('data', resolve));
+    await expect(openStore(temp.file)).rejects.toThrow(/already in use by another process/);
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    const store = await openStore(temp.file);
+    expect(store.questions.record(question)).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('stays readable by other programs while the app runs (a backup), with what the app wrote', async () => {
+    temp.store.questions.record(question);
+    await temp.store.stats.usage();
+    const reader = new Database(temp.file, { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 1 });
+    } finally {
+      reader.close();
+    }
   });
 
   it('is usable again once the app that held it has closed', async () => {

@@ -1,6 +1,9 @@
-// The SQLite backend: one file, one process. The file is opened in exclusive locking mode, so a second
-// process on the same file (a second replica, an old copy still running) refuses to start with a
-// StoreError instead of handing out the same ids; several replicas need PostgreSQL (DATABASE_URL).
+// The SQLite backend: one file, one process. Beside the database the app holds `<file>.lock`, a tiny
+// SQLite file kept in exclusive locking mode for as long as it runs, so a second process on the same
+// database (a second replica, an old copy still running) refuses to start with a StoreError instead of
+// writing beside it; several replicas need PostgreSQL (DATABASE_URL). The operating system drops the
+// lock when the process dies, however it dies. The database itself stays readable by other programs
+// (`sqlite3 … .backup` while the app runs).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,33 +23,49 @@ function toSqlite(sql: string): { text: string; order: number[] } {
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+const inUse = (file: string) =>
+  new StoreError(
+    `${file}: already in use by another process (is the app already running?). SQLite serves one process; to run several replicas set DATABASE_URL to a PostgreSQL database.`,
+  );
+const cannotOpen = (file: string, error: unknown) =>
+  new StoreError(
+    `${file}: cannot open the database (${reasonOf(error)}). Check DATABASE_PATH and its folder's permissions.`,
+  );
+const isBusy = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+};
+
+/** Takes `<file>.lock` for this process, or says who has it. */
+function lockFor(file: string): Database.Database | undefined {
+  if (file === ':memory:') return undefined;
+  let lock: Database.Database | undefined;
+  try {
+    // No busy wait: a lock another process holds is reported at once.
+    lock = new Database(`${file}.lock`, { timeout: 0 });
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE; COMMIT;');
+    return lock;
+  } catch (error) {
+    lock?.close();
+    throw isBusy(error) ? inUse(file) : cannotOpen(file, error);
+  }
+}
+
 export function openSqliteDriver(file: string): SqlDriver {
-  let db: Database.Database;
   try {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    // No busy wait at open: a file another process holds is reported at once.
-    db = new Database(file, { timeout: 0 });
   } catch (error) {
-    throw new StoreError(
-      `${file}: cannot open the database (${reasonOf(error)}). Check DATABASE_PATH and its folder's permissions.`,
-    );
+    throw cannotOpen(file, error);
   }
+  const lock = lockFor(file);
+  let db: Database.Database;
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
+    db = new Database(file, { timeout: 5000 });
     db.pragma('journal_mode = WAL');
-    // Takes the exclusive lock now, and keeps it until the app closes the file.
-    db.exec('BEGIN EXCLUSIVE; COMMIT;');
   } catch (error) {
-    db.close();
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw new StoreError(
-        `${file}: already in use by another process (is the app already running?). SQLite serves one process; to run several replicas set DATABASE_URL to a PostgreSQL database.`,
-      );
-    }
-    throw new StoreError(
-      `${file}: cannot open the database (${reasonOf(error)}). Check DATABASE_PATH and its folder's permissions.`,
-    );
+    lock?.close();
+    throw cannotOpen(file, error);
   }
   try {
     // SQLite's recommendation for WAL: no corruption risk and nothing lost if the app crashes (only a
@@ -56,6 +75,7 @@ export function openSqliteDriver(file: string): SqlDriver {
     migrateSqlite(db);
   } catch (error) {
     db.close();
+    lock?.close();
     throw error;
   }
 
@@ -84,6 +104,7 @@ export function openSqliteDriver(file: string): SqlDriver {
     },
     async close() {
       if (db.open) db.close();
+      if (lock?.open) lock.close();
     },
   };
 }
