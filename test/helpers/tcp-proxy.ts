@@ -10,6 +10,8 @@ export interface TcpProxy {
   /** The PostgreSQL URL through the proxy. */
   url(database: string, user?: string): string;
   cut(): void;
+  /** A network partition: connections stay open, nothing gets through, new ones hang. */
+  stall(): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -17,9 +19,16 @@ export interface TcpProxy {
 export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
   const open = new Set<Socket>();
   let down = false;
+  let stalled = false;
   const server = createServer((client) => {
     if (down) {
       client.destroy();
+      return;
+    }
+    if (stalled) {
+      // Accepted, never answered: what a partitioned server looks like.
+      open.add(client);
+      client.on('error', () => open.delete(client));
       return;
     }
     const upstream = connect(targetPort, targetHost);
@@ -33,8 +42,12 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
     };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    client.on('data', (chunk) => {
+      if (!stalled) upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      if (!stalled) client.write(chunk);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -46,8 +59,17 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
       for (const socket of open) socket.destroy();
       open.clear();
     },
+    stall() {
+      stalled = true;
+    },
     restore() {
       down = false;
+      if (stalled) {
+        // Whatever was stuck in a partition is gone: the connections that lived through it are dropped.
+        stalled = false;
+        for (const socket of open) socket.destroy();
+        open.clear();
+      }
     },
     async close() {
       down = true;

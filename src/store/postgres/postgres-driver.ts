@@ -46,6 +46,10 @@ export async function openPostgresDriver(options: PostgresOptions): Promise<SqlD
     connectionString: options.url,
     max: options.poolSize,
     statement_timeout: options.statementTimeoutMs,
+    // The same bound on our side: a server that vanished without closing the connection (a network
+    // partition) fails the call instead of holding it, and the queue behind it, for ever.
+    query_timeout: options.statementTimeoutMs + 1000,
+    keepAlive: true,
     // A stopped server refuses at once; this bounds a connection (or a wait for a free one in the pool)
     // that does not come, on a loaded machine too: then the call fails and the store queues.
     connectionTimeoutMillis: Math.max(5000, 2 * options.statementTimeoutMs),
