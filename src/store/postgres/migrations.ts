@@ -54,7 +54,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE TABLE id_blocks (name TEXT PRIMARY KEY, next_block BIGINT NOT NULL);
   INSERT INTO id_blocks (name, next_block) VALUES ('questions', 1);
 
-  CREATE TABLE seen_events (key TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
+  -- Unlogged: no WAL for a row per event. A server crash empties it; at worst a retry that straddles the
+  -- crash is answered twice.
+  CREATE UNLOGGED TABLE seen_events (key TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
   CREATE INDEX seen_events_by_time ON seen_events (seen_at);
   `,
 ];
