@@ -22,7 +22,7 @@ if (!existsSync(join(built, 'app.js'))) {
 const { createAnswerPath } = require(
   join(built, 'answer', 'create-answer-path'),
 ) as typeof import('../src/answer/create-answer-path');
-const { createApp } = require(join(built, 'app')) as typeof import('../src/app');
+const { createApp, storeLogging } = require(join(built, 'app')) as typeof import('../src/app');
 const { openStore } = require(join(built, 'store', 'open-store')) as typeof import('../src/store/open-store');
 
 const CARD_CONTEXT: CardContext = { adminContact: '<#C0HELP0001|aws-help>' };
@@ -94,17 +94,17 @@ function countingLogger(): { logger: Logger; counts: { warnings: number; errors:
  * `--card answer` (the default): one real answer card, built once at start, so the bare app sends as
  * many bytes as the real one and the difference between them is the app's own work per request.
  */
-function fixedCard(kind: string): Card {
+async function fixedCard(kind: string): Promise<Card> {
   if (kind === 'small') return SMALL_CARD;
   // The card exactly as the real app sends it for a recorded question: with its feedback and
   // escalation buttons, which only a stored question gets.
-  const store = openStore(':memory:');
+  const store = await openStore(':memory:');
   const path = createAnswerPath(CARD_CONTEXT, undefined, { questions: store.questions });
   const { card, outcome } = path.answerer.answer('I lost my MFA device', {
     shareable: true,
     asker: { userId: 'U0BENCH001', surface: 'command', channelId: 'C0BENCH001' },
   });
-  store.close();
+  await store.close();
   if (outcome?.topic?.id !== 'mfa-device-lost') throw new Error('the bench question no longer finds mfa-device-lost');
   return card;
 }
@@ -137,9 +137,27 @@ async function main(): Promise<void> {
   const apiUrl = process.env.SLACK_API_URL ?? '';
   const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
   const { logger, counts } = countingLogger();
-  // The real app records every question in SQLite, as it does in production: a temp database.
+  // The real app records every question, as it does in production: in a temp SQLite database, or
+  // (replica mode) in the PostgreSQL schema bench/load.ts set up and shares between replicas.
   const databasePath = join(mkdtempSync(join(tmpdir(), 'aws-signin-load-')), 'aws-signin.sqlite');
-  const store = kind === 'bare' ? undefined : openStore(databasePath);
+  const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+  const schema = process.env.BENCH_DATABASE_SCHEMA || undefined;
+  const store =
+    kind === 'bare'
+      ? undefined
+      : await openStore(
+          databaseUrl
+            ? {
+                kind: 'postgres',
+                url: databaseUrl,
+                poolSize: 10,
+                statementTimeoutMs: 5000,
+                ...(schema ? { schema } : {}),
+              }
+            : { kind: 'sqlite', path: databasePath },
+          // What the store reports (an outage, a lost question) counts as a warning or error here.
+          storeLogging(() => logger),
+        );
   const app = store
     ? createApp(
         {
@@ -149,13 +167,17 @@ async function main(): Promise<void> {
           slackApiUrl: apiUrl,
           logLevel: 'info',
           databasePath,
+          databaseUrl,
+          databasePoolSize: 10,
+          databaseStatementTimeoutMs: 5000,
+          retentionDays: 90,
           adminUserIds: [],
           cardContext: CARD_CONTEXT,
         },
         store,
         { logger },
       ).app
-    : bareApp(apiUrl, signingSecret, logger, fixedCard(argument('--card') ?? 'answer'));
+    : bareApp(apiUrl, signingSecret, logger, await fixedCard(argument('--card') ?? 'answer'));
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   // The load generator keeps its 50 connections open for the whole run. Node closes a connection idle
   // for 5 s, which a round of the other app lasts; reconnecting 50 at once then stalled the first
@@ -181,7 +203,7 @@ async function main(): Promise<void> {
       });
     } else if (message.type === 'stop') {
       await app.stop();
-      store?.close();
+      await store?.close();
       process.exit(0);
     }
   });

@@ -2,7 +2,11 @@
 // this machine allows). Everything runs on 127.0.0.1 and stops by itself.
 //
 //   npm run bench:load -- [--requests 5000] [--concurrency 50] [--warmup 3000] [--rounds 3] [--straggler-ms 10000]
-//                          [--bare-card answer|small]
+//                          [--bare-card answer|small] [--mode bare|replicas]
+//
+// --mode replicas: two replicas of the app on one PostgreSQL database (BENCH_DATABASE_URL, default the
+// local server's `test` database, in a schema of its own dropped after) with requests alternating
+// between them, beside one replica on SQLite; it also counts the questions the replicas recorded.
 //
 // This process runs the fake Slack (test/helpers/fake-slack.ts) and the load generator; each app runs in
 // its own process (bench/load-app.ts, node --expose-gc), so the CPU time and memory it reports are its
@@ -27,6 +31,7 @@ import { Agent, request } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack';
 import { eventBody, SIGNING_SECRET, slashCommandBody } from '../test/helpers/slack-requests';
 import type { AppKind, AppStats, FromApp, ToApp } from './load-app';
@@ -34,6 +39,8 @@ import type { AppKind, AppStats, FromApp, ToApp } from './load-app';
 interface Options {
   /** The bare app's fixed card: a real answer card (same bytes as the app sends) or a small one. */
   bareCard: 'answer' | 'small';
+  /** `bare`: the app beside a bare Bolt app. `replicas`: two replicas on PostgreSQL beside one on SQLite. */
+  mode: 'bare' | 'replicas';
   requests: number;
   concurrency: number;
   warmup: number;
@@ -44,13 +51,14 @@ interface Options {
 function parseOptions(argv: string[]): Options {
   const options: Options = {
     bareCard: 'answer',
+    mode: 'bare',
     requests: 5000,
     concurrency: 50,
     warmup: 3000,
     rounds: 3,
     stragglerMs: 10_000,
   };
-  const names: Record<string, Exclude<keyof Options, 'bareCard'>> = {
+  const names: Record<string, Exclude<keyof Options, 'bareCard' | 'mode'>> = {
     '--requests': 'requests',
     '--concurrency': 'concurrency',
     '--warmup': 'warmup',
@@ -58,11 +66,15 @@ function parseOptions(argv: string[]): Options {
     '--straggler-ms': 'stragglerMs',
   };
   for (let i = 0; i < argv.length; i += 2) {
+    if (argv[i] === '--mode' && (argv[i + 1] === 'bare' || argv[i + 1] === 'replicas')) {
+      options.mode = argv[i + 1] as Options['mode'];
+      continue;
+    }
     if (argv[i] === '--bare-card' && (argv[i + 1] === 'answer' || argv[i + 1] === 'small')) {
       options.bareCard = argv[i + 1] as Options['bareCard'];
       continue;
     }
-    const name = names[argv[i] ?? ''] as Exclude<keyof Options, 'bareCard'> | undefined;
+    const name = names[argv[i] ?? ''] as Exclude<keyof Options, 'bareCard' | 'mode'> | undefined;
     const value = Number(argv[i + 1]);
     if (!name || !Number.isInteger(value) || value < 0) {
       throw new Error(
@@ -92,7 +104,12 @@ interface RunningChild {
   stop(): Promise<void>;
 }
 
-async function startChild(kind: AppKind, slack: FakeSlack, options: Options): Promise<RunningChild> {
+async function startChild(
+  kind: AppKind,
+  slack: FakeSlack,
+  options: Options,
+  env: Record<string, string> = {},
+): Promise<RunningChild> {
   const child = fork(join(__dirname, 'load-app.ts'), ['--kind', kind, '--card', options.bareCard], {
     execArgv: [
       '--expose-gc',
@@ -100,7 +117,7 @@ async function startChild(kind: AppKind, slack: FakeSlack, options: Options): Pr
       'tsx',
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
-    env: { ...process.env, SLACK_API_URL: slack.apiUrl, SLACK_SIGNING_SECRET: SIGNING_SECRET },
+    env: { ...process.env, ...env, SLACK_API_URL: slack.apiUrl, SLACK_SIGNING_SECRET: SIGNING_SECRET },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T extends FromApp['type']>(type: T) =>
@@ -192,7 +209,8 @@ function plan(round: string, count: number, questions: string[], slack: FakeSlac
 }
 
 interface PhaseResult {
-  kind: AppKind;
+  /** The app kind, or in replicas mode which setup (`sqlite`, `postgres x2`). */
+  kind: string;
   sent: number;
   acked: number;
   errors: string[];
@@ -253,16 +271,36 @@ function repliesSeen(slack: FakeSlack): Map<string, number> {
 const keyOf = (planned: PlannedRequest) =>
   planned.reply.at === 'response' ? `response:${planned.reply.id}` : `post:${planned.reply.key}`;
 
+/** Several replicas behind one address, as a load balancer spreads requests: round robin. */
+interface Target {
+  label: string;
+  apps: RunningChild[];
+}
+
+const toTarget = (app: RunningChild | Target): Target => ('apps' in app ? app : { label: app.kind, apps: [app] });
+
+async function sumStats(apps: RunningChild[]): Promise<{ cpuMs: number; warnings: number; errors: number }> {
+  const all = await Promise.all(apps.map((app) => app.stats()));
+  return all.reduce(
+    (sum, one) => ({
+      cpuMs: sum.cpuMs + one.cpuMs,
+      warnings: sum.warnings + one.warnings,
+      errors: sum.errors + one.errors,
+    }),
+    { cpuMs: 0, warnings: 0, errors: 0 },
+  );
+}
+
 async function runPhase(
-  app: RunningChild,
+  appOrTarget: RunningChild | Target,
   slack: FakeSlack,
   requests: PlannedRequest[],
   options: Options,
 ): Promise<PhaseResult> {
+  const target = toTarget(appOrTarget);
   slack.reset();
-  const before = await app.stats();
+  const before = await sumStats(target.apps);
   const loaderBefore = process.cpuUsage();
-  const agent = app.agent;
   const latenciesMs: number[] = [];
   const errors: string[] = [];
   let next = 0;
@@ -271,9 +309,10 @@ async function runPhase(
   const worker = async () => {
     for (let i = next++; i < requests.length; i = next++) {
       const planned = requests[i] as PlannedRequest;
+      const app = target.apps[i % target.apps.length] as RunningChild;
       const sentAt = performance.now();
       try {
-        const status = await post(agent, app.port, planned);
+        const status = await post(app.agent, app.port, planned);
         latenciesMs.push(performance.now() - sentAt);
         if (status === 200) acked++;
         else errors.push(`HTTP ${status}`);
@@ -301,9 +340,9 @@ async function runPhase(
   const lost = [...expected].filter((key) => !seen.has(key)).length;
   const duplicates = [...expected].reduce((sum, key) => sum + Math.max(0, (seen.get(key) ?? 0) - 1), 0);
   const loaderCpu = process.cpuUsage(loaderBefore);
-  const after = await app.stats();
+  const after = await sumStats(target.apps);
   return {
-    kind: app.kind,
+    kind: target.label,
     sent: requests.length,
     acked,
     errors,
@@ -325,7 +364,7 @@ const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 
 interface Summary {
-  kind: AppKind;
+  kind: string;
   sent: number;
   acksPerSecond: number;
   p50: number;
@@ -342,7 +381,7 @@ interface Summary {
   stragglerWaitMs: number;
 }
 
-function summarise(kind: AppKind, phases: PhaseResult[]): Summary {
+function summarise(kind: string, phases: PhaseResult[]): Summary {
   const mine = phases.filter((phase) => phase.kind === kind);
   const latencies = mine.flatMap((phase) => phase.latenciesMs).sort((a, b) => a - b);
   const duration = mine.reduce((sum, phase) => sum + phase.durationMs, 0);
@@ -374,6 +413,10 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.mode === 'replicas') {
+    await runReplicas(options);
+    return;
+  }
   const guard = setTimeout(() => {
     process.stderr.write('bench:load: gave up after 10 minutes\n');
     process.exit(2);
@@ -454,6 +497,116 @@ async function main(): Promise<void> {
   } finally {
     for (const child of children) await child.stop();
     await slack.close();
+    clearTimeout(guard);
+  }
+}
+
+// --- replicas mode: two replicas on PostgreSQL beside one on SQLite ---
+
+/** The PostgreSQL the replicas share (a schema of its own, dropped after): BENCH_DATABASE_URL or the local server. */
+const benchDatabaseUrl = () => process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+async function countRecorded(schema: string): Promise<number> {
+  const client = new Client({ connectionString: benchDatabaseUrl() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.questions`);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropBenchSchema(schema: string): Promise<void> {
+  const client = new Client({ connectionString: benchDatabaseUrl() });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
+}
+
+/**
+ * `--mode replicas`: the real app twice on one PostgreSQL database (requests alternate between them, as
+ * a load balancer would send them) beside the real app once on SQLite, under the same load; rounds
+ * alternate. Besides acks, replies and errors, it counts the questions the replicas recorded.
+ */
+async function runReplicas(options: Options): Promise<void> {
+  const guard = setTimeout(() => {
+    process.stderr.write('bench:load: gave up after 10 minutes\n');
+    process.exit(2);
+  }, 10 * 60_000);
+  guard.unref();
+  const questions = loadQuestions();
+  const slack = await startFakeSlack();
+  const schema = `bench_${process.pid}`;
+  const env = { BENCH_DATABASE_URL: benchDatabaseUrl(), BENCH_DATABASE_SCHEMA: schema };
+  const children: RunningChild[] = [];
+  try {
+    const sqlite = await startChild('app', slack, options);
+    children.push(sqlite);
+    // One after the other: the first creates the schema and migrates it.
+    for (let i = 0; i < 2; i++) children.push(await startChild('app', slack, options, env));
+    const targets: Target[] = [
+      { label: 'sqlite x1', apps: [sqlite] },
+      { label: 'postgres x2', apps: children.slice(1) },
+    ];
+    let sentToPostgres = 0;
+    const run = async (target: Target, requests: PlannedRequest[], phaseOptions: Options) => {
+      if (target.label !== 'sqlite x1') sentToPostgres += requests.length;
+      return runPhase(target, slack, requests, phaseOptions);
+    };
+    for (const target of targets) {
+      await run(target, plan(`w${target.label.length}`, options.warmup, questions, slack), {
+        ...options,
+        stragglerMs: 5000,
+      });
+    }
+    const order: Target[] = [];
+    for (let round = 0; round < options.rounds; round++)
+      order.push(...(round % 2 === 0 ? targets : [...targets].reverse()));
+    const phases: PhaseResult[] = [];
+    for (const [index, target] of order.entries()) {
+      await run(target, plan(`p${index}`, REWARM_REQUESTS, questions, slack), { ...options, stragglerMs: 5000 });
+      const result = await run(target, plan(`r${index}`, options.requests, questions, slack), options);
+      phases.push(result);
+      process.stdout.write(
+        `  round ${index + 1}/${order.length} ${target.label.padEnd(11)}: ${fixed((result.acked / result.durationMs) * 1000, 0)} acks/s, ` +
+          `lost ${result.lost}, errors ${result.errors.length + result.appErrors + result.appWarnings}\n`,
+      );
+    }
+    // Questions are written behind: wait (at most 10 s) for the last ones, then count what was recorded.
+    let recorded = await countRecorded(schema);
+    for (const started = Date.now(); recorded < sentToPostgres && Date.now() - started < 10_000; ) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      recorded = await countRecorded(schema);
+    }
+    const one = summarise('sqlite x1', phases);
+    const two = summarise('postgres x2', phases);
+    const ratio = two.acksPerSecond / one.acksPerSecond;
+    const row = (s: Summary) =>
+      `| ${s.kind} | ${s.sent} | ${fixed(s.acksPerSecond, 0)} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${fixed(s.max)} | ${s.errors} | ${s.lost} | ${s.duplicates} | ${fixed(s.appCpuPercent, 0)}% | ${fixed(s.appCpuMsPerRequest, 2)} | ${fixed(s.loaderCpuPercent, 0)}% |`;
+    const bar = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    const lines = [
+      `bench:load --mode replicas on ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}: ` +
+        `${options.requests} requests x ${options.rounds} rounds per setup at concurrency ${options.concurrency}, warm-up ${options.warmup}`,
+      '',
+      '| setup | requests | acks/s | ack p50 ms | ack p99 ms | ack max ms | errors | lost replies | duplicate replies | app CPU | app CPU ms per request | loader CPU |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      row(one),
+      row(two),
+      '',
+      `throughput, two replicas on PostgreSQL vs one on SQLite: ${fixed(ratio * 100)}%`,
+      `questions recorded by the replicas: ${recorded} of ${sentToPostgres} sent to them`,
+    ];
+    if (two.errorSamples.length > 0) lines.push(`first problems: ${two.errorSamples.join(' | ')}`);
+    lines.push(
+      '',
+      `bars: zero errors ${bar(two.errors === 0)}; zero lost replies ${bar(two.lost === 0 && two.duplicates === 0)}; ` +
+        `every question recorded ${bar(recorded === sentToPostgres)}; throughput >= 0.8x one replica on SQLite ${bar(ratio >= 0.8)}`,
+    );
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const child of children) await child.stop();
+    await slack.close();
+    await dropBenchSchema(schema).catch(() => undefined);
     clearTimeout(guard);
   }
 }

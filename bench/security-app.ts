@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const logger = new ConsoleLogger();
   logger.setLevel(LogLevel.ERROR);
   const databasePath = join(mkdtempSync(join(tmpdir(), 'aws-signin-security-')), 'aws-signin.sqlite');
-  const store = kind === 'app' ? openStore(databasePath) : undefined;
+  const store = kind === 'app' ? await openStore({ kind: 'sqlite', path: databasePath }) : undefined;
   let app: App;
   if (store) {
     app = createApp(
@@ -44,6 +44,9 @@ async function main(): Promise<void> {
         slackApiUrl: apiUrl,
         logLevel: 'error',
         databasePath,
+        databasePoolSize: 1,
+        databaseStatementTimeoutMs: 5000,
+        retentionDays: 90,
         adminUserIds: [],
         cardContext: {},
       },
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
       send({ type: 'peak', rssMb: peak / 2 ** 20 });
     } else {
       await app.stop().catch(() => undefined);
-      store?.close();
+      await store?.close();
       process.exit(0);
     }
   });

@@ -21,7 +21,7 @@ import { createQuietLogger } from './slack/quiet-logger';
 import { createRedactingLogger } from './slack/redacting-logger';
 import { SlackTokenError } from './slack/slack-errors';
 import { type SocketModeBackoff, SupervisedSocketModeReceiver } from './slack/socket-mode';
-import { openStore } from './store/open-store';
+import { openStore, type StoreOptions, type StoreTarget } from './store/open-store';
 import { StoreError } from './store/store-error';
 import type { Store } from './store/types';
 
@@ -169,6 +169,38 @@ export function createApp(config: AppConfig, store: Store, options: CreateAppOpt
   };
 }
 
+/** SQLite at DATABASE_PATH, or PostgreSQL when DATABASE_URL is set: chosen here, once. */
+export function storeTargetOf(config: AppConfig): StoreTarget {
+  return config.databaseUrl
+    ? {
+        kind: 'postgres',
+        url: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        statementTimeoutMs: config.databaseStatementTimeoutMs,
+      }
+    : { kind: 'sqlite', path: config.databasePath };
+}
+
+/**
+ * What the store reports while running, to the app's log: an outage once when it starts and once when
+ * the queue has caught up (never per question), and questions that will never be saved.
+ */
+export function storeLogging(logger: () => Logger | undefined): StoreOptions {
+  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  return {
+    onUnavailable: (error, waiting) =>
+      logger()?.error(
+        `The database is unreachable (${reason(error)}): still answering, ${waiting} question(s) queued to save when it is back`,
+      ),
+    onRecovered: (saved) => logger()?.info(`The database is back: ${saved} queued question(s) saved`),
+    onLost: (error, lost) => {
+      const log = logger();
+      if (log) logListenerError(log, `saving ${lost} question(s)`, error);
+    },
+    onBackgroundError: (error, what) => logger()?.warn(`${what} failed: ${reason(error)}`),
+  };
+}
+
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: AppConfig;
   let store: Store | undefined;
@@ -176,14 +208,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   try {
     config = loadConfig(env, loadEnvFile(env));
     let logger: Logger | undefined;
-    store = openStore(config.databasePath, {
-      // Questions are saved just after they are answered; a failure then can only be logged.
-      onWriteError: (error, lost) => logger && logListenerError(logger, `saving ${lost} question(s)`, error),
+    // Questions are saved just after they are answered; a failure then can only be logged.
+    store = await openStore(storeTargetOf(config), {
+      ...storeLogging(() => logger),
+      retentionDays: config.retentionDays,
     });
     created = createApp(config, store);
     logger = created.app.logger;
   } catch (error) {
-    store?.close();
+    await store?.close().catch(() => undefined);
     if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
@@ -200,17 +233,17 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     app.logger.info(`${signal}: finishing the requests in flight, then stopping`);
     const { drained } = await created.stop().catch(() => ({ drained: false }));
     if (!drained) app.logger.warn('Stopped before every request in flight had finished');
-    openedStore.close();
+    await openedStore.close().catch(() => undefined);
     app.logger.info('Stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  const topics = `${answerPath.corpus.topics.length} topics, database ${config.databasePath}`;
+  const topics = `${answerPath.corpus.topics.length} topics, database ${openedStore.where}`;
   try {
     await created.start();
   } catch (error) {
-    openedStore.close();
+    await openedStore.close().catch(() => undefined);
     if (error instanceof SlackTokenError) {
       process.stderr.write(`Could not start: ${error.message}\n`);
       process.exit(1);

@@ -27,6 +27,24 @@ const accessPortalUrl = optionalText.refine((value) => !value || /^https:\/\/[^\
 /** Relative to the folder the app is started from. */
 export const DEFAULT_DATABASE_PATH = './data/aws-signin.sqlite';
 
+/** Connections each replica may open to PostgreSQL. */
+export const DEFAULT_POOL_SIZE = 10;
+/** Longest a database statement may run before PostgreSQL cancels it. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+/** Questions (what people typed), their feedback and resolved escalations are deleted after this many days. */
+export const DEFAULT_RETENTION_DAYS = 90;
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce
+      .number({ error: `must be a whole number from ${min} to ${max}` })
+      .int(`must be a whole number from ${min} to ${max}`)
+      .min(min, `must be a whole number from ${min} to ${max}`)
+      .max(max, `must be a whole number from ${min} to ${max}`)
+      .default(fallback),
+  );
+
 const SLACK_USER_ID = /^[UW][A-Z0-9]{6,}$/;
 
 const adminUserIds = z
@@ -76,6 +94,12 @@ const appSchema = cardContextSchema.extend({
   DATABASE_PATH: optionalText.refine((value) => !value || !/[\\/]$/.test(value), {
     message: 'must be a file path like ./data/aws-signin.sqlite, not a folder',
   }),
+  DATABASE_URL: optionalText.refine((value) => !value || /^postgres(ql)?:\/\/\S+$/.test(value), {
+    message: 'must be a PostgreSQL URL like postgres://user:password@host:5432/database (or unset, for SQLite)',
+  }),
+  DATABASE_POOL_SIZE: wholeNumber(1, 100, DEFAULT_POOL_SIZE),
+  DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000, DEFAULT_STATEMENT_TIMEOUT_MS),
+  RETENTION_DAYS: wholeNumber(1, 36_500, DEFAULT_RETENTION_DAYS),
   ESCALATION_CHANNEL: optionalText.refine((value) => !value || /^[CG][A-Z0-9]{6,}$/.test(value), {
     message: "must be a channel ID like C0123ABCD (the channel's details, at the bottom of About), not its name",
   }),
@@ -93,8 +117,14 @@ export interface AppConfig {
   slackApiUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   knowledgeDir?: string;
-  /** The SQLite file that keeps questions, feedback and escalations. */
+  /** The SQLite file that keeps questions, feedback and escalations (when `databaseUrl` is unset). */
   databasePath: string;
+  /** PostgreSQL instead of SQLite, for several replicas: postgres://… */
+  databaseUrl?: string;
+  databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
+  /** Questions older than this many days are deleted. */
+  retentionDays: number;
   /** Who may see `/aws-signin stats` and the stats on the Home tab. */
   adminUserIds: readonly string[];
   /** Includes `escalationChannel` when "Ask my administrator" is set up. */
@@ -212,6 +242,10 @@ export function loadConfig(env: Env, notes: EnvFileNotes = NO_NOTES): AppConfig 
     logLevel: values.LOG_LEVEL,
     knowledgeDir: values.KNOWLEDGE_DIR,
     databasePath: values.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
+    databaseUrl: values.DATABASE_URL,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
+    retentionDays: values.RETENTION_DAYS,
     adminUserIds: values.ADMIN_USER_IDS,
     cardContext: {
       ...toCardContext(values),

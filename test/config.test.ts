@@ -124,6 +124,46 @@ describe('storage, escalation and admin settings', () => {
     expect(message).toMatch(/DATABASE_PATH: must be a file path/);
     expect(message).not.toMatch(/U0ADMIN001/);
   });
+
+  it('uses PostgreSQL when DATABASE_URL is set, with pool size, statement timeout and retention defaults', () => {
+    const sqlite = loadConfig(http);
+    expect(sqlite).toMatchObject({ databasePoolSize: 10, databaseStatementTimeoutMs: 5000, retentionDays: 90 });
+    expect(sqlite.databaseUrl).toBeUndefined();
+    const postgres = loadConfig({
+      ...http,
+      DATABASE_URL: 'postgres://bot:pw@db.internal:5432/aws_signin',
+      DATABASE_POOL_SIZE: '4',
+      DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+      RETENTION_DAYS: '30',
+    });
+    expect(postgres).toMatchObject({
+      databaseUrl: 'postgres://bot:pw@db.internal:5432/aws_signin',
+      databasePoolSize: 4,
+      databaseStatementTimeoutMs: 2000,
+      retentionDays: 30,
+    });
+  });
+
+  it('names a wrong database URL, pool size, timeout or retention without echoing the URL', () => {
+    let message = '';
+    try {
+      loadConfig({
+        ...http,
+        DATABASE_URL: 'mysql://bot:s3cr3t@db/aws',
+        DATABASE_POOL_SIZE: '0',
+        DATABASE_STATEMENT_TIMEOUT_MS: 'fast',
+        RETENTION_DAYS: '-1',
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(message).toMatch(/DATABASE_POOL_SIZE: must be a whole number from 1 to 100/);
+    expect(message).toMatch(/DATABASE_STATEMENT_TIMEOUT_MS: must be a whole number/);
+    expect(message).toMatch(/RETENTION_DAYS: must be a whole number from 1 to 36500/);
+    expect(message).not.toContain('s3cr3t');
+  });
 });
 
 describe('.env that cannot bite', () => {

@@ -12,6 +12,9 @@ export const STATS_REFUSAL_TEXT =
 export const NO_QUESTIONS_TEXT = 'No questions typed in these days yet.';
 export const UNANSWERED_TITLE = '*Most frequent unanswered questions* (add these to the knowledge files)';
 export const MISSING_TITLE = '*What people said was missing*';
+/** Stats read while some questions are not in the database: the figures are short by that many. */
+export const statsIncompleteText = (unsaved: number): string =>
+  `:warning: Incomplete: ${plural(unsaved, 'question')} answered by this instance ${unsaved === 1 ? 'is' : 'are'} not saved yet (the database was unreachable) and ${unsaved === 1 ? 'is' : 'are'} not counted here.`;
 const BAR_WIDTH = 20;
 const LABEL_WIDTH = 28;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,6 +52,7 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
       `${plural(stats.questions, 'question', '*')} · ${plural(stats.openEscalations, 'open escalation', '*')}${claimed}`,
     ),
   ];
+  if (stats.unsaved > 0) blocks.push(section(statsIncompleteText(stats.unsaved)));
   if (stats.questions === 0) {
     blocks.push(section(NO_QUESTIONS_TEXT));
   } else {

@@ -1,7 +1,17 @@
 // Escalations to a human: open -> claimed (by whom) -> resolved, with timestamps. One per person and
-// question, enforced by the schema, so a second click finds the first escalation instead of posting again.
-import type { Database } from 'better-sqlite3';
+// question, enforced by the schema, so a second click finds the first escalation instead of posting
+// again; every change is one conditional UPDATE, so of two administrators clicking at once on two
+// replicas exactly one wins.
+import type { WrittenBehindQuestionLog } from './question-log';
+import type { SqlDriver } from './sql-driver';
 import type { EscalationLog, EscalationRecord, EscalationState, Transition } from './types';
+
+/**
+ * How long a click that is posting an escalation holds it. Longer than the slowest post (three Slack
+ * attempts of at most 10 s each); after that, an escalation still without a post was never posted (the
+ * process died) and the next click posts it.
+ */
+export const POSTING_LEASE_MS = 2 * 60 * 1000;
 
 interface EscalationRow {
   id: number;
@@ -44,62 +54,88 @@ function toRecord(row: EscalationRow): EscalationRecord {
   };
 }
 
-export function createEscalationLog(db: Database, now: () => number): EscalationLog {
-  const insert = db.prepare<[number, string, string, string | null, string | null, string | null, number]>(
-    `INSERT INTO escalations (question_id, requester_id, topic_id, user_kind, origin_channel_id, permalink, state, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'open', ?)
-     ON CONFLICT (question_id, requester_id) DO NOTHING`,
-  );
-  const selectColumns = `SELECT e.*, q.question AS question, q.user_id AS asked_by
-     FROM escalations e JOIN questions q ON q.id = e.question_id`;
-  const byId = db.prepare<[number], EscalationRow>(`${selectColumns} WHERE e.id = ?`);
-  const byKey = db.prepare<[number, string], EscalationRow>(
-    `${selectColumns} WHERE e.question_id = ? AND e.requester_id = ?`,
-  );
-  const setPost = db.prepare<[string, string, number]>(
-    'UPDATE escalations SET post_channel_id = ?, post_ts = ? WHERE id = ?',
-  );
-  const remove = db.prepare<[number]>('DELETE FROM escalations WHERE id = ?');
-  const claim = db.prepare<[string, number, number]>(
-    "UPDATE escalations SET state = 'claimed', claimed_by = ?, claimed_at = ? WHERE id = ? AND state = 'open'",
-  );
-  const resolve = db.prepare<[string, number, number]>(
-    "UPDATE escalations SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ? AND state != 'resolved'",
-  );
+const SELECT = `SELECT e.id, e.question_id, e.requester_id, e.topic_id, e.user_kind, e.origin_channel_id, e.permalink,
+    e.state, e.created_at, e.claimed_by, e.claimed_at, e.resolved_by, e.resolved_at, e.post_channel_id, e.post_ts,
+    q.question AS question, q.user_id AS asked_by
+  FROM escalations e JOIN questions q ON q.id = e.question_id`;
 
-  const get = (id: number): EscalationRecord | undefined => {
-    const row = byId.get(id);
-    return row ? toRecord(row) : undefined;
+export function createEscalationLog(
+  driver: SqlDriver,
+  questions: WrittenBehindQuestionLog,
+  now: () => number,
+): EscalationLog {
+  const get = async (id: number): Promise<EscalationRecord | undefined> => {
+    const { rows } = await driver.query<EscalationRow>(`${SELECT} WHERE e.id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
   };
-  const transition = (id: number, changes: number): Transition => {
-    const escalation = get(id);
+  const transition = async (id: number, changes: number): Promise<Transition> => {
+    const escalation = await get(id);
     if (!escalation) return { result: 'not-found' };
     return { result: changes > 0 ? 'changed' : 'unchanged', escalation };
   };
 
   return {
-    open(escalation) {
-      const { changes } = insert.run(
+    async open(escalation) {
+      await questions.ensureSaved(escalation.questionId);
+      const at = now();
+      const inserted = await driver.query(
+        `INSERT INTO escalations (question_id, requester_id, topic_id, user_kind, origin_channel_id, permalink, state,
+           created_at, posting_until)
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)
+         ON CONFLICT (question_id, requester_id) DO NOTHING`,
+        [
+          escalation.questionId,
+          escalation.requesterId,
+          escalation.topicId,
+          escalation.userKind ?? null,
+          escalation.originChannelId ?? null,
+          escalation.permalink ?? null,
+          at,
+          at + POSTING_LEASE_MS,
+        ],
+      );
+      let created = inserted.changes > 0;
+      if (!created) {
+        // Never posted, and nobody is posting it now: this click takes it over and posts.
+        const takenOver = await driver.query(
+          `UPDATE escalations SET posting_until = $3
+           WHERE question_id = $1 AND requester_id = $2 AND state = 'open' AND post_ts IS NULL AND posting_until < $4`,
+          [escalation.questionId, escalation.requesterId, at + POSTING_LEASE_MS, at],
+        );
+        created = takenOver.changes > 0;
+      }
+      const { rows } = await driver.query<EscalationRow>(`${SELECT} WHERE e.question_id = $1 AND e.requester_id = $2`, [
         escalation.questionId,
         escalation.requesterId,
-        escalation.topicId,
-        escalation.userKind ?? null,
-        escalation.originChannelId ?? null,
-        escalation.permalink ?? null,
-        now(),
-      );
-      const row = byKey.get(escalation.questionId, escalation.requesterId);
+      ]);
+      const row = rows[0];
       if (!row) throw new Error(`escalation for question ${escalation.questionId} was neither created nor found`);
-      return { escalation: toRecord(row), created: changes > 0 };
+      return { escalation: toRecord(row), created };
     },
-    attachPost(id, post) {
-      setPost.run(post.channelId, post.ts, id);
+    async attachPost(id, post) {
+      await driver.query('UPDATE escalations SET post_channel_id = $1, post_ts = $2 WHERE id = $3', [
+        post.channelId,
+        post.ts,
+        id,
+      ]);
     },
-    withdraw(id) {
-      remove.run(id);
+    async withdraw(id) {
+      await driver.query('DELETE FROM escalations WHERE id = $1 AND post_ts IS NULL', [id]);
     },
-    claim: (id, userId) => transition(id, claim.run(userId, now(), id).changes),
-    resolve: (id, userId) => transition(id, resolve.run(userId, now(), id).changes),
+    async claim(id, userId) {
+      const { changes } = await driver.query(
+        "UPDATE escalations SET state = 'claimed', claimed_by = $1, claimed_at = $2 WHERE id = $3 AND state = 'open'",
+        [userId, now(), id],
+      );
+      return transition(id, changes);
+    },
+    async resolve(id, userId) {
+      const { changes } = await driver.query(
+        "UPDATE escalations SET state = 'resolved', resolved_by = $1, resolved_at = $2 WHERE id = $3 AND state <> 'resolved'",
+        [userId, now(), id],
+      );
+      return transition(id, changes);
+    },
     get,
   };
 }

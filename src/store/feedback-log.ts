@@ -1,5 +1,6 @@
 // "Helpful" / "Not helpful" on answer cards, and what was missing. One row per person, question and topic.
-import type { Database } from 'better-sqlite3';
+import type { WrittenBehindQuestionLog } from './question-log';
+import type { SqlDriver } from './sql-driver';
 import type { FeedbackLog, FeedbackRecord } from './types';
 
 interface FeedbackRow {
@@ -11,40 +12,48 @@ interface FeedbackRow {
   updated_at: number;
 }
 
-export function createFeedbackLog(db: Database, now: () => number): FeedbackLog {
-  const questionExists = db.prepare<[number], number>('SELECT 1 FROM questions WHERE id = ?').pluck();
-  // "Helpful" clears an earlier note; a "Not helpful" click keeps the note its form may already have saved.
-  const upsert = db.prepare<[number, string, string, number, string | null, number]>(
-    `INSERT INTO feedback (question_id, user_id, topic_id, helpful, missing, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (question_id, user_id, topic_id) DO UPDATE SET
-       helpful = excluded.helpful,
-       missing = CASE WHEN excluded.helpful = 1 THEN NULL ELSE coalesce(excluded.missing, feedback.missing) END,
-       updated_at = excluded.updated_at`,
-  );
-  const select = db.prepare<[number, string, string], FeedbackRow>(
-    'SELECT * FROM feedback WHERE question_id = ? AND user_id = ? AND topic_id = ?',
-  );
+// Saved only for a question the database has, in one statement. "Helpful" clears an earlier note; a
+// "Not helpful" click keeps the note its form may already have saved. The casts give PostgreSQL the
+// parameters' types (SQLite reads them as affinities).
+const UPSERT = `INSERT INTO feedback (question_id, user_id, topic_id, helpful, missing, updated_at)
+  SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS SMALLINT), CAST($5 AS TEXT), CAST($6 AS BIGINT)
+  WHERE EXISTS (SELECT 1 FROM questions WHERE id = $1)
+  ON CONFLICT (question_id, user_id, topic_id) DO UPDATE SET
+    helpful = excluded.helpful,
+    missing = CASE WHEN excluded.helpful = 1 THEN NULL ELSE coalesce(excluded.missing, feedback.missing) END,
+    updated_at = excluded.updated_at`;
+
+export function createFeedbackLog(
+  driver: SqlDriver,
+  questions: WrittenBehindQuestionLog,
+  now: () => number,
+): FeedbackLog {
   return {
-    save(feedback) {
-      if (questionExists.get(feedback.questionId) === undefined) return false;
-      upsert.run(
+    async save(feedback) {
+      // A question answered a moment ago may still be queued: it is written first (or this rejects).
+      await questions.ensureSaved(feedback.questionId);
+      const { changes } = await driver.query(UPSERT, [
         feedback.questionId,
         feedback.userId,
         feedback.topicId,
         feedback.helpful ? 1 : 0,
         feedback.helpful ? null : (feedback.missing ?? null),
         now(),
-      );
-      return true;
+      ]);
+      return changes > 0;
     },
-    get(key): FeedbackRecord | undefined {
-      const row = select.get(key.questionId, key.userId, key.topicId);
+    async get(key): Promise<FeedbackRecord | undefined> {
+      const { rows } = await driver.query<FeedbackRow>(
+        'SELECT * FROM feedback WHERE question_id = $1 AND user_id = $2 AND topic_id = $3',
+        [key.questionId, key.userId, key.topicId],
+      );
+      const row = rows[0];
       if (!row) return undefined;
       return {
         questionId: row.question_id,
         userId: row.user_id,
         topicId: row.topic_id,
-        helpful: row.helpful === 1,
+        helpful: Number(row.helpful) === 1,
         missing: row.missing,
         updatedAt: row.updated_at,
       };

@@ -1,77 +1,104 @@
-// Opens the app's SQLite database (creating its folder and schema), in WAL mode so a crash never leaves
-// it half-written. Everything the app keeps goes through the Store this returns.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+// Opens the store the configuration names: SQLite (one file, one process; the default, nothing to
+// install) or PostgreSQL (DATABASE_URL; several replicas on one database). Both run the same logs over
+// a SqlDriver, so they behave the same and pass the same test suite.
 import { createEscalationLog } from './escalation-log';
+import { createEventLog } from './event-log';
 import { createFeedbackLog } from './feedback-log';
-import { migrate } from './migrations';
-import { createQuestionLog } from './question-log';
+import { createIdAllocator } from './id-blocks';
+import { openPostgresDriver } from './postgres/postgres-driver';
+import { createQuestionLog, type QuestionWriteEvents } from './question-log';
+import { pruneOlderThan } from './retention';
+import type { SqlDriver } from './sql-driver';
+import { openSqliteDriver } from './sqlite/sqlite-driver';
 import { createStatsReader } from './stats-reader';
-import { StoreError } from './store-error';
 import type { Store } from './types';
 
-export interface StoreOptions {
+export type StoreTarget =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number; schema?: string };
+
+export interface StoreOptions extends QuestionWriteEvents {
   /** The clock, in milliseconds since the epoch (tests set it). */
   now?: () => number;
-  /** Told when questions written behind could not be saved (the person already has their answer). */
-  onWriteError?: (error: unknown, lostQuestions: number) => void;
+  /** Questions older than this many days are deleted, at start and every hour. Unset: kept. */
+  retentionDays?: number;
+  /** Most questions kept waiting while the database is down. */
+  maxPending?: number;
+  /** How soon to try the database again after it failed. */
+  retryMs?: number;
+  /** Errors that belong to no call: an idle PostgreSQL connection dropped, a retention run failed. */
+  onBackgroundError?: (error: unknown, what: string) => void;
 }
 
-/** `log` with each method run after the pending questions are written: it may read or refer to them. */
-function afterPendingQuestions<T extends object>(log: T, flush: () => void): T {
-  const wrapped = Object.entries(log).map(([name, member]) => [
-    name,
-    typeof member === 'function'
-      ? (...args: unknown[]) => {
-          flush();
-          return member(...args);
-        }
-      : member,
-  ]);
-  return Object.fromEntries(wrapped) as T;
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** PostgreSQL: questions of the last 20 ms go in one INSERT (one round trip instead of one per turn). */
+const POSTGRES_BATCH_MS = 20;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-const reportWriteError = (error: unknown, lostQuestions: number) =>
-  process.stderr.write(
-    `Could not save ${lostQuestions} question(s): ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reportToStderr = (what: string) => (error: unknown) => process.stderr.write(`${what}: ${reasonOf(error)}\n`);
 
-export function openStore(file: string, options: StoreOptions = {}): Store {
+export async function openStore(target: StoreTarget | string, options: StoreOptions = {}): Promise<Store> {
   const now = options.now ?? Date.now;
-  let db: Database.Database;
+  const onBackgroundError =
+    options.onBackgroundError ?? ((error: unknown, what: string) => reportToStderr(what)(error));
+  const resolved: StoreTarget = typeof target === 'string' ? { kind: 'sqlite', path: target } : target;
+  const driver: SqlDriver =
+    resolved.kind === 'sqlite'
+      ? openSqliteDriver(resolved.path)
+      : await openPostgresDriver({
+          url: resolved.url,
+          poolSize: resolved.poolSize,
+          statementTimeoutMs: resolved.statementTimeoutMs,
+          ...(resolved.schema ? { schema: resolved.schema } : {}),
+          onPoolError: (error) => onBackgroundError(error, 'database connection'),
+        });
+  let ids: Awaited<ReturnType<typeof createIdAllocator>>;
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file);
-    db.pragma('journal_mode = WAL');
+    ids = await createIdAllocator(driver, (error) => onBackgroundError(error, 'reserving question ids'));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreError(
-      `${file}: cannot open the database (${reason}). Check DATABASE_PATH and its folder's permissions.`,
-    );
-  }
-  try {
-    // SQLite's recommendation for WAL: no corruption risk and nothing lost if the app crashes (only a
-    // power cut can roll back the last commits), without an fsync per question (0.075 -> 0.011 ms).
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-  } catch (error) {
-    db.close();
+    await driver.close();
     throw error;
   }
-  const questions = createQuestionLog(db, now, options.onWriteError ?? reportWriteError);
+  const questions = createQuestionLog(driver, ids, {
+    now,
+    batchMs: resolved.kind === 'postgres' ? POSTGRES_BATCH_MS : 0,
+    onLost: options.onLost ?? ((error, lost) => reportToStderr(`Could not save ${lost} question(s)`)(error)),
+    ...(options.onUnavailable ? { onUnavailable: options.onUnavailable } : {}),
+    ...(options.onRecovered ? { onRecovered: options.onRecovered } : {}),
+    ...(options.maxPending !== undefined ? { maxPending: options.maxPending } : {}),
+    ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
+  });
+
+  const prune = (before: number) => pruneOlderThan(driver, before, now());
+  let pruneTimer: NodeJS.Timeout | undefined;
+  if (options.retentionDays !== undefined) {
+    const days = options.retentionDays;
+    const pruneNow = () =>
+      prune(now() - days * DAY_MS).catch((error: unknown) => onBackgroundError(error, 'deleting old questions'));
+    await pruneNow();
+    pruneTimer = setInterval(pruneNow, PRUNE_EVERY_MS);
+    pruneTimer.unref();
+  }
+
   return {
+    where: driver.where,
     questions,
-    feedback: afterPendingQuestions(createFeedbackLog(db, now), questions.flush),
-    escalations: afterPendingQuestions(createEscalationLog(db, now), questions.flush),
-    stats: afterPendingQuestions(createStatsReader(db, now), questions.flush),
-    close: () => {
+    feedback: createFeedbackLog(driver, questions, now),
+    escalations: createEscalationLog(driver, questions, now),
+    stats: createStatsReader(driver, questions, now),
+    events: createEventLog(driver, now),
+    prune,
+    async close() {
+      if (pruneTimer) clearInterval(pruneTimer);
       try {
-        questions.flush();
+        await questions.flush();
+      } catch (error) {
+        const unsaved = questions.unsaved();
+        if (unsaved > 0) (options.onLost ?? reportToStderr(`Could not save ${unsaved} question(s)`))(error, unsaved);
       } finally {
-        db.close();
+        questions.close();
+        await driver.close();
       }
     },
   };

@@ -1,5 +1,6 @@
 // Each question's outcome: what was asked (already redacted), which card it got, how sure the matcher was.
-import type { Database } from 'better-sqlite3';
+import type { IdAllocator } from './id-blocks';
+import { isRowError, type SqlDriver } from './sql-driver';
 import type { NewQuestion, OutcomeKind, QuestionLog, QuestionRecord, Surface } from './types';
 
 interface QuestionRow {
@@ -26,94 +27,213 @@ const toRecord = (row: QuestionRow): QuestionRecord => ({
   confidence: row.confidence,
 });
 
-/** The question log, plus what the store needs to keep written-behind rows consistent. */
-export interface WrittenBehindQuestionLog extends QuestionLog {
-  /** Writes the pending questions now. */
-  flush(): void;
+const COLUMNS = ['id', 'asked_at', 'user_id', 'surface', 'channel_id', 'question', 'kind', 'topic_id', 'confidence'];
+/** Rows per INSERT: 9 parameters each stays far below both databases' limits. */
+const BATCH_ROWS = 500;
+
+function insertSql(rows: number): string {
+  const values = Array.from(
+    { length: rows },
+    (_, row) => `(${COLUMNS.map((_, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`,
+  );
+  // A retry of a batch the server committed but whose answer was lost finds its rows already there.
+  return `INSERT INTO questions (${COLUMNS.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT (id) DO NOTHING`;
 }
 
-type QuestionRowValues = [number, number, string, string, string | null, string | null, string, string | null, number];
+const valuesOf = (row: QuestionRow) => [
+  row.id,
+  row.asked_at,
+  row.user_id,
+  row.surface,
+  row.channel_id,
+  row.question,
+  row.kind,
+  row.topic_id,
+  row.confidence,
+];
+
+export interface QuestionWriteEvents {
+  /** The database stopped taking questions; they wait in the queue. Told once per outage. */
+  onUnavailable?: (error: unknown, waiting: number) => void;
+  /** The queue caught up after an outage. */
+  onRecovered?: (saved: number) => void;
+  /** Questions that will never be saved: refused by the schema, or the queue was full. */
+  onLost?: (error: unknown, lost: number) => void;
+}
+
+export interface QuestionLogOptions extends QuestionWriteEvents {
+  now: () => number;
+  /** The most questions kept waiting for the database; beyond that, questions are answered unrecorded. */
+  maxPending?: number;
+  /** How soon to try again after the database failed. */
+  retryMs?: number;
+  /**
+   * How long questions gather before they are written together: 0 writes at the end of the event
+   * loop's turn (SQLite: a local write is cheap); over a network, a short window saves round trips.
+   */
+  batchMs?: number;
+}
+
+/** The question log, plus what the store needs to keep written-behind rows consistent. */
+export interface WrittenBehindQuestionLog extends QuestionLog {
+  /** Writes what is queued now; rejects when the database cannot take it (it stays queued). */
+  flush(): Promise<void>;
+  /** Resolves once question `id` is in the database (at once if it already is); rejects if it cannot be. */
+  ensureSaved(id: number): Promise<void>;
+  /** Answered here but not in the database: queued, or lost. */
+  unsaved(): number;
+  close(): void;
+}
+
+export const DEFAULT_MAX_PENDING = 10_000;
+export const DEFAULT_RETRY_MS = 1_000;
 
 /**
- * Questions are written behind: `record` hands out the id at once (the card's buttons carry it) and the
- * questions recorded during one turn of the event loop reach the database together, in one transaction,
- * at the end of that turn. A commit per question was the largest single cost of a request under load
- * (docs/reliability.md). The store flushes before anything reads questions or refers to them, and on
- * close; the app is the database's only writer, so it can number the rows itself.
+ * Questions are written behind: `record` hands out the id at once and queues the row; the rows queued
+ * during one turn of the event loop go to the database together, in one INSERT. When the database is
+ * down the rows stay queued (up to `maxPending`), the outage is reported once, and the queue is retried
+ * every `retryMs` until it has caught up.
  */
 export function createQuestionLog(
-  db: Database,
-  now: () => number,
-  onWriteError: (error: unknown, lostQuestions: number) => void,
+  driver: SqlDriver,
+  ids: IdAllocator,
+  options: QuestionLogOptions,
 ): WrittenBehindQuestionLog {
-  const insert = db.prepare<QuestionRowValues>(
-    `INSERT INTO questions (id, asked_at, user_id, surface, channel_id, question, kind, topic_id, confidence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const select = db.prepare<[number], QuestionRow>('SELECT * FROM questions WHERE id = ?');
-  const lastId = db.prepare<[], { id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM questions').get()?.id ?? 0;
-  let nextId = lastId + 1;
-  let pending: QuestionRowValues[] = [];
+  const maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
+  const retryMs = options.retryMs ?? DEFAULT_RETRY_MS;
+  const batchMs = options.batchMs ?? 0;
+  const pending: QuestionRow[] = [];
+  const pendingById = new Map<number, QuestionRow>();
+  let lost = 0;
+  let closed = false;
+  let unavailable = false;
+  let savedDuringOutage = 0;
+  let draining: Promise<void> | undefined;
   let scheduled = false;
-  const insertAll = db.transaction((rows: QuestionRowValues[]) => {
-    for (const row of rows) insert.run(...row);
-  });
+  let retryTimer: NodeJS.Timeout | undefined;
 
-  /** Never throws: what cannot be saved is reported, and the caller (a reply, a read) goes on. */
-  function flush(): void {
-    if (pending.length === 0) return;
-    const rows = pending;
-    pending = [];
+  const forget = (count: number) => {
+    for (const row of pending.splice(0, count)) pendingById.delete(row.id);
+  };
+
+  /** Writes `batch` (the head of the queue) and removes it; one by one if the database refuses a row. */
+  async function writeBatch(batch: QuestionRow[]): Promise<void> {
     try {
-      insertAll(rows);
-    } catch {
-      // One row the database refuses must not cost the others theirs: try them one by one.
-      let lost = 0;
-      let firstError: unknown;
-      for (const row of rows) {
-        try {
-          insert.run(...row);
-        } catch (error) {
-          lost++;
-          firstError ??= error;
-        }
+      await driver.query(insertSql(batch.length), batch.flatMap(valuesOf));
+      forget(batch.length);
+      if (unavailable) savedDuringOutage += batch.length;
+      return;
+    } catch (error) {
+      if (!isRowError(error)) throw error;
+    }
+    // One row the database refuses must not cost the others theirs.
+    let refused = 0;
+    let firstError: unknown;
+    for (const row of batch) {
+      try {
+        await driver.query(insertSql(1), valuesOf(row));
+        if (unavailable) savedDuringOutage++;
+      } catch (error) {
+        if (!isRowError(error)) throw error;
+        refused++;
+        firstError ??= error;
       }
-      if (lost > 0) onWriteError(firstError, lost);
+      forget(1);
+    }
+    if (refused > 0) {
+      lost += refused;
+      options.onLost?.(firstError, refused);
     }
   }
 
-  function flushAtEndOfTurn(): void {
+  async function writeAll(): Promise<void> {
+    try {
+      while (pending.length > 0) await writeBatch(pending.slice(0, BATCH_ROWS));
+      if (unavailable) {
+        unavailable = false;
+        options.onRecovered?.(savedDuringOutage);
+        savedDuringOutage = 0;
+      }
+    } catch (error) {
+      if (!unavailable) {
+        unavailable = true;
+        options.onUnavailable?.(error, pending.length);
+      }
+      if (!closed && !retryTimer) {
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          drain().catch(() => undefined);
+        }, retryMs);
+        retryTimer.unref();
+      }
+      throw error;
+    }
+  }
+
+  /** One write at a time; a call while one runs joins it (its loop takes what was queued meanwhile). */
+  function drain(): Promise<void> {
+    if (draining) return draining;
+    // Forgotten only after it is stored: a write with nothing to do must not leave a settled promise
+    // behind that every later call would take for the write in progress.
+    const run = writeAll().finally(() => {
+      if (draining === run) draining = undefined;
+    });
+    draining = run;
+    return run;
+  }
+
+  function writeAtEndOfTurn(): void {
     scheduled = false;
-    flush();
+    // During an outage the retry timer drains; failures are reported by drain itself.
+    if (!unavailable) drain().catch(() => undefined);
   }
 
   return {
     record(question: NewQuestion): number {
-      // A closed database is known now, so the caller answers without the buttons a stored question needs.
-      if (!db.open) throw new TypeError('The database connection is not open');
-      const id = nextId++;
-      pending.push([
-        id,
-        now(),
-        question.userId,
-        question.surface,
-        question.channelId ?? null,
-        question.question,
-        question.kind,
-        question.topicId,
-        question.confidence,
-      ]);
+      if (closed) throw new Error('The store is closed');
+      if (pending.length >= maxPending) {
+        lost++;
+        const error = new Error(`${maxPending} questions are already waiting for the database`);
+        options.onLost?.(error, 1);
+        throw error;
+      }
+      const row: QuestionRow = {
+        id: ids.next(),
+        asked_at: options.now(),
+        user_id: question.userId,
+        surface: question.surface,
+        channel_id: question.channelId ?? null,
+        question: question.question,
+        kind: question.kind,
+        topic_id: question.topicId,
+        confidence: question.confidence,
+      };
+      pending.push(row);
+      pendingById.set(row.id, row);
       if (!scheduled) {
         scheduled = true;
-        setImmediate(flushAtEndOfTurn);
+        if (batchMs > 0) setTimeout(writeAtEndOfTurn, batchMs).unref();
+        else setImmediate(writeAtEndOfTurn);
       }
-      return id;
+      return row.id;
     },
-    get(id) {
-      flush();
-      const row = select.get(id);
-      return row ? toRecord(row) : undefined;
+    async get(id) {
+      const queued = pendingById.get(id);
+      if (queued) return toRecord(queued);
+      const { rows } = await driver.query<QuestionRow>('SELECT * FROM questions WHERE id = $1', [id]);
+      return rows[0] ? toRecord(rows[0]) : undefined;
     },
-    flush,
+    async flush() {
+      if (pending.length > 0 || draining) await drain();
+    },
+    async ensureSaved(id) {
+      while (pendingById.has(id)) await drain();
+    },
+    unsaved: () => pending.length + lost,
+    close() {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
+    },
   };
 }

@@ -1,6 +1,8 @@
 // The numbers behind `/aws-signin stats` and the administrators' App Home: what people asked in a window,
-// how it went, what they thought of the answers, and what the corpus is missing.
-import type { Database } from 'better-sqlite3';
+// how it went, what they thought of the answers, and what the corpus is missing. Read from the database,
+// so every replica sees every replica's questions; what this process has not saved yet is counted apart.
+import type { WrittenBehindQuestionLog } from './question-log';
+import type { SqlDriver } from './sql-driver';
 import type { OutcomeKind, StatsReader, UsageStats } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -9,48 +11,61 @@ const UNANSWERED_LIMIT = 10;
 const TOPIC_LIMIT = 15;
 const MISSING_LIMIT = 5;
 
-export function createStatsReader(db: Database, now: () => number): StatsReader {
-  const kinds = db.prepare<[number], { kind: OutcomeKind; n: number }>(
-    'SELECT kind, count(*) AS n FROM questions WHERE question IS NOT NULL AND asked_at >= ? GROUP BY kind',
-  );
-  const helpful = db.prepare<[number, number], { topic_id: string; helpful: number; total: number }>(
-    `SELECT topic_id, sum(helpful) AS helpful, count(*) AS total FROM feedback WHERE updated_at >= ?
-     GROUP BY topic_id ORDER BY total DESC, topic_id LIMIT ?`,
-  );
-  const escalations = db.prepare<[], { open: number; claimed: number }>(
-    `SELECT count(*) AS open, coalesce(sum(state = 'claimed'), 0) AS claimed FROM escalations WHERE state != 'resolved'`,
-  );
-  // Same wording counted together: case, and the punctuation people end a question with, don't matter.
-  // The shown wording is the latest one (SQLite takes bare columns from the max() row).
-  const unanswered = db.prepare<[number, number], { question: string; n: number; last: number }>(
-    `SELECT question, count(*) AS n, max(asked_at) AS last FROM questions
-     WHERE kind = 'fallback' AND question IS NOT NULL AND asked_at >= ?
-     GROUP BY rtrim(lower(question), '?!. ') ORDER BY n DESC, last DESC LIMIT ?`,
-  );
-  const missing = db.prepare<[number, number], { topic_id: string; missing: string }>(
-    `SELECT topic_id, missing FROM feedback WHERE missing IS NOT NULL AND updated_at >= ?
-     ORDER BY updated_at DESC LIMIT ?`,
-  );
+const KINDS = `SELECT kind, count(*) AS n FROM questions WHERE question IS NOT NULL AND asked_at >= $1 GROUP BY kind`;
+const HELPFUL = `SELECT topic_id, sum(helpful) AS helpful, count(*) AS total FROM feedback WHERE updated_at >= $1
+  GROUP BY topic_id ORDER BY total DESC, topic_id LIMIT $2`;
+const ESCALATIONS = `SELECT count(*) AS open, count(*) FILTER (WHERE state = 'claimed') AS claimed
+  FROM escalations WHERE state <> 'resolved'`;
+// Same wording counted together: case, and the punctuation people end a question with, don't matter.
+// The wording shown is the latest one.
+const UNANSWERED = `WITH fallbacks AS (
+    SELECT id, question, asked_at, rtrim(lower(question), '?!. ') AS wording FROM questions
+    WHERE kind = 'fallback' AND question IS NOT NULL AND asked_at >= $1
+  ), counted AS (
+    SELECT wording, count(*) AS n, max(asked_at) AS last FROM fallbacks GROUP BY wording
+  )
+  SELECT (SELECT f.question FROM fallbacks f WHERE f.wording = c.wording ORDER BY f.asked_at DESC, f.id DESC LIMIT 1)
+    AS question, c.n AS n
+  FROM counted c ORDER BY c.n DESC, c.last DESC LIMIT $2`;
+const MISSING = `SELECT topic_id, missing FROM feedback WHERE missing IS NOT NULL AND updated_at >= $1
+  ORDER BY updated_at DESC LIMIT $2`;
 
+export function createStatsReader(
+  driver: SqlDriver,
+  questions: WrittenBehindQuestionLog,
+  now: () => number,
+): StatsReader {
   return {
-    usage({ days = STATS_DEFAULT_DAYS } = {}): UsageStats {
+    async usage({ days = STATS_DEFAULT_DAYS } = {}): Promise<UsageStats> {
+      // What is queued is counted if it can be written now; otherwise it is reported as not counted.
+      await questions.flush().catch(() => undefined);
       const until = now();
       const since = until - days * DAY_MS;
+      const [kinds, helpful, escalations, unanswered, missing] = await Promise.all([
+        driver.query<{ kind: OutcomeKind; n: number }>(KINDS, [since]),
+        driver.query<{ topic_id: string; helpful: number; total: number }>(HELPFUL, [since, TOPIC_LIMIT]),
+        driver.query<{ open: number; claimed: number }>(ESCALATIONS),
+        driver.query<{ question: string; n: number }>(UNANSWERED, [since, UNANSWERED_LIMIT]),
+        driver.query<{ topic_id: string; missing: string }>(MISSING, [since, MISSING_LIMIT]),
+      ]);
       const byKind: Record<OutcomeKind, number> = { answer: 0, clarify: 0, fallback: 0 };
-      for (const row of kinds.all(since)) byKind[row.kind] = row.n;
-      const open = escalations.get() ?? { open: 0, claimed: 0 };
+      for (const row of kinds.rows) byKind[row.kind] = Number(row.n);
+      const open = escalations.rows[0] ?? { open: 0, claimed: 0 };
       return {
         since,
         until,
         questions: byKind.answer + byKind.clarify + byKind.fallback,
         kinds: byKind,
-        helpfulByTopic: helpful
-          .all(since, TOPIC_LIMIT)
-          .map((row) => ({ topicId: row.topic_id, helpful: row.helpful, total: row.total })),
-        openEscalations: open.open,
-        claimedEscalations: open.claimed,
-        unanswered: unanswered.all(since, UNANSWERED_LIMIT).map((row) => ({ question: row.question, count: row.n })),
-        missing: missing.all(since, MISSING_LIMIT).map((row) => ({ topicId: row.topic_id, text: row.missing })),
+        helpfulByTopic: helpful.rows.map((row) => ({
+          topicId: row.topic_id,
+          helpful: Number(row.helpful),
+          total: Number(row.total),
+        })),
+        openEscalations: Number(open.open),
+        claimedEscalations: Number(open.claimed),
+        unanswered: unanswered.rows.map((row) => ({ question: row.question, count: Number(row.n) })),
+        missing: missing.rows.map((row) => ({ topicId: row.topic_id, text: row.missing })),
+        unsaved: questions.unsaved(),
       };
     },
   };

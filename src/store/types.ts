@@ -1,5 +1,7 @@
-// What the app keeps: each question's outcome, feedback on answers, and escalations to a human.
-// Plain interfaces, so listeners get them through deps and tests can use a real file in a temp dir.
+// What the app keeps: each question's outcome, feedback on answers, escalations to a human, and which
+// Slack events were already answered. One interface, two backends (store/sqlite/, store/postgres/):
+// listeners get it through deps, and tests run one suite against both. Everything but `record` is
+// async and may reject when the database is unreachable: callers tell the person it was not saved.
 
 /** Where a question came from. */
 export type Surface = 'command' | 'mention' | 'dm' | 'home';
@@ -23,9 +25,13 @@ export interface QuestionRecord extends NewQuestion {
 }
 
 export interface QuestionLog {
-  /** Saves a question's outcome and returns its id, which the card's buttons carry. */
+  /**
+   * Queues a question's outcome for saving and returns its id at once (the card's buttons carry it; an
+   * answer never waits for the database). Ids are never handed out twice, by any process, ever.
+   * Throws only when no id can be had (the database was unreachable for long): answer without buttons.
+   */
   record(question: NewQuestion): number;
-  get(id: number): QuestionRecord | undefined;
+  get(id: number): Promise<QuestionRecord | undefined>;
 }
 
 export interface FeedbackKey {
@@ -48,9 +54,12 @@ export interface FeedbackRecord extends FeedbackKey {
 }
 
 export interface FeedbackLog {
-  /** One answer per person, question and topic: a later click or form replaces the earlier one. False when the question is unknown. */
-  save(feedback: FeedbackInput): boolean;
-  get(key: FeedbackKey): FeedbackRecord | undefined;
+  /**
+   * One answer per person, question and topic: a later click or form replaces the earlier one. Resolves
+   * false when the question is unknown; rejects when it could not be saved (say so, never thank).
+   */
+  save(feedback: FeedbackInput): Promise<boolean>;
+  get(key: FeedbackKey): Promise<FeedbackRecord | undefined>;
 }
 
 export type EscalationState = 'open' | 'claimed' | 'resolved';
@@ -88,14 +97,19 @@ export type Transition =
   | { result: 'not-found' };
 
 export interface EscalationLog {
-  /** Opens an escalation, once per person and question: `created` is false for a repeat click. */
-  open(escalation: NewEscalation): { escalation: EscalationRecord; created: boolean };
-  attachPost(id: number, post: { channelId: string; ts: string }): void;
+  /**
+   * Opens an escalation, once per person and question: `created` is false for a repeat click. `created`
+   * means "post it now": also true for an escalation whose earlier post never happened (the process was
+   * killed while posting) once that attempt's lease has run out, so nobody waits on a post that never came.
+   */
+  open(escalation: NewEscalation): Promise<{ escalation: EscalationRecord; created: boolean }>;
+  attachPost(id: number, post: { channelId: string; ts: string }): Promise<void>;
   /** Forgets an escalation whose post could not be made, so the person can try again. */
-  withdraw(id: number): void;
-  claim(id: number, userId: string): Transition;
-  resolve(id: number, userId: string): Transition;
-  get(id: number): EscalationRecord | undefined;
+  withdraw(id: number): Promise<void>;
+  /** One winner: of two administrators claiming at once, across replicas, exactly one gets `changed`. */
+  claim(id: number, userId: string): Promise<Transition>;
+  resolve(id: number, userId: string): Promise<Transition>;
+  get(id: number): Promise<EscalationRecord | undefined>;
 }
 
 export interface UsageStats {
@@ -113,16 +127,32 @@ export interface UsageStats {
   unanswered: Array<{ question: string; count: number }>;
   /** The latest "what was missing" notes. */
   missing: Array<{ topicId: string; text: string }>;
+  /** Questions this process answered but has not saved (waiting for the database, or lost): not counted above. */
+  unsaved: number;
 }
 
 export interface StatsReader {
-  usage(options?: { days?: number }): UsageStats;
+  usage(options?: { days?: number }): Promise<UsageStats>;
+}
+
+export interface EventLog {
+  /**
+   * True the first time any replica sees `key` within `ttlMs`, false for a redelivery. Rejects when the
+   * database cannot be asked (the caller decides with what it remembers itself).
+   */
+  firstDelivery(key: string, ttlMs: number): Promise<boolean>;
 }
 
 export interface Store {
+  /** Where the data is, for the start-up line: a file path or PostgreSQL's host and database. */
+  where: string;
   questions: QuestionLog;
   feedback: FeedbackLog;
   escalations: EscalationLog;
   stats: StatsReader;
-  close(): void;
+  events: EventLog;
+  /** Deletes questions (with their feedback and resolved escalations) asked before `before`; returns how many. */
+  prune(before: number): Promise<number>;
+  /** Saves what is queued (as far as the database allows) and closes. */
+  close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ function recordingAnswerer() {
   const recorded: NewQuestion[] = [];
   const questions: QuestionLog = {
     record: (question) => recorded.push(question),
-    get: () => undefined,
+    get: async () => undefined,
   };
   const { corpus, matcher } = realAnswerPath();
   return { answerer: createAnswerer({ corpus, matcher, cardContext: {}, questions }), recorded };

@@ -10,8 +10,8 @@ import { type TempStore, tempStore } from '../helpers/temp-store';
 const { corpus, matcher } = realAnswerPath();
 const asker = { userId: 'U0ASKER01', surface: 'command' as const, channelId: 'C0CHANNEL1' };
 let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
+beforeEach(async () => {
+  temp = await tempStore();
 });
 afterEach(() => temp.cleanup());
 
@@ -26,10 +26,10 @@ const valuesIn = (card: Card, blockId: string) => {
 };
 
 describe('recording answers', () => {
-  it('stores the outcome and puts the question id on the card', () => {
+  it('stores the outcome and puts the question id on the card', async () => {
     const reply = answererWith(temp.store.questions).answer('I lost my MFA phone and cannot sign in', { asker });
     expect(reply.questionId).toBeDefined();
-    const stored = temp.store.questions.get(reply.questionId as number);
+    const stored = await temp.store.questions.get(reply.questionId as number);
     expect(stored).toMatchObject({
       userId: 'U0ASKER01',
       surface: 'command',
@@ -45,28 +45,34 @@ describe('recording answers', () => {
     ]);
   });
 
-  it('stores the question without the secret in it', () => {
+  it('stores the question without the secret in it', async () => {
     const reply = answererWith(temp.store.questions).answer('root login fails, my password is Hunter2! help', {
       asker,
     });
-    const stored = temp.store.questions.get(reply.questionId as number);
+    const stored = await temp.store.questions.get(reply.questionId as number);
     expect(stored?.question).toContain('[redacted]');
     expect(stored?.question).not.toContain('Hunter2');
   });
 
-  it('stores a clarify and a fallback with no topic, and their choices carry the question id', () => {
+  it('stores a clarify and a fallback with no topic, and their choices carry the question id', async () => {
     const answerer = answererWith(temp.store.questions);
     const clarify = answerer.answer('forgot my password', { asker });
-    expect(temp.store.questions.get(clarify.questionId as number)).toMatchObject({ kind: 'clarify', topicId: null });
+    expect(await temp.store.questions.get(clarify.questionId as number)).toMatchObject({
+      kind: 'clarify',
+      topicId: null,
+    });
     for (const value of valuesIn(clarify.card, BLOCK.choices)) {
       expect(decodeTopicRef(value)?.questionId).toBe(clarify.questionId);
     }
     const fallback = answerer.answer('how do I create an S3 bucket with versioning?', { asker });
-    expect(temp.store.questions.get(fallback.questionId as number)).toMatchObject({ kind: 'fallback', topicId: null });
+    expect(await temp.store.questions.get(fallback.questionId as number)).toMatchObject({
+      kind: 'fallback',
+      topicId: null,
+    });
     expect(decodeTopicRef(valuesIn(fallback.card, BLOCK.topicMenu)[0])?.questionId).toBe(fallback.questionId);
   });
 
-  it('a clarify choice opens the topic for the same question, without recording it again', () => {
+  it('a clarify choice opens the topic for the same question, without recording it again', async () => {
     const answerer = answererWith(temp.store.questions);
     const clarify = answerer.answer('forgot my password', { asker });
     const card = answerer.topicCard(
@@ -74,36 +80,40 @@ describe('recording answers', () => {
       { asker },
     ) as Card;
     expect(decodeTopicRef(valuesIn(card, BLOCK.feedback)[0])?.questionId).toBe(clarify.questionId);
-    expect(temp.store.questions.get((clarify.questionId as number) + 1)).toBeUndefined();
+    expect(await temp.store.questions.get((clarify.questionId as number) + 1)).toBeUndefined();
   });
 
-  it('records a topic picked with no question as picked, not typed', () => {
+  it('records a topic picked with no question as picked, not typed', async () => {
     const card = answererWith(temp.store.questions).topicCard(
       { topicId: 'find-account-id' },
       { asker: { userId: 'U0ASKER01', surface: 'home' } },
     ) as Card;
     const id = decodeTopicRef(valuesIn(card, BLOCK.feedback)[0])?.questionId as number;
-    expect(temp.store.questions.get(id)).toMatchObject({ question: null, surface: 'home', topicId: 'find-account-id' });
+    expect(await temp.store.questions.get(id)).toMatchObject({
+      question: null,
+      surface: 'home',
+      topicId: 'find-account-id',
+    });
   });
 
-  it('records nothing and shows no id without a question log or without an asker', () => {
+  it('records nothing and shows no id without a question log or without an asker', async () => {
     const offline = answererWith().answer('I lost my MFA phone', { asker });
     expect(offline.questionId).toBeUndefined();
     expect(valuesIn(offline.card, BLOCK.feedback)).toEqual([]);
     const anonymous = answererWith(temp.store.questions).answer('I lost my MFA phone');
     expect(anonymous.questionId).toBeUndefined();
-    expect(temp.store.stats.usage().questions).toBe(0);
+    expect((await temp.store.stats.usage()).questions).toBe(0);
   });
 
-  it('still answers when the database fails, without the buttons, and reports why', () => {
+  it('still answers when the database fails, without the buttons, and reports why', async () => {
     const errors: unknown[] = [];
-    temp.store.close();
+    await temp.store.close();
     const reply = answererWith(temp.store.questions, (error) => errors.push(error)).answer('I lost my MFA phone', {
       asker,
     });
     expect(reply.card.blocks[0]?.type).toBe('header');
     expect(reply.questionId).toBeUndefined();
     expect(valuesIn(reply.card, BLOCK.feedback)).toEqual([]);
-    expect(String(errors[0])).toMatch(/database connection is not open/);
+    expect(String(errors[0])).toMatch(/store is closed/);
   });
 });

@@ -15,7 +15,13 @@ import {
 } from '../../src/cards/build-escalation-post';
 import { buildFeedbackModal } from '../../src/cards/build-feedback-modal';
 import { buildHomeView, HOME_CONTACTS_TITLE, VIEW_BLOCK_LIMIT } from '../../src/cards/build-home-view';
-import { bar, buildStatsCard, NO_QUESTIONS_TEXT, UNANSWERED_TITLE } from '../../src/cards/build-stats-card';
+import {
+  bar,
+  buildStatsCard,
+  NO_QUESTIONS_TEXT,
+  statsIncompleteText,
+  UNANSWERED_TITLE,
+} from '../../src/cards/build-stats-card';
 import {
   ACCOUNT_SUPPORT_FORM_URL,
   BILLING_AND_ACCOUNT_FORM,
@@ -256,6 +262,7 @@ const stats: UsageStats = {
   until: 7 * 24 * 60 * 60 * 1000,
   questions: 10,
   kinds: { answer: 6, clarify: 1, fallback: 3 },
+  unsaved: 0,
   helpfulByTopic: [
     { topicId: 'mfa-device-lost', helpful: 3, total: 4 },
     { topicId: 'gone-topic', helpful: 0, total: 1 },
@@ -292,6 +299,12 @@ describe('stats card', () => {
       missing: [],
     };
     expect(allText(buildStatsCard(empty, titleOf))).toContain(NO_QUESTIONS_TEXT);
+  });
+
+  it('says when questions are missing from the figures because they could not be saved', () => {
+    expect(allText(buildStatsCard(stats, titleOf))).not.toContain('Incomplete');
+    expect(allText(buildStatsCard({ ...stats, unsaved: 3 }, titleOf))).toContain(statsIncompleteText(3));
+    expect(statsIncompleteText(3)).toContain('3 questions');
   });
 
   it('bars fill in proportion', () => {

@@ -69,7 +69,7 @@ describe('Ask my administrator', () => {
     const ids = buttonValues(card.args.blocks).map((value) => decodeTopicRef(value)?.questionId);
     questionId = ids.find((id) => id !== undefined) as number;
     expect(questionId).toBeGreaterThan(0);
-    expect(running.store.questions.get(questionId)?.question).toContain('[redacted]');
+    expect((await running.store.questions.get(questionId))?.question).toContain('[redacted]');
   });
 
   it('posts to the escalation channel: who, the question escaped and redacted, the topic, a link back', async () => {
@@ -112,7 +112,7 @@ describe('Ask my administrator', () => {
 
   it("I'm on it claims it: the post shows who, and the asker gets a direct message", async () => {
     const { slack, store } = running;
-    const stored = store.escalations.get(Number(buttonValues(post.args.blocks)[0]));
+    const stored = await store.escalations.get(Number(buttonValues(post.args.blocks)[0]));
     expect(stored?.post?.channelId).toBe(ESCALATION_CHANNEL);
     await click({
       actionId: ACTION.escalationClaim,
@@ -130,7 +130,7 @@ describe('Ask my administrator', () => {
     expect(text(update)).not.toContain(CLAIM_LABEL);
     const dm = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === ASKER));
     expect(String(dm.args.text)).toContain(`<@${ADMIN}> is looking at your request`);
-    expect(store.escalations.get(stored?.id ?? 0)).toMatchObject({ state: 'claimed', claimedBy: ADMIN });
+    expect(await store.escalations.get(stored?.id ?? 0)).toMatchObject({ state: 'claimed', claimedBy: ADMIN });
   });
 
   it('Resolved closes it: the post loses its buttons, and the asker is told', async () => {
@@ -142,7 +142,7 @@ describe('Ask my administrator', () => {
       value: String(id),
       responseUrl: slack.responseUrl('resolve-1'),
       channelId: ESCALATION_CHANNEL,
-      messageTs: store.escalations.get(id)?.post?.ts,
+      messageTs: (await store.escalations.get(id))?.post?.ts,
       userId: ADMIN,
     });
     const update = await slack.waitFor(() => slack.callsTo('chat.update')[1]);
@@ -153,7 +153,7 @@ describe('Ask my administrator', () => {
       return found.length === 2 ? found : undefined;
     });
     expect(String(dms[1]?.args.text)).toContain('as resolved');
-    expect(store.escalations.get(id)).toMatchObject({ state: 'resolved', resolvedBy: ADMIN });
+    expect(await store.escalations.get(id)).toMatchObject({ state: 'resolved', resolvedBy: ADMIN });
   });
 
   it('a late click on the resolved post changes nothing and tells the administrator', async () => {

@@ -67,7 +67,7 @@ describe('feedback', () => {
       text: HELPFUL_THANKS_TEXT,
     });
     expect(
-      running.store.feedback.get({
+      await running.store.feedback.get({
         questionId: ref?.questionId as number,
         userId: PERSON,
         topicId: ref?.topicId as string,
@@ -92,7 +92,7 @@ describe('feedback', () => {
     expect(opened.args.trigger_id).toBe('123.456.abc');
     const view = opened.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe(VIEW.feedback);
-    expect(store.feedback.get(key)).toMatchObject({ helpful: false, missing: null });
+    expect(await store.feedback.get(key)).toMatchObject({ helpful: false, missing: null });
 
     const submit = (text: string | null) =>
       send(
@@ -118,7 +118,7 @@ describe('feedback', () => {
     expect(reply.response_action).toBe('update');
     expect(json(reply.view)).toContain(FEEDBACK_THANKS_TEXT);
     expect(json(reply.view)).toContain(SECRET_IN_NOTE_TEXT.slice(0, 40));
-    const stored = store.feedback.get(key);
+    const stored = await store.feedback.get(key);
     expect(stored?.missing).toContain('Nothing for a member account');
     expect(stored?.missing).not.toContain('Sup3rSecret');
   });
@@ -212,7 +212,7 @@ describe('App Home', () => {
     const dm = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === PERSON));
     expect(json(dm.args.blocks)).toContain('account ID');
     const ref = decodeTopicRef(buttonValue(dm.args.blocks, ACTION.feedbackHelpful));
-    expect(store.questions.get(ref?.questionId as number)).toMatchObject({ surface: 'home', question: null });
+    expect(await store.questions.get(ref?.questionId as number)).toMatchObject({ surface: 'home', question: null });
   });
 });
 

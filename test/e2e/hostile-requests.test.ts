@@ -176,6 +176,6 @@ describe('lengths at the edges', () => {
       response_action: 'errors',
       errors: { [BLOCK.feedbackMissing]: NOTE_TOO_LONG_TEXT },
     });
-    expect(store.feedback.get({ questionId, userId: 'U0PERSON01', topicId: 'mfa-device-lost' })).toBeUndefined();
+    expect(await store.feedback.get({ questionId, userId: 'U0PERSON01', topicId: 'mfa-device-lost' })).toBeUndefined();
   });
 });

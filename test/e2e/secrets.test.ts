@@ -145,7 +145,7 @@ describe.each(pasted)('$name', ({ name, secret, question, advice }) => {
     expectNowhere(secret);
     // Nor in the stored question: the card's buttons carry its id.
     const questionId = Number(/#(\d+)"/.exec(JSON.stringify(answer?.blocks))?.[1]);
-    const stored = running.store.questions.get(questionId)?.question ?? '';
+    const stored = (await running.store.questions.get(questionId))?.question ?? '';
     expect(stored).toContain(REDACTED);
     for (const needle of [secret, secret.slice(0, 10)]) expect(stored).not.toContain(needle);
   });

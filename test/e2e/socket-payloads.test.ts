@@ -20,7 +20,7 @@ afterAll(async () => {
   expect(unhandled.escaped).toEqual([]);
 });
 
-const questionsRecorded = () => running.store.stats.usage().questions;
+const questionsRecorded = async () => (await running.store.stats.usage()).questions;
 const postsTo = (channel: string) =>
   running.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
 
@@ -31,13 +31,13 @@ describe('an edited mention', () => {
     await sender.event(original);
     const first = await slack.waitFor(() => postsTo('C0EDITED01')[0]);
     expect(first.args.thread_ts).toBe(original.ts);
-    const recorded = questionsRecorded();
+    const recorded = await questionsRecorded();
 
     const ack = await sender.event(editedMention(original, 'I lost my MFA device and my backup codes'));
     expect(ack.envelopeId).toBeTruthy();
     await slack.settle(300);
     expect(postsTo('C0EDITED01')).toHaveLength(1);
-    expect(questionsRecorded()).toBe(recorded);
+    expect(await questionsRecorded()).toBe(recorded);
     expect(logs).toContain('info Ignored an edit of a message already answered');
   });
 });

@@ -140,7 +140,7 @@ describe('buttons over the socket', () => {
     expect((await responseFor('sock-fb-yes')).body.text).toBe(HELPFUL_THANKS_TEXT);
     const ref = decodeTopicRef(helpful.value);
     const key = { questionId: ref?.questionId as number, userId: PERSON, topicId: ref?.topicId as string };
-    expect(store.feedback.get(key)).toMatchObject({ helpful: true });
+    expect(await store.feedback.get(key)).toMatchObject({ helpful: true });
 
     const notHelpful = buttonOf(card, (b) => b.actionId === ACTION.feedbackNotHelpful);
     await sender.click({ ...notHelpful, responseUrl: slack.responseUrl('sock-fb-no'), ephemeral: true });
@@ -158,7 +158,7 @@ describe('buttons over the socket', () => {
     );
     expect(ack.payload?.response_action).toBe('update');
     expect(JSON.stringify(ack.payload?.view)).toContain(FEEDBACK_THANKS_TEXT);
-    expect(store.feedback.get(key)).toMatchObject({ helpful: false, missing: 'Nothing about member accounts' });
+    expect(await store.feedback.get(key)).toMatchObject({ helpful: false, missing: 'Nothing about member accounts' });
   });
 
   it('Ask my administrator posts to the escalation channel, and I’m on it claims it', async () => {
@@ -175,11 +175,11 @@ describe('buttons over the socket', () => {
       ...claim,
       responseUrl: slack.responseUrl('sock-claim'),
       channelId: ESCALATION_CHANNEL,
-      messageTs: store.escalations.get(id)?.post?.ts,
+      messageTs: (await store.escalations.get(id))?.post?.ts,
       userId: ADMIN,
     });
     await slack.waitFor(() => slack.callsTo('chat.update')[0]);
-    expect(store.escalations.get(id)).toMatchObject({ state: 'claimed', claimedBy: ADMIN });
+    expect(await store.escalations.get(id)).toMatchObject({ state: 'claimed', claimedBy: ADMIN });
   });
 });
 

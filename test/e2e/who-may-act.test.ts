@@ -65,7 +65,7 @@ describe('administrator buttons', () => {
     await slack.settle();
     expect(slack.callsTo('chat.update')).toEqual([]);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === ASKER)).toEqual([]);
-    expect(store.escalations.get(escalationId)).toMatchObject({ state: 'open' });
+    expect(await store.escalations.get(escalationId)).toMatchObject({ state: 'open' });
     expect(JSON.stringify(post.args.blocks)).toContain(CLAIM_LABEL);
   });
 });
@@ -90,6 +90,6 @@ describe('private answers', () => {
     await slack.settle();
     expect(slack.callsTo('chat.postMessage')).toHaveLength(postsBefore);
     expect(slack.callsTo('views.open')).toEqual([]);
-    expect(store.feedback.get({ questionId, userId: MEMBER, topicId: 'iam-password-reset' })).toBeUndefined();
+    expect(await store.feedback.get({ questionId, userId: MEMBER, topicId: 'iam-password-reset' })).toBeUndefined();
   });
 });

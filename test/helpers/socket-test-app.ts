@@ -64,11 +64,14 @@ export async function startSocketTestApp(
     slackApiUrl: slack.apiUrl,
     logLevel: 'debug',
     databasePath: join(tempDir, 'aws-signin.sqlite'),
+    databasePoolSize: 5,
+    databaseStatementTimeoutMs: 5000,
+    retentionDays: 90,
     adminUserIds: [],
     cardContext: { adminContact: '<#C0HELP0001|aws-help>' },
     ...overrides,
   };
-  const store = openStore(config.databasePath);
+  const store = await openStore({ kind: 'sqlite', path: config.databasePath });
   const logger = recordingLogger();
   const created = createApp(config, store, {
     logger,
@@ -97,7 +100,7 @@ export async function startSocketTestApp(
       await created.stop(5000);
       await socket.close();
       await slack.close();
-      store.close();
+      await store.close();
       rmSync(tempDir, { recursive: true, force: true });
     },
   };

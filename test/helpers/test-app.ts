@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import type { AnswerPath } from '../../src/answer/create-answer-path';
-import { createApp } from '../../src/app';
+import { createApp, storeLogging, storeTargetOf } from '../../src/app';
 import type { AppConfig } from '../../src/config';
-import { openStore } from '../../src/store/open-store';
+import { openStore, type StoreTarget } from '../../src/store/open-store';
 import type { Store } from '../../src/store/types';
 import { type FakeSlack, startFakeSlack } from './fake-slack';
 import { recordingLogger } from './fakes';
@@ -32,13 +32,17 @@ export interface TestAppOptions {
   answerPath?: AnswerPath;
   /** Runs after the fake Slack starts and before the app does: to make start-up calls fail. */
   beforeStart?: (slack: FakeSlack) => void;
+  /** Another database (PostgreSQL, for replicas) instead of SQLite at `databasePath`. */
+  storeTarget?: StoreTarget;
+  /** A fake Slack shared with other replicas (the caller closes it), instead of one of its own. */
+  slack?: FakeSlack;
 }
 
 export async function startTestApp(
   overrides: Partial<AppConfig> = {},
   options: TestAppOptions = {},
 ): Promise<RunningApp> {
-  const slack = await startFakeSlack();
+  const slack = options.slack ?? (await startFakeSlack());
   options.beforeStart?.(slack);
   // A temp folder of its own unless the test brings a database (to restart on it).
   const tempDir = overrides.databasePath ? undefined : mkdtempSync(join(tmpdir(), 'aws-signin-app-'));
@@ -49,12 +53,18 @@ export async function startTestApp(
     slackApiUrl: slack.apiUrl,
     logLevel: 'debug',
     databasePath: tempDir ? join(tempDir, 'aws-signin.sqlite') : '',
+    databasePoolSize: 5,
+    databaseStatementTimeoutMs: 5000,
+    retentionDays: 90,
     adminUserIds: [],
     cardContext: { adminContact: '<#C0HELP0001|aws-help>' },
     ...overrides,
   };
-  const store = openStore(config.databasePath);
   const logger = recordingLogger();
+  const store = await openStore(options.storeTarget ?? storeTargetOf(config), {
+    ...storeLogging(() => logger),
+    retryMs: 200,
+  });
   const { app } = createApp(config, store, {
     logger,
     ...(options.answerPath ? { answerPath: options.answerPath } : {}),
@@ -62,7 +72,8 @@ export async function startTestApp(
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
   // The app checks its token at start; wait for that so tests see only the calls they cause.
-  await slack.waitFor(() => slack.callsTo('auth.test').length > 0);
+  const authTests = options.slack ? slack.callsTo('auth.test').length : 0;
+  await slack.waitFor(() => slack.callsTo('auth.test').length > authTests);
   return {
     app,
     slack,
@@ -72,8 +83,8 @@ export async function startTestApp(
     logs: logger.lines,
     async stop() {
       await app.stop();
-      await slack.close();
-      store.close();
+      if (!options.slack) await slack.close();
+      await store.close();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     },
   };

@@ -13,8 +13,8 @@ import { type TempStore, tempStore } from '../helpers/temp-store';
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
+beforeEach(async () => {
+  temp = await tempStore();
 });
 afterEach(() => temp.cleanup());
 

@@ -2,7 +2,7 @@
 // Slack says no (a post, a DM, a modal, the Home tab) and when two administrators click.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ESCALATION_FAILED_TEXT } from '../../src/cards/build-escalation-post';
-import { NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
+import { HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
 import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
 import {
   ALREADY_HANDLED_PREFIX,
@@ -10,7 +10,11 @@ import {
   createAskAdministratorAction,
   createEscalationChangeAction,
 } from '../../src/listeners/actions/escalation-actions';
-import { createHelpfulAction, createNotHelpfulAction } from '../../src/listeners/actions/feedback-actions';
+import {
+  createHelpfulAction,
+  createNotHelpfulAction,
+  RATING_NOT_SAVED_TEXT,
+} from '../../src/listeners/actions/feedback-actions';
 import { NOT_AN_ADMINISTRATOR_TEXT, NOT_YOUR_ANSWER_TEXT } from '../../src/listeners/actions/who-may-act';
 import { createAppHomeOpenedListener } from '../../src/listeners/events/app-home-opened';
 import { ORG_CONTEXT } from '../helpers/corpus';
@@ -23,8 +27,8 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type Handler = (args: ActionArgs) => Promise<void>;
 
 let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
+beforeEach(async () => {
+  temp = await tempStore();
 });
 afterEach(() => temp.cleanup());
 
@@ -78,6 +82,27 @@ describe('Ask my administrator when Slack says no', () => {
     expect(retried.calls.filter((c) => c.method === 'chat.postMessage')[0]?.args.channel).toBe(ESCALATION_CHANNEL);
   });
 
+  it('an escalation whose post never happened (the process died while posting) is posted by a later click', async () => {
+    const questionId = storedQuestion();
+    // The click that opened it was cut short: no post, no withdraw. The app restarts.
+    await temp.store.escalations.open({ questionId, requesterId: 'U0ASKER01', topicId: 'iam-password-reset' });
+    const restarted = await temp.reopen();
+    temp.clock.now += 3 * 60 * 1000;
+    const ask = createAskAdministratorAction(listenerDeps(restarted));
+    const { sent, calls } = await click(ask, askFields(questionId));
+    expect(calls.filter((c) => c.method === 'chat.postMessage')[0]?.args.channel).toBe(ESCALATION_CHANNEL);
+    expect(String(sent[0]?.text)).not.toMatch(/You already asked/);
+  });
+
+  it('with the database down, says nothing was sent instead of claiming it was', async () => {
+    const ask = createAskAdministratorAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    await temp.store.close();
+    const { sent, calls } = await click(ask, askFields(questionId));
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+    expect(String(sent[0]?.text)).toContain(ESCALATION_FAILED_TEXT);
+  });
+
   it('a button left on an old card after ESCALATION_CHANNEL was removed posts nothing and names ADMIN_CONTACT', async () => {
     const ask = createAskAdministratorAction(listenerDeps(temp.store, ORG_CONTEXT));
     const { sent, calls } = await click(ask, askFields(storedQuestion()));
@@ -87,13 +112,13 @@ describe('Ask my administrator when Slack says no', () => {
 });
 
 describe("I'm on it and Resolved", () => {
-  function openEscalation() {
-    const { escalation } = temp.store.escalations.open({
+  async function openEscalation() {
+    const { escalation } = await temp.store.escalations.open({
       questionId: storedQuestion(),
       requesterId: 'U0ASKER01',
       topicId: 'iam-password-reset',
     });
-    temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000500.000100' });
+    await temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000500.000100' });
     return escalation.id;
   }
   const changeFields = (id: number, userId: string) => ({
@@ -107,31 +132,31 @@ describe("I'm on it and Resolved", () => {
 
   it('a second administrator cannot take over a claim: the post is refreshed and they are told who has it', async () => {
     const claim = createEscalationChangeAction('claim', listenerDeps(temp.store));
-    const id = openEscalation();
+    const id = await openEscalation();
     await click(claim, changeFields(id, ADMIN_ID));
     const second = await click(claim, changeFields(id, 'U0ADMIN002'));
     expect(second.calls.map((c) => c.method)).toEqual(['chat.update']);
     expect(JSON.stringify(second.calls[0]?.args.blocks)).toContain(`<@${ADMIN_ID}> is on it`);
     expect(String(second.sent[0]?.text)).toContain(ALREADY_HANDLED_PREFIX);
     expect(String(second.sent[0]?.text)).toContain(`<@${ADMIN_ID}> is on it`);
-    expect(temp.store.escalations.get(id)?.claimedBy).toBe(ADMIN_ID);
+    expect((await temp.store.escalations.get(id))?.claimedBy).toBe(ADMIN_ID);
   });
 
   it('if the post cannot be updated (deleted), the claim still counts and the asker still hears of it', async () => {
     const claim = createEscalationChangeAction('claim', listenerDeps(temp.store));
-    const id = openEscalation();
+    const id = await openEscalation();
     const { calls, logger } = await click(claim, changeFields(id, ADMIN_ID), {
       failOn: { 'chat.update': new Error('message_not_found') },
     });
     expect(calls.map((c) => c.method)).toEqual(['chat.update', 'chat.postMessage']);
     expect(calls[1]?.args.channel).toBe('U0ASKER01');
     expect(logger.lines.join('\n')).toContain('message_not_found');
-    expect(temp.store.escalations.get(id)?.state).toBe('claimed');
+    expect((await temp.store.escalations.get(id))?.state).toBe('claimed');
   });
 
   it('if the person cannot be messaged, the administrator is asked to tell them', async () => {
     const resolve = createEscalationChangeAction('resolve', listenerDeps(temp.store));
-    const id = openEscalation();
+    const id = await openEscalation();
     const { sent, calls } = await click(resolve, changeFields(id, ADMIN_ID), {
       failOn: { 'chat.postMessage': new Error('cannot_dm_bot') },
     });
@@ -140,7 +165,48 @@ describe("I'm on it and Resolved", () => {
       args: { channel: ESCALATION_CHANNEL, ts: '1700000500.000100' },
     });
     expect(sent[0]?.text).toBe(askerUnreachableText('U0ASKER01'));
-    expect(temp.store.escalations.get(id)?.state).toBe('resolved');
+    expect((await temp.store.escalations.get(id))?.state).toBe('resolved');
+  });
+});
+
+describe('Helpful', () => {
+  const helpfulFields = (questionId: number) => ({
+    actionId: ACTION.feedbackHelpful,
+    blockId: BLOCK.feedback,
+    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+    responseUrl: 'x',
+    ephemeral: true,
+    userId: 'U0ASKER01',
+  });
+
+  it('thanks for a rating that was saved', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    const { sent } = await click(helpful, helpfulFields(storedQuestion()));
+    expect(sent[0]?.text).toBe(HELPFUL_THANKS_TEXT);
+  });
+
+  it('says the rating was not saved, instead of thanks, when its question could not be recorded', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    // The question's write failed (the database refused it): it is not in the database.
+    const lost = temp.store.questions.record({
+      userId: 'U0ASKER01',
+      surface: 'command',
+      question: 'lost',
+      kind: 'not-a-kind' as 'answer',
+      topicId: null,
+      confidence: 0,
+    });
+    const { sent } = await click(helpful, helpfulFields(lost));
+    expect(sent[0]?.text).toBe(RATING_NOT_SAVED_TEXT);
+    expect((await temp.store.stats.usage()).unsaved).toBe(1);
+  });
+
+  it('says the rating was not saved when the database is down', async () => {
+    const helpful = createHelpfulAction(listenerDeps(temp.store));
+    const questionId = storedQuestion();
+    await temp.store.close();
+    const { sent } = await click(helpful, helpfulFields(questionId));
+    expect(sent[0]?.text).toBe(RATING_NOT_SAVED_TEXT);
   });
 });
 
@@ -161,9 +227,9 @@ describe('Not helpful', () => {
       { failOn: { 'views.open': new Error('expired_trigger_id') } },
     );
     expect(sent[0]?.text).toBe(NOT_HELPFUL_NOTED_TEXT);
-    expect(temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' })?.helpful).toBe(
-      false,
-    );
+    expect(
+      (await temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' }))?.helpful,
+    ).toBe(false);
   });
 });
 
@@ -180,13 +246,13 @@ describe('app_home_opened', () => {
 });
 
 describe('who may press what', () => {
-  function openEscalation() {
-    const { escalation } = temp.store.escalations.open({
+  async function openEscalation() {
+    const { escalation } = await temp.store.escalations.open({
       questionId: storedQuestion(),
       requesterId: 'U0ASKER01',
       topicId: 'iam-password-reset',
     });
-    temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000600.000100' });
+    await temp.store.escalations.attachPost(escalation.id, { channelId: ESCALATION_CHANNEL, ts: '1700000600.000100' });
     return escalation.id;
   }
 
@@ -194,7 +260,7 @@ describe('who may press what', () => {
     'someone not in ADMIN_USER_IDS pressing %s is told so privately; nothing changes and the asker hears nothing',
     async (change) => {
       const handler = createEscalationChangeAction(change, listenerDeps(temp.store));
-      const id = openEscalation();
+      const id = await openEscalation();
       const { sent, calls } = await click(handler, {
         actionId: change === 'claim' ? ACTION.escalationClaim : ACTION.escalationResolve,
         blockId: BLOCK.escalationActions,
@@ -206,8 +272,8 @@ describe('who may press what', () => {
       expect(sent.map((reply) => reply.text)).toEqual([NOT_AN_ADMINISTRATOR_TEXT]);
       expect(sent[0]).toMatchObject({ response_type: 'ephemeral' });
       expect(calls).toEqual([]);
-      expect(temp.store.escalations.get(id)).toMatchObject({ state: 'open' });
-      expect(temp.store.escalations.get(id)?.claimedBy).toBeUndefined();
+      expect(await temp.store.escalations.get(id)).toMatchObject({ state: 'open' });
+      expect((await temp.store.escalations.get(id))?.claimedBy).toBeUndefined();
     },
   );
 
@@ -233,13 +299,13 @@ describe('who may press what', () => {
       expect(calls).toEqual([]);
     }
     expect(
-      temp.store.feedback.get({ questionId, userId: 'U0OTHER001', topicId: 'iam-password-reset' }),
+      await temp.store.feedback.get({ questionId, userId: 'U0OTHER001', topicId: 'iam-password-reset' }),
     ).toBeUndefined();
     const own = await click(helpful, onPrivateCard(ACTION.feedbackHelpful, BLOCK.feedback, questionId, 'U0ASKER01'));
     expect(own.sent[0]?.text).not.toBe(NOT_YOUR_ANSWER_TEXT);
-    expect(temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' })?.helpful).toBe(
-      true,
-    );
+    expect(
+      (await temp.store.feedback.get({ questionId, userId: 'U0ASKER01', topicId: 'iam-password-reset' }))?.helpful,
+    ).toBe(true);
   });
 
   it("only the person who asked may escalate a private answer (in a DM too): another person's question is never posted", async () => {
@@ -261,8 +327,8 @@ describe('who may press what', () => {
       ephemeral: false,
     });
     expect(sent[0]?.text).not.toBe(NOT_YOUR_ANSWER_TEXT);
-    expect(temp.store.feedback.get({ questionId, userId: 'U0OTHER001', topicId: 'iam-password-reset' })?.helpful).toBe(
-      true,
-    );
+    expect(
+      (await temp.store.feedback.get({ questionId, userId: 'U0OTHER001', topicId: 'iam-password-reset' }))?.helpful,
+    ).toBe(true);
   });
 });

@@ -54,3 +54,25 @@ describe('eventKeyOf', () => {
     expect(eventKeyOf({ type: 'block_actions' } as never)).toBeUndefined();
   });
 });
+
+describe('redelivered events across replicas', () => {
+  it('drops an event another replica already answered, as the shared store says', async () => {
+    const answeredElsewhere = new Set(['Ev1']);
+    const { run, passed } = harness({
+      events: { firstDelivery: async (key) => !answeredElsewhere.has(key) },
+    });
+    for (const id of ['Ev1', 'Ev2', 'Ev2']) await run(id);
+    expect(passed).toEqual(['Ev2']);
+  });
+
+  it('answers when the store fails, once per event still, and says so once', async () => {
+    const trouble: unknown[] = [];
+    const { run, passed } = harness({
+      events: { firstDelivery: async () => Promise.reject(new Error('connect ECONNREFUSED')) },
+      onStoreTrouble: (error) => trouble.push(error),
+    });
+    for (const id of ['Ev1', 'Ev1', 'Ev2']) await run(id);
+    expect(passed).toEqual(['Ev1', 'Ev2']);
+    expect(trouble).toHaveLength(1);
+  });
+});

@@ -1,17 +1,9 @@
-// The store against a real SQLite file: schema and migrations, restart, escalation states, feedback, stats.
-import { existsSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { MIGRATIONS, migrate } from '../../src/store/migrations';
-import { openStore } from '../../src/store/open-store';
-import { StoreError } from '../../src/store/store-error';
+// One suite, written against the Store interface, run on both backends: SQLite in a temp file and
+// PostgreSQL (the real server, a schema per test). Schema, restart, ids, escalation states and claims,
+// feedback, stats, redelivered events, retention.
+import { ID_BLOCK_SIZE } from '../../src/store/id-blocks';
 import type { NewQuestion, Store } from '../../src/store/types';
-import { DAY, HOUR, type TempStore, tempStore } from '../helpers/temp-store';
-
-let temp: TempStore;
-beforeEach(() => {
-  temp = tempStore();
-});
-afterEach(() => temp.cleanup());
+import { BACKENDS, DAY, HOUR, type TempStore, tempStore } from '../helpers/temp-store';
 
 const typed = (question: string, overrides: Partial<NewQuestion> = {}): NewQuestion => ({
   userId: 'U0ASKER01',
@@ -24,208 +16,348 @@ const typed = (question: string, overrides: Partial<NewQuestion> = {}): NewQuest
   ...overrides,
 });
 
-describe('opening the database', () => {
-  it('creates the folder and file, in WAL mode, at the newest schema', () => {
-    expect(existsSync(temp.file)).toBe(true);
-    const db = new Database(temp.file, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    db.close();
+describe.each(BACKENDS)('store on %s', (backend) => {
+  let temp: TempStore;
+  beforeEach(async () => {
+    temp = await tempStore(backend);
   });
+  afterEach(() => temp.cleanup());
 
-  it('keeps everything across a restart', () => {
-    const id = temp.store.questions.record(typed('lost my mfa'));
-    temp.store.feedback.save({ questionId: id, userId: 'U0ASKER01', topicId: 'mfa-device-lost', helpful: false });
-    const { escalation } = temp.store.escalations.open({
-      questionId: id,
-      requesterId: 'U0ASKER01',
-      topicId: 'mfa-device-lost',
+  describe('opening the database', () => {
+    it('keeps everything across a restart', async () => {
+      const id = temp.store.questions.record(typed('lost my mfa'));
+      await temp.store.feedback.save({
+        questionId: id,
+        userId: 'U0ASKER01',
+        topicId: 'mfa-device-lost',
+        helpful: false,
+      });
+      const { escalation } = await temp.store.escalations.open({
+        questionId: id,
+        requesterId: 'U0ASKER01',
+        topicId: 'mfa-device-lost',
+      });
+      await temp.store.escalations.claim(escalation.id, 'U0ADMIN01');
+
+      const reopened = await temp.reopen();
+      expect((await reopened.questions.get(id))?.question).toBe('lost my mfa');
+      expect(
+        (await reopened.feedback.get({ questionId: id, userId: 'U0ASKER01', topicId: 'mfa-device-lost' }))?.helpful,
+      ).toBe(false);
+      expect(await reopened.escalations.get(escalation.id)).toMatchObject({ state: 'claimed', claimedBy: 'U0ADMIN01' });
+      // The uniqueness rule survives the restart too.
+      expect(
+        (await reopened.escalations.open({ questionId: id, requesterId: 'U0ASKER01', topicId: 'mfa-device-lost' }))
+          .created,
+      ).toBe(false);
     });
-    temp.store.escalations.claim(escalation.id, 'U0ADMIN01');
-
-    const reopened = temp.reopen();
-    expect(reopened.questions.get(id)?.question).toBe('lost my mfa');
-    expect(reopened.feedback.get({ questionId: id, userId: 'U0ASKER01', topicId: 'mfa-device-lost' })?.helpful).toBe(
-      false,
-    );
-    expect(reopened.escalations.get(escalation.id)).toMatchObject({ state: 'claimed', claimedBy: 'U0ADMIN01' });
-    // The uniqueness rule survives the restart too.
-    expect(
-      reopened.escalations.open({ questionId: id, requesterId: 'U0ASKER01', topicId: 'mfa-device-lost' }).created,
-    ).toBe(false);
   });
 
-  it('applies only the migrations a file has not had yet', () => {
-    const db = new Database(':memory:');
-    migrate(db, ['CREATE TABLE a (x)']);
-    db.prepare('INSERT INTO a VALUES (1)').run();
-    migrate(db, ['CREATE TABLE a (x)', 'ALTER TABLE a ADD COLUMN y']);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect(db.prepare('SELECT x, y FROM a').all()).toEqual([{ x: 1, y: null }]);
-    db.close();
-  });
-
-  it('refuses a file made by a newer version, naming the file', () => {
-    temp.store.close();
-    const db = new Database(temp.file);
-    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
-    db.close();
-    expect(() => openStore(temp.file)).toThrow(StoreError);
-    expect(() => openStore(temp.file)).toThrow(/aws-signin\.sqlite: made by a newer version/);
-  });
-
-  it('says which file it cannot open, as a StoreError', () => {
-    const notADatabase = `${temp.file}.txt`;
-    writeFileSync(notADatabase, 'this is not a database, just some text that is long enough to have a header');
-    expect(() => openStore(notADatabase)).toThrow(StoreError);
-    expect(() => openStore(notADatabase)).toThrow(/cannot open the database/);
-  });
-});
-
-describe('escalations', () => {
-  function openOne(store: Store) {
-    const questionId = store.questions.record(typed('my iam password expired', { topicId: 'iam-password-reset' }));
-    return store.escalations.open({
-      questionId,
-      requesterId: 'U0ASKER01',
-      topicId: 'iam-password-reset',
-      originChannelId: 'C0CHANNEL1',
+  describe('question ids', () => {
+    it('are never handed out again after a restart, even for questions that were never saved', async () => {
+      const before = temp.store.questions.record(typed('answered, then the process died'));
+      // Killed before the write: nothing of it reached the database.
+      (temp.store.questions as unknown as { close(): void }).close();
+      const restarted = await temp.reopen();
+      const after = restarted.questions.record(typed('another person, after the restart'));
+      expect(after).not.toBe(before);
+      expect(after).toBeGreaterThan(before);
+      expect((await restarted.questions.get(after))?.userId).toBe('U0ASKER01');
     });
-  }
 
-  it('goes open -> claimed -> resolved, with who and when', () => {
-    const { escalation, created } = openOne(temp.store);
-    expect(created).toBe(true);
-    expect(escalation).toMatchObject({ state: 'open', question: 'my iam password expired', askedBy: 'U0ASKER01' });
-    temp.clock.now += HOUR;
-    const claimed = temp.store.escalations.claim(escalation.id, 'U0ADMIN01');
-    expect(claimed).toMatchObject({ result: 'changed', escalation: { state: 'claimed', claimedBy: 'U0ADMIN01' } });
-    temp.clock.now += HOUR;
-    const resolved = temp.store.escalations.resolve(escalation.id, 'U0ADMIN01');
-    expect(resolved).toMatchObject({ result: 'changed', escalation: { state: 'resolved', resolvedBy: 'U0ADMIN01' } });
-    if (resolved.result === 'not-found') throw new Error('unreachable');
-    expect((resolved.escalation.resolvedAt ?? 0) - (resolved.escalation.claimedAt ?? 0)).toBe(HOUR);
+    it('differ between two replicas on one database', async () => {
+      // A second process on a SQLite file is refused (test/store/sqlite.test.ts).
+      if (backend === 'sqlite') return;
+      const other = await temp.replica();
+      const ids = new Set<number>();
+      for (let i = 0; i < 200; i++) {
+        ids.add(temp.store.questions.record(typed(`a${i}`, { userId: 'U0FIRST001' })));
+        ids.add(other.questions.record(typed(`b${i}`, { userId: 'U0SECOND01' })));
+      }
+      expect(ids.size).toBe(400);
+      await Promise.all([
+        (temp.store.questions as unknown as { flush(): Promise<void> }).flush(),
+        (other.questions as unknown as { flush(): Promise<void> }).flush(),
+      ]);
+      expect((await temp.store.stats.usage()).questions).toBe(400);
+    });
+
+    it('writes every question, also those recorded after a write found nothing left to do', async () => {
+      temp.store.questions.record(typed('first'));
+      await temp.store.stats.usage();
+      // The write scheduled for the first question finds it already written.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      temp.store.questions.record(typed('second'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      temp.store.questions.record(typed('third'));
+      expect(await temp.store.stats.usage()).toMatchObject({ questions: 3, unsaved: 0 });
+    });
+
+    it('hand out the next ids within a block at once, and the row is readable before it is written', async () => {
+      const first = temp.store.questions.record(typed('a'));
+      const second = temp.store.questions.record(typed('b', { userId: 'U0OTHER001' }));
+      expect(second).toBe(first + 1);
+      expect(first % ID_BLOCK_SIZE).toBe(0);
+      expect((await temp.store.questions.get(second))?.userId).toBe('U0OTHER001');
+    });
   });
 
-  it('opens once per person and question; another person asking about it opens their own', () => {
-    const first = openOne(temp.store);
-    const again = temp.store.escalations.open({
-      questionId: first.escalation.questionId,
-      requesterId: 'U0ASKER01',
-      topicId: 'iam-password-reset',
-    });
-    expect(again.created).toBe(false);
-    expect(again.escalation.id).toBe(first.escalation.id);
-    const colleague = temp.store.escalations.open({
-      questionId: first.escalation.questionId,
-      requesterId: 'U0COLLEAG1',
-      topicId: 'iam-password-reset',
-    });
-    expect(colleague.created).toBe(true);
-  });
+  describe('escalations', () => {
+    async function openOne(store: Store) {
+      const questionId = store.questions.record(typed('my iam password expired', { topicId: 'iam-password-reset' }));
+      return store.escalations.open({
+        questionId,
+        requesterId: 'U0ASKER01',
+        topicId: 'iam-password-reset',
+        originChannelId: 'C0CHANNEL1',
+      });
+    }
 
-  it('does not let a second administrator take over a claim, nor reopen a resolved one', () => {
-    const { escalation } = openOne(temp.store);
-    temp.store.escalations.claim(escalation.id, 'U0ADMIN01');
-    expect(temp.store.escalations.claim(escalation.id, 'U0ADMIN02')).toMatchObject({
-      result: 'unchanged',
-      escalation: { claimedBy: 'U0ADMIN01' },
+    it('goes open -> claimed -> resolved, with who and when', async () => {
+      const { escalation, created } = await openOne(temp.store);
+      expect(created).toBe(true);
+      expect(escalation).toMatchObject({ state: 'open', question: 'my iam password expired', askedBy: 'U0ASKER01' });
+      temp.clock.now += HOUR;
+      const claimed = await temp.store.escalations.claim(escalation.id, 'U0ADMIN01');
+      expect(claimed).toMatchObject({ result: 'changed', escalation: { state: 'claimed', claimedBy: 'U0ADMIN01' } });
+      temp.clock.now += HOUR;
+      const resolved = await temp.store.escalations.resolve(escalation.id, 'U0ADMIN01');
+      expect(resolved).toMatchObject({
+        result: 'changed',
+        escalation: { state: 'resolved', resolvedBy: 'U0ADMIN01' },
+      });
+      if (resolved.result === 'not-found') throw new Error('unreachable');
+      expect((resolved.escalation.resolvedAt ?? 0) - (resolved.escalation.claimedAt ?? 0)).toBe(HOUR);
     });
-    temp.store.escalations.resolve(escalation.id, 'U0ADMIN02');
-    expect(temp.store.escalations.resolve(escalation.id, 'U0ADMIN01')).toMatchObject({
-      result: 'unchanged',
-      escalation: { resolvedBy: 'U0ADMIN02' },
-    });
-    expect(temp.store.escalations.claim(999, 'U0ADMIN01')).toEqual({ result: 'not-found' });
-  });
 
-  it('can withdraw an escalation whose post failed, so the next click posts', () => {
-    const { escalation } = openOne(temp.store);
-    temp.store.escalations.withdraw(escalation.id);
-    expect(
-      temp.store.escalations.open({
+    it('opens once per person and question; another person asking about it opens their own', async () => {
+      const first = await openOne(temp.store);
+      await temp.store.escalations.attachPost(first.escalation.id, { channelId: 'C0ESCALATE', ts: '1.2' });
+      const again = await temp.store.escalations.open({
+        questionId: first.escalation.questionId,
+        requesterId: 'U0ASKER01',
+        topicId: 'iam-password-reset',
+      });
+      expect(again.created).toBe(false);
+      expect(again.escalation.id).toBe(first.escalation.id);
+      expect(again.escalation.post).toEqual({ channelId: 'C0ESCALATE', ts: '1.2' });
+      const colleague = await temp.store.escalations.open({
+        questionId: first.escalation.questionId,
+        requesterId: 'U0COLLEAG1',
+        topicId: 'iam-password-reset',
+      });
+      expect(colleague.created).toBe(true);
+    });
+
+    it('does not let a second administrator take over a claim, nor reopen a resolved one', async () => {
+      const { escalation } = await openOne(temp.store);
+      await temp.store.escalations.claim(escalation.id, 'U0ADMIN01');
+      expect(await temp.store.escalations.claim(escalation.id, 'U0ADMIN02')).toMatchObject({
+        result: 'unchanged',
+        escalation: { claimedBy: 'U0ADMIN01' },
+      });
+      await temp.store.escalations.resolve(escalation.id, 'U0ADMIN02');
+      expect(await temp.store.escalations.resolve(escalation.id, 'U0ADMIN01')).toMatchObject({
+        result: 'unchanged',
+        escalation: { resolvedBy: 'U0ADMIN02' },
+      });
+      expect(await temp.store.escalations.claim(999, 'U0ADMIN01')).toEqual({ result: 'not-found' });
+    });
+
+    it('can withdraw an escalation whose post failed, so the next click posts', async () => {
+      const { escalation } = await openOne(temp.store);
+      await temp.store.escalations.withdraw(escalation.id);
+      const again = await temp.store.escalations.open({
         questionId: escalation.questionId,
         requesterId: 'U0ASKER01',
         topicId: 'iam-password-reset',
-      }).created,
-    ).toBe(true);
-  });
-});
-
-describe('feedback', () => {
-  it('keeps one answer per person, question and topic; the latest wins', () => {
-    const questionId = temp.store.questions.record(typed('lost my mfa'));
-    const key = { questionId, userId: 'U0ASKER01', topicId: 'mfa-device-lost' };
-    temp.store.feedback.save({ ...key, helpful: false, missing: 'steps for a YubiKey' });
-    temp.store.feedback.save({ ...key, helpful: false });
-    expect(temp.store.feedback.get(key)).toMatchObject({ helpful: false, missing: 'steps for a YubiKey' });
-    temp.store.feedback.save({ ...key, helpful: true });
-    expect(temp.store.feedback.get(key)).toMatchObject({ helpful: true, missing: null });
-  });
-
-  it('refuses feedback on a question it never saw', () => {
-    expect(temp.store.feedback.save({ questionId: 404, userId: 'U1', topicId: 'mfa-device-lost', helpful: true })).toBe(
-      false,
-    );
-  });
-});
-
-describe('usage stats', () => {
-  it('counts the last 7 days: kinds, helpful rate per topic, open escalations, frequent unanswered', () => {
-    const { store, clock } = temp;
-    // Eight days ago: outside the window.
-    store.questions.record(typed('how do I use S3', { kind: 'fallback', topicId: null }));
-    clock.now += 2 * DAY;
-    const mfa = store.questions.record(typed('lost my mfa'));
-    const mfa2 = store.questions.record(typed('mfa phone broke', { userId: 'U0OTHER001' }));
-    store.questions.record(typed('forgot my password', { kind: 'clarify', topicId: null }));
-    store.questions.record(typed('How do I use S3?', { kind: 'fallback', topicId: null }));
-    clock.now += HOUR;
-    store.questions.record(typed('how do i use s3', { kind: 'fallback', topicId: null }));
-    store.questions.record(typed('what is lambda', { kind: 'fallback', topicId: null }));
-    // Picked from a list: shown, rated, but not a question typed.
-    const picked = store.questions.record(typed('', { question: null, surface: 'home', topicId: 'find-account-id' }));
-    store.feedback.save({ questionId: mfa, userId: 'U0ASKER01', topicId: 'mfa-device-lost', helpful: true });
-    store.feedback.save({ questionId: mfa2, userId: 'U0OTHER001', topicId: 'mfa-device-lost', helpful: false });
-    store.feedback.save({
-      questionId: mfa2,
-      userId: 'U0OTHER001',
-      topicId: 'mfa-device-lost',
-      helpful: false,
-      missing: 'what if I have no phone at all',
+      });
+      expect(again.created).toBe(true);
     });
-    store.feedback.save({ questionId: picked, userId: 'U0ASKER01', topicId: 'find-account-id', helpful: true });
-    const open = store.escalations.open({ questionId: mfa, requesterId: 'U0ASKER01', topicId: 'mfa-device-lost' });
-    const claimed = store.escalations.open({ questionId: mfa2, requesterId: 'U0OTHER001', topicId: 'mfa-device-lost' });
-    const done = store.escalations.open({ questionId: picked, requesterId: 'U0ASKER01', topicId: 'find-account-id' });
-    store.escalations.claim(claimed.escalation.id, 'U0ADMIN01');
-    store.escalations.resolve(done.escalation.id, 'U0ADMIN01');
-    expect(open.created).toBe(true);
-    clock.now += 6 * DAY - HOUR;
 
-    const stats = store.stats.usage();
-    expect(stats.questions).toBe(6);
-    expect(stats.kinds).toEqual({ answer: 2, clarify: 1, fallback: 3 });
-    expect(stats.helpfulByTopic).toEqual([
-      { topicId: 'mfa-device-lost', helpful: 1, total: 2 },
-      { topicId: 'find-account-id', helpful: 1, total: 1 },
-    ]);
-    expect(stats.openEscalations).toBe(2);
-    expect(stats.claimedEscalations).toBe(1);
-    expect(stats.unanswered).toEqual([
-      { question: 'how do i use s3', count: 2 },
-      { question: 'what is lambda', count: 1 },
-    ]);
-    expect(stats.missing).toEqual([{ topicId: 'mfa-device-lost', text: 'what if I have no phone at all' }]);
+    it('lets the person ask again when the process died while posting (no post, no withdraw)', async () => {
+      const { escalation } = await openOne(temp.store);
+      const restarted = await temp.reopen();
+      const key = { questionId: escalation.questionId, requesterId: 'U0ASKER01', topicId: 'iam-password-reset' };
+      // A click right away may be the first one still posting: not posted twice.
+      expect((await restarted.escalations.open(key)).created).toBe(false);
+      temp.clock.now += 3 * 60 * 1000;
+      const retried = await restarted.escalations.open(key);
+      expect(retried).toMatchObject({ created: true, escalation: { id: escalation.id, state: 'open' } });
+      // ... and only one click gets to post it.
+      expect((await restarted.escalations.open(key)).created).toBe(false);
+    });
+
+    it('gives a claim to exactly one of many administrators clicking at once', async () => {
+      const ROUNDS = 50;
+      const other = backend === 'postgres' ? await temp.replica() : temp.store;
+      let doubled = 0;
+      let lost = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        const questionId = temp.store.questions.record(typed(`q${round}`));
+        const { escalation } = await temp.store.escalations.open({
+          questionId,
+          requesterId: 'U0ASKER01',
+          topicId: 'mfa-device-lost',
+        });
+        const admins = ['U0ADMIN01', 'U0ADMIN02', 'U0ADMIN03', 'U0ADMIN04'];
+        const results = await Promise.all(
+          admins.map((admin, i) => (i % 2 === 0 ? temp.store : other).escalations.claim(escalation.id, admin)),
+        );
+        const winners = results.filter((result) => result.result === 'changed');
+        if (winners.length > 1) doubled++;
+        if (winners.length === 0) lost++;
+        const stored = await other.escalations.get(escalation.id);
+        const winner = winners[0];
+        if (winner?.result === 'changed') expect(stored?.claimedBy).toBe(winner.escalation.claimedBy);
+      }
+      process.stdout.write(
+        `[${backend}] ${ROUNDS} escalations, 4 administrators each${backend === 'postgres' ? ' over two stores' : ''}: ${doubled} doubled, ${lost} lost claims\n`,
+      );
+      expect({ doubled, lost }).toEqual({ doubled: 0, lost: 0 });
+    });
   });
 
-  it('reads zeros from an empty database', () => {
-    expect(temp.store.stats.usage()).toMatchObject({
-      questions: 0,
-      kinds: { answer: 0, clarify: 0, fallback: 0 },
-      helpfulByTopic: [],
-      openEscalations: 0,
-      unanswered: [],
+  describe('feedback', () => {
+    it('keeps one answer per person, question and topic; the latest wins', async () => {
+      const questionId = temp.store.questions.record(typed('lost my mfa'));
+      const key = { questionId, userId: 'U0ASKER01', topicId: 'mfa-device-lost' };
+      expect(await temp.store.feedback.save({ ...key, helpful: false, missing: 'steps for a YubiKey' })).toBe(true);
+      await temp.store.feedback.save({ ...key, helpful: false });
+      expect(await temp.store.feedback.get(key)).toMatchObject({ helpful: false, missing: 'steps for a YubiKey' });
+      await temp.store.feedback.save({ ...key, helpful: true });
+      expect(await temp.store.feedback.get(key)).toMatchObject({ helpful: true, missing: null });
+    });
+
+    it('refuses feedback on a question it never saw', async () => {
+      expect(
+        await temp.store.feedback.save({ questionId: 404, userId: 'U1', topicId: 'mfa-device-lost', helpful: true }),
+      ).toBe(false);
+    });
+  });
+
+  describe('usage stats', () => {
+    it('counts the last 7 days: kinds, helpful rate per topic, open escalations, frequent unanswered', async () => {
+      const { store, clock } = temp;
+      // Eight days ago: outside the window.
+      store.questions.record(typed('how do I use S3', { kind: 'fallback', topicId: null }));
+      clock.now += 2 * DAY;
+      const mfa = store.questions.record(typed('lost my mfa'));
+      const mfa2 = store.questions.record(typed('mfa phone broke', { userId: 'U0OTHER001' }));
+      store.questions.record(typed('forgot my password', { kind: 'clarify', topicId: null }));
+      store.questions.record(typed('How do I use S3?', { kind: 'fallback', topicId: null }));
+      clock.now += HOUR;
+      store.questions.record(typed('how do i use s3', { kind: 'fallback', topicId: null }));
+      store.questions.record(typed('what is lambda', { kind: 'fallback', topicId: null }));
+      // Picked from a list: shown, rated, but not a question typed.
+      const picked = store.questions.record(typed('', { question: null, surface: 'home', topicId: 'find-account-id' }));
+      await store.feedback.save({ questionId: mfa, userId: 'U0ASKER01', topicId: 'mfa-device-lost', helpful: true });
+      await store.feedback.save({ questionId: mfa2, userId: 'U0OTHER001', topicId: 'mfa-device-lost', helpful: false });
+      await store.feedback.save({
+        questionId: mfa2,
+        userId: 'U0OTHER001',
+        topicId: 'mfa-device-lost',
+        helpful: false,
+        missing: 'what if I have no phone at all',
+      });
+      await store.feedback.save({ questionId: picked, userId: 'U0ASKER01', topicId: 'find-account-id', helpful: true });
+      const open = await store.escalations.open({
+        questionId: mfa,
+        requesterId: 'U0ASKER01',
+        topicId: 'mfa-device-lost',
+      });
+      const claimed = await store.escalations.open({
+        questionId: mfa2,
+        requesterId: 'U0OTHER001',
+        topicId: 'mfa-device-lost',
+      });
+      const done = await store.escalations.open({
+        questionId: picked,
+        requesterId: 'U0ASKER01',
+        topicId: 'find-account-id',
+      });
+      await store.escalations.claim(claimed.escalation.id, 'U0ADMIN01');
+      await store.escalations.resolve(done.escalation.id, 'U0ADMIN01');
+      expect(open.created).toBe(true);
+      clock.now += 6 * DAY - HOUR;
+
+      const stats = await store.stats.usage();
+      expect(stats.questions).toBe(6);
+      expect(stats.kinds).toEqual({ answer: 2, clarify: 1, fallback: 3 });
+      expect(stats.helpfulByTopic).toEqual([
+        { topicId: 'mfa-device-lost', helpful: 1, total: 2 },
+        { topicId: 'find-account-id', helpful: 1, total: 1 },
+      ]);
+      expect(stats.openEscalations).toBe(2);
+      expect(stats.claimedEscalations).toBe(1);
+      expect(stats.unanswered).toEqual([
+        { question: 'how do i use s3', count: 2 },
+        { question: 'what is lambda', count: 1 },
+      ]);
+      expect(stats.missing).toEqual([{ topicId: 'mfa-device-lost', text: 'what if I have no phone at all' }]);
+      expect(stats.unsaved).toBe(0);
+    });
+
+    it('reads zeros from an empty database', async () => {
+      expect(await temp.store.stats.usage()).toMatchObject({
+        questions: 0,
+        kinds: { answer: 0, clarify: 0, fallback: 0 },
+        helpfulByTopic: [],
+        openEscalations: 0,
+        unanswered: [],
+        unsaved: 0,
+      });
+    });
+  });
+
+  describe('redelivered events', () => {
+    it('says first exactly once per key across replicas, and again once the key has expired', async () => {
+      const other = backend === 'postgres' ? await temp.replica() : temp.store;
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? other : temp.store).events.firstDelivery('T1:Ev1', 60_000)),
+      );
+      expect(answers.filter(Boolean)).toHaveLength(1);
+      expect(await temp.store.events.firstDelivery('T1:Ev2', 60_000)).toBe(true);
+      temp.clock.now += 61_000;
+      expect(await other.events.firstDelivery('T1:Ev1', 60_000)).toBe(true);
+      expect(await temp.store.events.firstDelivery('T1:Ev1', 60_000)).toBe(false);
+    });
+  });
+
+  describe('retention', () => {
+    it('deletes questions older than the cutoff with their feedback, keeping any someone still waits on', async () => {
+      const { store, clock } = temp;
+      const old = store.questions.record(typed('old question'));
+      await store.feedback.save({ questionId: old, userId: 'U0ASKER01', topicId: 'mfa-device-lost', helpful: true });
+      const waiting = store.questions.record(typed('old, escalated, not resolved'));
+      await store.escalations.open({ questionId: waiting, requesterId: 'U0ASKER01', topicId: 'mfa-device-lost' });
+      const resolvedQuestion = store.questions.record(typed('old, escalated, resolved'));
+      const resolved = await store.escalations.open({
+        questionId: resolvedQuestion,
+        requesterId: 'U0ASKER01',
+        topicId: 'mfa-device-lost',
+      });
+      await store.escalations.resolve(resolved.escalation.id, 'U0ADMIN01');
+      clock.now += 91 * DAY;
+      const recent = store.questions.record(typed('recent question'));
+      await store.feedback.save({ questionId: recent, userId: 'U0ASKER01', topicId: 'mfa-device-lost', helpful: true });
+
+      expect(await store.prune(clock.now - 90 * DAY)).toBe(2);
+      expect(await store.questions.get(old)).toBeUndefined();
+      expect(await store.questions.get(resolvedQuestion)).toBeUndefined();
+      expect(await store.escalations.get(resolved.escalation.id)).toBeUndefined();
+      expect((await store.questions.get(waiting))?.question).toBe('old, escalated, not resolved');
+      expect((await store.questions.get(recent))?.question).toBe('recent question');
+      expect(
+        await store.feedback.get({ questionId: recent, userId: 'U0ASKER01', topicId: 'mfa-device-lost' }),
+      ).toBeTruthy();
+    });
+
+    it('runs at start when a retention is set', async () => {
+      const old = temp.store.questions.record(typed('old question'));
+      temp.clock.now += 31 * DAY;
+      const reopened = await temp.reopen({ retentionDays: 30 });
+      expect(await reopened.questions.get(old)).toBeUndefined();
     });
   });
 });

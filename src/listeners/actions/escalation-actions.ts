@@ -45,42 +45,67 @@ export function createAskAdministratorAction({
       'action ask_administrator',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
-        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
-          await replyPrivately(args, notYourAnswerCard());
+        const may = await mayActOnAnswer(store, body, ref?.questionId);
+        if (may !== 'allowed') {
+          await replyPrivately(args, may === 'not-yours' ? notYourAnswerCard() : failed);
           return;
         }
         const channel = cardContext.escalationChannel;
-        if (!channel || !ref || ref.questionId === undefined || !store.questions.get(ref.questionId)) {
+        if (!channel || !ref || ref.questionId === undefined) {
           await replyPrivately(args, failed);
           return;
         }
+        const { questionId } = ref;
         const permalink = await conversationLink(args, logger);
         const originChannelId = body.channel?.id ?? body.container?.channel_id;
-        const { escalation, created } = store.escalations.open({
-          questionId: ref.questionId,
-          requesterId: body.user.id,
-          topicId: ref.topicId,
-          ...(ref.kind ? { userKind: ref.kind } : {}),
-          ...(originChannelId ? { originChannelId } : {}),
-          ...(permalink ? { permalink } : {}),
-        });
+        let opened: Awaited<ReturnType<typeof store.escalations.open>> | undefined;
+        try {
+          if (await store.questions.get(questionId)) {
+            opened = await store.escalations.open({
+              questionId,
+              requesterId: body.user.id,
+              topicId: ref.topicId,
+              ...(ref.kind ? { userKind: ref.kind } : {}),
+              ...(originChannelId ? { originChannelId } : {}),
+              ...(permalink ? { permalink } : {}),
+            });
+          }
+        } catch (error) {
+          // The database is down: nothing was saved or posted, and the person is told so.
+          logListenerError(logger, 'saving an escalation', error);
+        }
+        if (!opened) {
+          await replyPrivately(args, failed);
+          return;
+        }
+        const { escalation, created } = opened;
         if (!created) {
           await replyPrivately(args, askerNotes.alreadyRequested(escalation));
           return;
         }
+        let posted: Awaited<ReturnType<typeof client.chat.postMessage>>;
         try {
-          const posted = await client.chat.postMessage({
+          posted = await client.chat.postMessage({
             channel,
             ...buildEscalationPost(escalation, topicTitle(corpus, escalation.topicId)),
           });
-          if (posted.ts)
-            store.escalations.attachPost(escalation.id, { channelId: posted.channel ?? channel, ts: posted.ts });
         } catch (error) {
           // Nothing reached the administrators: forget it, so pressing the button again tries again.
-          store.escalations.withdraw(escalation.id);
+          // Should even that fail, the posting lease runs out and the next click posts (store/escalation-log).
+          await store.escalations.withdraw(escalation.id).catch((withdrawError: unknown) => {
+            logListenerError(logger, 'withdrawing an escalation that was not posted', withdrawError);
+          });
           logListenerError(logger, 'posting to the escalation channel', error);
           await replyPrivately(args, failed);
           return;
+        }
+        if (posted.ts) {
+          try {
+            await store.escalations.attachPost(escalation.id, { channelId: posted.channel ?? channel, ts: posted.ts });
+          } catch (error) {
+            // The administrators have the post; only later updates of it will need the click's own message.
+            logListenerError(logger, 'saving where the escalation was posted', error);
+          }
         }
         await replyPrivately(args, askerNotes.requested(channel));
       },
@@ -113,8 +138,8 @@ export function createEscalationChangeAction(
         const transition = !Number.isSafeInteger(id)
           ? ({ result: 'not-found' } as const)
           : change === 'claim'
-            ? store.escalations.claim(id, userId)
-            : store.escalations.resolve(id, userId);
+            ? await store.escalations.claim(id, userId)
+            : await store.escalations.resolve(id, userId);
         if (transition.result === 'not-found') {
           await replyPrivately(args, noteCard(ESCALATION_GONE_TEXT));
           return;

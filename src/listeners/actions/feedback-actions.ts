@@ -10,16 +10,27 @@ import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, actionValue, replyPrivately } from './reply-to-action';
 import { mayActOnAnswer, notYourAnswerCard } from './who-may-act';
 
-function saveRating(
+/** Said instead of thanks when a rating was not saved (the database is down, or the question is gone). */
+export const RATING_NOT_SAVED_TEXT =
+  "Sorry, I couldn't save your rating just now, so it was not counted. Please try again in a minute.";
+
+/** True only when the rating is in the database: a person is thanked for nothing else. */
+async function saveRating(
   store: ListenerDeps['store'],
   ref: TopicRef | null,
   userId: string,
   helpful: boolean,
   logger: ActionArgs['logger'],
-): void {
-  if (!ref || ref.questionId === undefined) return;
-  const saved = store.feedback.save({ questionId: ref.questionId, userId, topicId: ref.topicId, helpful });
-  if (!saved) logger.warn(`feedback on unknown question ${ref.questionId} was not saved`);
+): Promise<boolean> {
+  if (!ref || ref.questionId === undefined) return false;
+  try {
+    const saved = await store.feedback.save({ questionId: ref.questionId, userId, topicId: ref.topicId, helpful });
+    if (!saved) logger.warn(`feedback on unknown question ${ref.questionId} was not saved`);
+    return saved;
+  } catch (error) {
+    logListenerError(logger, 'saving feedback', error);
+    return false;
+  }
 }
 
 export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
@@ -31,12 +42,13 @@ export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
       'action feedback_helpful',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
-        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
-          await replyPrivately(args, notYourAnswerCard());
+        const may = await mayActOnAnswer(store, body, ref?.questionId);
+        if (may !== 'allowed') {
+          await replyPrivately(args, may === 'not-yours' ? notYourAnswerCard() : noteCard(RATING_NOT_SAVED_TEXT));
           return;
         }
-        saveRating(store, ref, body.user.id, true, logger);
-        await replyPrivately(args, noteCard(HELPFUL_THANKS_TEXT));
+        const saved = await saveRating(store, ref, body.user.id, true, logger);
+        await replyPrivately(args, noteCard(saved ? HELPFUL_THANKS_TEXT : RATING_NOT_SAVED_TEXT));
       },
       (card) => replyPrivately(args, card),
     );
@@ -52,13 +64,13 @@ export function createNotHelpfulAction({ store, corpus }: Pick<ListenerDeps, 'st
       'action feedback_not_helpful',
       async () => {
         const ref = decodeTopicRef(actionValue(action));
-        if (!(await mayActOnAnswer(store, body, ref?.questionId))) {
-          await replyPrivately(args, notYourAnswerCard());
+        const may = await mayActOnAnswer(store, body, ref?.questionId);
+        if (may !== 'allowed') {
+          await replyPrivately(args, may === 'not-yours' ? notYourAnswerCard() : noteCard(RATING_NOT_SAVED_TEXT));
           return;
         }
-        saveRating(store, ref, body.user.id, false, logger);
-        if (!ref || ref.questionId === undefined) {
-          await replyPrivately(args, noteCard(NOT_HELPFUL_NOTED_TEXT));
+        if (!ref || !(await saveRating(store, ref, body.user.id, false, logger))) {
+          await replyPrivately(args, noteCard(RATING_NOT_SAVED_TEXT));
           return;
         }
         try {

@@ -23,15 +23,20 @@ const isPrivateAnswer = (body: BlockAction): boolean =>
   isPrivateCard(body) || channelOf(body)?.startsWith('D') === true;
 
 /**
- * False when the card is a private answer to a question someone else asked. Awaits the store's answer, so
- * it works the same whether a store backend reads synchronously (SQLite) or not.
+ * `not-yours` when the card is a private answer to a question someone else asked; `unchecked` when the
+ * store could not say who asked (the database is down): the caller then does nothing and says it could
+ * not save, rather than act for someone it could not check.
  */
 export async function mayActOnAnswer(
   store: ListenerDeps['store'],
   body: BlockAction,
   questionId: number | undefined,
-): Promise<boolean> {
-  if (questionId === undefined || !isPrivateAnswer(body)) return true;
-  const asked = await store.questions.get(questionId);
-  return asked === undefined || asked.userId === body.user.id;
+): Promise<'allowed' | 'not-yours' | 'unchecked'> {
+  if (questionId === undefined || !isPrivateAnswer(body)) return 'allowed';
+  try {
+    const asked = await store.questions.get(questionId);
+    return asked === undefined || asked.userId === body.user.id ? 'allowed' : 'not-yours';
+  } catch {
+    return 'unchecked';
+  }
 }

@@ -41,7 +41,7 @@ export function createAwsSigninCommand({
         if (STATS_WORDS.test(text)) {
           await reply(
             adminUserIds.has(command.user_id)
-              ? buildStatsCard(store.stats.usage(), (id) => topicTitle(corpus, id))
+              ? buildStatsCard(await store.stats.usage(), (id) => topicTitle(corpus, id))
               : buildStatsRefusalCard(),
           );
           return;

@@ -17,9 +17,14 @@ export function createAppHomeOpenedListener({
     // The Messages tab sends this event too; only the Home tab has a view to publish.
     if (event.tab !== 'home') return;
     try {
-      const stats = adminUserIds.has(event.user)
-        ? statsBlocks(store.stats.usage(), (id) => topicTitle(corpus, id))
+      // Without the database the Home tab still shows the topics, without the stats.
+      const usage = adminUserIds.has(event.user)
+        ? await store.stats.usage().catch((error: unknown) => {
+            logListenerError(logger, 'reading stats for the Home tab', error);
+            return undefined;
+          })
         : undefined;
+      const stats = usage ? statsBlocks(usage, (id) => topicTitle(corpus, id)) : undefined;
       const view = buildHomeView({ topics: corpus.topics, context: cardContext, commandName: COMMAND_NAME, stats });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {

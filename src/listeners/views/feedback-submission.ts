@@ -26,9 +26,10 @@ export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>)
       return;
     }
     const ref = decodeTopicRef(view.private_metadata);
+    let saved = false;
     try {
       if (ref?.questionId !== undefined) {
-        store.feedback.save({
+        saved = await store.feedback.save({
           questionId: ref.questionId,
           userId: body.user.id,
           topicId: ref.topicId,
@@ -38,6 +39,9 @@ export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>)
       }
     } catch (error) {
       logListenerError(logger, 'saving feedback', error);
+    }
+    // Thanked only for a note that is in the database; the form stays open with the text, to try again.
+    if (!saved) {
       await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: NOT_SAVED_TEXT } });
       return;
     }
