@@ -8,10 +8,11 @@
 //  2. score: one number per topic, 0..1, from those features and the weights in thresholds.ts.
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
-import type { Topic } from '../knowledge/schema';
+import type { AskerKind, Topic } from '../knowledge/schema';
 import { createAnalyzer } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
+import { createUserKindReader } from './user-kind';
 
 export type MatchKind = 'answer' | 'clarify' | 'fallback';
 
@@ -30,7 +31,12 @@ export interface MatchResult {
   confidence: number;
   /** Every topic with a score above zero, best first. */
   ranking: ScoredTopic[];
+  /** The kind of user the question says is asking, if it says one (and only one). */
+  user: AskerKind | null;
 }
+
+/** What `decide` makes of the scores: the match, before the kind of user is added. */
+export type Decision = Omit<MatchResult, 'user'>;
 
 /** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
 export interface QuestionFeatures {
@@ -47,6 +53,8 @@ export interface QuestionFeatures {
   anchored: boolean;
   /** The clarify group whose words make up the whole question, if one does (its topics, in order). */
   clarifyGroup: Topic[] | null;
+  /** The kind of user the question names (user-kind.ts), read from the same terms. */
+  user: AskerKind | null;
 }
 
 export interface Matcher {
@@ -95,6 +103,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
+  const readUserKind = createUserKindReader(analyzer);
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
@@ -145,6 +154,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       clarifyGroup: findClarifyGroup(terms, foreignTerms),
       unknownTerms,
       anchored,
+      user: readUserKind(question, words),
     };
   }
 
@@ -153,7 +163,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     features,
     match(question) {
       const found = features(question);
-      return decide(scoreTopics(topics, found, thresholds), thresholds, found);
+      return { ...decide(scoreTopics(topics, found, thresholds), thresholds, found), user: found.user };
     },
   };
 }
@@ -295,7 +305,7 @@ export function decide(
   ranking: ScoredTopic[],
   thresholds: Thresholds,
   features: Pick<QuestionFeatures, 'clarifyGroup' | 'termVotes' | 'foreignTerms' | 'anchored'>,
-): MatchResult {
+): Decision {
   const { clarifyGroup } = features;
   const totalWeight = evidenceWeight(features, thresholds);
   const [first, second] = ranking;
