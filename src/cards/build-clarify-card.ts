@@ -1,5 +1,5 @@
 // The clarify card: the question could mean several topics, so it asks which, one button each.
-import type { Topic } from '../knowledge/schema';
+import type { AskerKind, Topic } from '../knowledge/schema';
 import { quoteForSlack } from '../text/slack-text';
 import { actions, button, context, section } from './blocks';
 import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
@@ -8,8 +8,16 @@ import type { Card } from './types';
 export const CLARIFY_PROMPT = 'That could mean a few things. Which one is closest?';
 const QUOTE_LIMIT = 300;
 
-/** With `questionId`, the chosen topic's card still answers (and is rated against) the question asked. */
-export function buildClarifyCard(candidates: readonly Topic[], question?: string, questionId?: number): Card {
+/**
+ * With `questionId`, the chosen topic's card still answers (and is rated against) the question asked; with
+ * `kind` (the kind of user the question named), it opens on that kind's steps.
+ */
+export function buildClarifyCard(
+  candidates: readonly Topic[],
+  question?: string,
+  questionId?: number,
+  kind?: AskerKind,
+): Card {
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   blocks.push(
@@ -20,7 +28,7 @@ export function buildClarifyCard(candidates: readonly Topic[], question?: string
         button({
           actionId: positional(ACTION.openTopic, index),
           label: topic.title,
-          value: encodeTopicRef({ topicId: topic.id, questionId }),
+          value: encodeTopicRef({ topicId: topic.id, kind, questionId }),
         }),
       ),
     ),
