@@ -1,5 +1,6 @@
 // Each question's outcome: what was asked (already redacted), which card it got, how sure the matcher was.
 import type { Database } from 'better-sqlite3';
+import type { AskerKind } from '../knowledge/schema';
 import type { NewQuestion, OutcomeKind, QuestionLog, QuestionRecord, Surface } from './types';
 
 interface QuestionRow {
@@ -12,6 +13,7 @@ interface QuestionRow {
   kind: OutcomeKind;
   topic_id: string | null;
   confidence: number;
+  user_kind: AskerKind | null;
 }
 
 const toRecord = (row: QuestionRow): QuestionRecord => ({
@@ -24,6 +26,7 @@ const toRecord = (row: QuestionRow): QuestionRecord => ({
   kind: row.kind,
   topicId: row.topic_id,
   confidence: row.confidence,
+  ...(row.user_kind ? { userKind: row.user_kind } : {}),
 });
 
 /** The question log, plus what the store needs to keep written-behind rows consistent. */
@@ -32,7 +35,18 @@ export interface WrittenBehindQuestionLog extends QuestionLog {
   flush(): void;
 }
 
-type QuestionRowValues = [number, number, string, string, string | null, string | null, string, string | null, number];
+type QuestionRowValues = [
+  number,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  number,
+  string | null,
+];
 
 /**
  * Questions are written behind: `record` hands out the id at once (the card's buttons carry it) and the
@@ -47,8 +61,8 @@ export function createQuestionLog(
   onWriteError: (error: unknown, lostQuestions: number) => void,
 ): WrittenBehindQuestionLog {
   const insert = db.prepare<QuestionRowValues>(
-    `INSERT INTO questions (id, asked_at, user_id, surface, channel_id, question, kind, topic_id, confidence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO questions (id, asked_at, user_id, surface, channel_id, question, kind, topic_id, confidence, user_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const select = db.prepare<[number], QuestionRow>('SELECT * FROM questions WHERE id = ?');
   const lastId = db.prepare<[], { id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM questions').get()?.id ?? 0;
@@ -102,6 +116,7 @@ export function createQuestionLog(
         question.kind,
         question.topicId,
         question.confidence,
+        question.userKind ?? null,
       ]);
       if (!scheduled) {
         scheduled = true;

@@ -1,6 +1,7 @@
 // The numbers behind `/aws-signin stats` and the administrators' App Home: what people asked in a window,
 // how it went, what they thought of the answers, and what the corpus is missing.
 import type { Database } from 'better-sqlite3';
+import type { AskerKind } from '../knowledge/schema';
 import type { OutcomeKind, StatsReader, UsageStats } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,6 +13,10 @@ const MISSING_LIMIT = 5;
 export function createStatsReader(db: Database, now: () => number): StatsReader {
   const kinds = db.prepare<[number], { kind: OutcomeKind; n: number }>(
     'SELECT kind, count(*) AS n FROM questions WHERE question IS NOT NULL AND asked_at >= ? GROUP BY kind',
+  );
+  const userKinds = db.prepare<[number], { user_kind: AskerKind; n: number }>(
+    `SELECT user_kind, count(*) AS n FROM questions
+     WHERE question IS NOT NULL AND user_kind IS NOT NULL AND asked_at >= ? GROUP BY user_kind`,
   );
   const helpful = db.prepare<[number, number], { topic_id: string; helpful: number; total: number }>(
     `SELECT topic_id, sum(helpful) AS helpful, count(*) AS total FROM feedback WHERE updated_at >= ?
@@ -38,12 +43,15 @@ export function createStatsReader(db: Database, now: () => number): StatsReader 
       const since = until - days * DAY_MS;
       const byKind: Record<OutcomeKind, number> = { answer: 0, clarify: 0, fallback: 0 };
       for (const row of kinds.all(since)) byKind[row.kind] = row.n;
+      const byUserKind: Record<AskerKind, number> = { root: 0, iam: 0, 'identity-center': 0, federated: 0 };
+      for (const row of userKinds.all(since)) byUserKind[row.user_kind] = row.n;
       const open = escalations.get() ?? { open: 0, claimed: 0 };
       return {
         since,
         until,
         questions: byKind.answer + byKind.clarify + byKind.fallback,
         kinds: byKind,
+        userKinds: byUserKind,
         helpfulByTopic: helpful
           .all(since, TOPIC_LIMIT)
           .map((row) => ({ topicId: row.topic_id, helpful: row.helpful, total: row.total })),

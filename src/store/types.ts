@@ -1,5 +1,6 @@
 // What the app keeps: each question's outcome, feedback on answers, and escalations to a human.
 // Plain interfaces, so listeners get them through deps and tests can use a real file in a temp dir.
+import type { AskerKind } from '../knowledge/schema';
 
 /** Where a question came from. */
 export type Surface = 'command' | 'mention' | 'dm' | 'home';
@@ -14,6 +15,8 @@ export interface NewQuestion {
   kind: OutcomeKind;
   topicId: string | null;
   confidence: number;
+  /** The kind of user the question said is asking (or the card was opened for), when it said one. */
+  userKind?: AskerKind;
 }
 
 export interface QuestionRecord extends NewQuestion {
@@ -104,6 +107,8 @@ export interface UsageStats {
   /** Questions typed in the window (topics picked from a list are not questions). */
   questions: number;
   kinds: Record<OutcomeKind, number>;
+  /** Questions that said which kind of user was asking, per kind (the rest said none). */
+  userKinds?: Record<AskerKind, number>;
   /** Per topic shown, most rated first. */
   helpfulByTopic: Array<{ topicId: string; helpful: number; total: number }>;
   /** Not resolved yet, whenever opened; `claimed` of them have someone on it. */
