@@ -1,5 +1,5 @@
 // `npm run ask -- "question"`: the bot's answer, offline. Same matcher, same cards as Slack.
-//   --json     one JSON line: {"kind","topic","candidates","confidence"} (the evaluation reads this)
+//   --json     one JSON line: {"kind","topic","candidates","confidence","user"} (the evaluation reads this)
 //   --blocks   the exact Slack message payload {"text","blocks"}
 //   --topic ID that topic's card instead of matching a question
 // With no question argument, questions are read from standard input, one a line.
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
       return 2;
     }
     process.stdout.write(
-      `${parsed.format === 'json' ? JSON.stringify({ kind: 'answer', topic: parsed.topic, candidates: [parsed.topic], confidence: 1 }) : formatCard(card, parsed.format)}\n`,
+      `${parsed.format === 'json' ? JSON.stringify({ kind: 'answer', topic: parsed.topic, candidates: [parsed.topic], confidence: 1, user: null }) : formatCard(card, parsed.format)}\n`,
     );
     return 0;
   }
