@@ -48,6 +48,10 @@ const START_LINK = new Set(['url', 'link']);
 const NEGATIONS = new Set(['not', 'no', 'without', 'isnt', 'arent', 'never']);
 const SKIPPED_AFTER_NEGATION = new Set(['a', 'an', 'the', 'my', 'our', 'using', 'via', 'through', 'with', 'as']);
 
+/** Where the plain words can say something the terms do not (apostrophes as `words` drops them). */
+const PLAIN_WORDS_NEEDED = /\b(?:not|no|without|isn['’]?t|aren['’]?t|never|awsapps|portal|start)\b/i;
+const NO_WORDS: readonly string[] = [];
+
 export type UserKindReader = (question: string, terms: readonly string[]) => AskerKind | null;
 
 /**
@@ -72,7 +76,8 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
   }
 
   return (question, terms) => {
-    const plain = words(question);
+    // The plain words only matter around a negation or a portal; most questions have neither.
+    const plain = PLAIN_WORDS_NEEDED.test(question) ? words(question) : NO_WORDS;
     const negated = negatedKinds(plain);
     const said = explicitKinds(terms);
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said.add('identity-center');
