@@ -54,47 +54,91 @@ const NO_WORDS: readonly string[] = [];
 
 export type UserKindReader = (question: string, terms: readonly string[]) => AskerKind | null;
 
+/** Cues are found in one pass over the terms: each is filed under its first term. */
+interface Cue {
+  run: readonly string[];
+  /** Which of the kinds (bit i is ASKER_KINDS[i]) this cue says outright... */
+  explicit: number;
+  /** ...or implies; or, for cues that only count together, which group of its kind's this one is. */
+  implied: number;
+  /** A bit of its own (8 per kind), for cues that only count when every group of their kind is there. */
+  together: number;
+}
+
+const bit = (kind: AskerKind): number => 1 << ASKER_KINDS.indexOf(kind);
+const IDENTITY_CENTER = bit('identity-center');
+
+/** The one kind a mask holds, or null for none or several. */
+function onlyKind(mask: number): AskerKind | null {
+  if (mask === 0 || (mask & (mask - 1)) !== 0) return null;
+  return ASKER_KINDS[Math.log2(mask)] ?? null;
+}
+
 /**
  * `terms` are the analyzer's terms for `question`, in order (`analyzeQuestion`). Returns null when the
  * question names no kind, or names two (a root user who also mentions "my IAM password": the card for
- * everyone is the safe one).
+ * everyone is the safe one). Runs on every question, so it scans the terms once and allocates little.
  */
 export function createUserKindReader(analyzer: Analyzer): UserKindReader {
-  const sequences = (cues: readonly string[]) =>
-    cues.map((cue) => analyzer.canonical(cue)).filter((terms) => terms.length > 0);
-  const explicit = ASKER_KINDS.map((kind) => ({ kind, cues: sequences(EXPLICIT[kind]) }));
-  const impliedSequences = ASKER_KINDS.map((kind) => ({ kind, cues: sequences(IMPLIED_SEQUENCES[kind] ?? []) }));
-  const impliedTogether = ASKER_KINDS.map((kind) => ({
-    kind,
-    groups: (IMPLIED_TOGETHER[kind] ?? []).map(sequences),
+  const cuesByFirst = new Map<string, Cue[]>();
+  const file = (text: string, cue: Omit<Cue, 'run'>) => {
+    const run = analyzer.canonical(text);
+    const first = run[0];
+    if (first === undefined) return;
+    const list = cuesByFirst.get(first) ?? [];
+    list.push({ run, ...cue });
+    cuesByFirst.set(first, list);
+  };
+  for (const kind of ASKER_KINDS) {
+    for (const text of EXPLICIT[kind]) file(text, { explicit: bit(kind), implied: 0, together: 0 });
+    for (const text of IMPLIED_SEQUENCES[kind] ?? []) file(text, { explicit: 0, implied: bit(kind), together: 0 });
+    (IMPLIED_TOGETHER[kind] ?? []).forEach((group, index) => {
+      const together = 1 << (ASKER_KINDS.indexOf(kind) * 8 + index);
+      for (const text of group) file(text, { explicit: 0, implied: 0, together });
+    });
+  }
+  const togetherGroups = ASKER_KINDS.map((kind) => ({
+    kind: bit(kind),
+    all: (1 << (IMPLIED_TOGETHER[kind]?.length ?? 0)) - 1,
   }));
 
-  function explicitKinds(terms: readonly string[]): Set<AskerKind> {
-    const found = new Set<AskerKind>();
-    for (const { kind, cues } of explicit) if (cues.some((cue) => containsRun(terms, cue))) found.add(kind);
-    return found;
+  /** The kinds the terms name outright (`explicit`) and imply (`implied`), as masks. */
+  function scan(terms: readonly string[]): { explicit: number; implied: number } {
+    let explicit = 0;
+    let implied = 0;
+    let together = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const cues = cuesByFirst.get(terms[i] as string);
+      if (!cues) continue;
+      for (const cue of cues) {
+        if (!startsAt(terms, i, cue.run)) continue;
+        explicit |= cue.explicit;
+        implied |= cue.implied;
+        together |= cue.together;
+      }
+    }
+    togetherGroups.forEach(({ kind, all }, index) => {
+      if (all > 0 && ((together >> (index * 8)) & all) === all) implied |= kind;
+    });
+    return { explicit, implied };
   }
 
   return (question, terms) => {
     // The plain words only matter around a negation or a portal; most questions have neither.
     const plain = PLAIN_WORDS_NEEDED.test(question) ? words(question) : NO_WORDS;
-    const negated = negatedKinds(plain);
-    const said = explicitKinds(terms);
-    if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said.add('identity-center');
-    for (const kind of negated) said.delete(kind);
-    if (said.size > 0) return said.size === 1 ? (said.values().next().value as AskerKind) : null;
+    const negated = plain.length > 0 ? negatedKinds(plain) : 0;
+    const found = scan(terms);
+    let said = found.explicit;
+    if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
+    said &= ~negated;
+    if (said !== 0) return onlyKind(said);
 
-    const implied = new Set<AskerKind>();
-    for (const { kind, cues } of impliedSequences) if (cues.some((cue) => containsRun(terms, cue))) implied.add(kind);
-    for (const { kind, groups } of impliedTogether) {
-      if (groups.length > 0 && groups.every((group) => group.some((cue) => containsRun(terms, cue)))) implied.add(kind);
-    }
+    let implied = found.implied;
     const portal = plain.some(
       (word, index) => PORTAL_WORDS.has(word) || (word === 'start' && START_LINK.has(plain[index + 1] ?? '')),
     );
-    if (portal) implied.add('identity-center');
-    for (const kind of negated) implied.delete(kind);
-    return implied.size === 1 ? (implied.values().next().value as AskerKind) : null;
+    if (portal) implied |= IDENTITY_CENTER;
+    return onlyKind(implied & ~negated);
   };
 
   /**
@@ -102,8 +146,8 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
    * they are one phrase ("not the root user", "not azure ad"), never a word further on ("not coming,
    * root user sign in" is a root user).
    */
-  function negatedKinds(plain: readonly string[]): Set<AskerKind> {
-    const negated = new Set<AskerKind>();
+  function negatedKinds(plain: readonly string[]): number {
+    let negated = 0;
     plain.forEach((word, index) => {
       if (!NEGATIONS.has(word)) return;
       let start = index + 1;
@@ -115,16 +159,15 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
       const pair = second !== undefined && alone.length > 0 ? analyzer.canonical(`${next} ${second}`) : [];
       // Two words folded into one term are one phrase; "coming root" (a stop word, then a kind) is not.
       const named = pair.length === 1 && analyzer.canonical(second ?? '').length > 0 ? pair : alone;
-      for (const kind of explicitKinds(named)) negated.add(kind);
+      negated |= scan(named).explicit;
     });
     return negated;
   }
 }
 
-/** Whether `run` occurs in `terms`, word for word and in order. */
-function containsRun(terms: readonly string[], run: readonly string[]): boolean {
-  for (let i = 0; i + run.length <= terms.length; i++) {
-    if (run.every((term, offset) => terms[i + offset] === term)) return true;
-  }
-  return false;
+/** Whether `run` occurs in `terms` at `start`, word for word. */
+function startsAt(terms: readonly string[], start: number, run: readonly string[]): boolean {
+  if (start + run.length > terms.length) return false;
+  for (let offset = 1; offset < run.length; offset++) if (terms[start + offset] !== run[offset]) return false;
+  return true;
 }
