@@ -21,6 +21,8 @@ interface Row {
   file: string;
   q: string;
   user: AskerKind | null;
+  /** Where a fixture question came from ("dev": ../shared/eval/dev.jsonl, copied verbatim; "added"). */
+  source: string;
 }
 
 function readRows(file: string): Row[] {
@@ -29,13 +31,14 @@ function readRows(file: string): Row[] {
     .map((line, index) => ({ line: line.trim(), index }))
     .filter(({ line }) => line.length > 0)
     .map(({ line, index }) => {
-      const row = JSON.parse(line) as { q?: unknown; text?: unknown; user?: unknown };
+      const row = JSON.parse(line) as { q?: unknown; text?: unknown; user?: unknown; source?: unknown };
       const q = typeof row.q === 'string' ? row.q : row.text;
       if (typeof q !== 'string') throw new Error(`${file}:${index + 1}: no "q" or "text"`);
       if (row.user !== undefined && row.user !== null && !isAskerKind(String(row.user))) {
         throw new Error(`${file}:${index + 1}: "user" must be one of ${ASKER_KINDS.join(', ')} or null`);
       }
-      return { file, q, user: (row.user as AskerKind | undefined) ?? null };
+      const source = typeof row.source === 'string' ? row.source : '';
+      return { file, q, user: (row.user as AskerKind | undefined) ?? null, source };
     });
 }
 
@@ -100,6 +103,14 @@ for (const [label, rows] of [
   console.log(`    a card for everyone:       ${everyone.length} (a topic with one set of steps for all)`);
   console.log(`    today's card (all kinds):  ${several.length}`);
   console.log(`    clarify or fallback:       ${noCard.length}`);
+  for (const source of [...new Set(rows.map((row) => row.source))].filter(Boolean)) {
+    const from = named.filter((row) => row.source === source);
+    const fromOwn = from.filter((row) => row.got === row.user).length;
+    const fromOther = from.filter((row) => isAskerKind(row.got) && row.got !== row.user).length;
+    console.log(
+      `    from "${source}": ${fromOwn} of ${from.length} their kind's card (${percent(fromOwn, from.length)}), ${fromOther} another kind's`,
+    );
+  }
   console.log(
     `  questions naming no kind: ${unnamed.length}, opened on a kind's steps anyway: ${unnamedGivenKind.length}`,
   );
