@@ -38,6 +38,14 @@ const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[
   iam: [['account id', 'alias'], ['user name']],
 };
 
+/**
+ * The lexicon folds "created the aws account" onto root, and the stemmer makes "create" of "created": "please
+ * re-create an AWS account" would read as the root user. Root counts when the question has one of the
+ * words the lexicon's root phrases are made of (past tense only).
+ */
+const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b/i;
+const ROOT = 1 << ASKER_KINDS.indexOf('root');
+
 /** Plain words folding hides: the access portal's address names IAM Identity Center outright. */
 const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
 /** The access portal by name ("access portal", "sso portal", "start url"), not "tile" or "my apps". */
@@ -129,6 +137,7 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     const negated = plain.length > 0 ? negatedKinds(plain) : 0;
     const found = scan(terms);
     let said = found.explicit;
+    if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
     said &= ~negated;
     if (said !== 0) return onlyKind(said);
