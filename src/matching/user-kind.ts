@@ -45,6 +45,8 @@ const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[
  */
 const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b/i;
 const ROOT = 1 << ASKER_KINDS.indexOf('root');
+/** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
+const IDENTITY_CENTER_WORDING = /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign)/i;
 
 /** Plain words folding hides: the access portal's address names IAM Identity Center outright. */
 const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
@@ -138,6 +140,7 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     const found = scan(terms);
     let said = found.explicit;
     if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
+    if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
     said &= ~negated;
     if (said !== 0) return onlyKind(said);

@@ -39,6 +39,8 @@ describe('reading the kind of user from a question', () => {
     ['need to replace the personal visa on our aws account with the corporate amex'],
     // "create an aws account" folds like "created the aws account" (the root user's phrase), but says nothing of who asks.
     ['I lost one of my phones with 2FA, please re-create an AWS account and delete the old one'],
+    // "aws sso" is Identity Center; "aws with SSO" is any single sign-on.
+    ['my pihole was preventing me from logging into aws with SSO'],
   ])('none named: %s -> null', (question) => {
     expect(kindOf(question)).toBeNull();
   });
