@@ -103,6 +103,11 @@ for (const [label, rows] of [
   console.log(`    a card for everyone:       ${everyone.length} (a topic with one set of steps for all)`);
   console.log(`    today's card (all kinds):  ${several.length}`);
   console.log(`    clarify or fallback:       ${noCard.length}`);
+  // What the kind of user decides, apart from what the matcher does: the questions that got a topic's card.
+  const carded = named.length - noCard.length;
+  console.log(
+    `    of the ${carded} that got a topic's card: ${own.length} their kind's (${percent(own.length, carded)})`,
+  );
   for (const source of [...new Set(rows.map((row) => row.source))].filter(Boolean)) {
     const from = named.filter((row) => row.source === source);
     const fromOwn = from.filter((row) => row.got === row.user).length;
