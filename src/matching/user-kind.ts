@@ -48,6 +48,16 @@ const ROOT = 1 << ASKER_KINDS.indexOf('root');
 /** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
 const IDENTITY_CENTER_WORDING = /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign)/i;
 
+/**
+ * The lexicon folds "ping" (Ping Identity) and "ad" (Active Directory) onto federated; in "ping me when
+ * you can" and "my ad blocker" they are neither. Federated read from such a question is checked again
+ * without them.
+ */
+const NOT_AN_IDENTITY_PROVIDER = /\bping\s+(?:me|us|you|him|her|them|back)\b|\bad[\s-]*block\w*/i;
+// Global, for replacing every one; kept apart because `test` on a global pattern remembers where it stopped.
+const NOT_AN_IDENTITY_PROVIDER_ALL = new RegExp(NOT_AN_IDENTITY_PROVIDER.source, 'gi');
+const FEDERATED = 1 << ASKER_KINDS.indexOf('federated');
+
 /** Plain words folding hides: the access portal's address names IAM Identity Center outright. */
 const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
 /** The access portal by name ("access portal", "sso portal", "start url"), not "tile" or "my apps". */
@@ -141,6 +151,10 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     let said = found.explicit;
     if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
     if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
+    if (said & FEDERATED && NOT_AN_IDENTITY_PROVIDER.test(question)) {
+      const without = question.replace(NOT_AN_IDENTITY_PROVIDER_ALL, ' ');
+      if (!(scan(analyzer.analyzeQuestion(without)).explicit & FEDERATED)) said &= ~FEDERATED;
+    }
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
     said &= ~negated;
     if (said !== 0) return onlyKind(said);

@@ -41,6 +41,8 @@ describe('reading the kind of user from a question', () => {
     ['I lost one of my phones with 2FA, please re-create an AWS account and delete the old one'],
     // "aws sso" is Identity Center; "aws with SSO" is any single sign-on.
     ['my pihole was preventing me from logging into aws with SSO'],
+    // "ping" and "ad" are identity providers only sometimes.
+    ['my ad blocker blocks the aws sign in page'],
   ])('none named: %s -> null', (question) => {
     expect(kindOf(question)).toBeNull();
   });
@@ -59,6 +61,12 @@ describe('reading the kind of user from a question', () => {
     expect(kindOf('identity center password forgotten, not okta or anything')).toBe('identity-center');
     // A negation only reaches the next word or phrase.
     expect(kindOf('verification code email not coming, root user sign in')).toBe('root');
+  });
+
+  it('"ping me" is not Ping Identity, "ad blocker" is not Active Directory', () => {
+    expect(kindOf('lost my mfa as root, ping me when you can')).toBe('root');
+    expect(kindOf('forgot my ping password which is how i get into our aws accounts, pls ping me')).toBe('federated');
+    expect(kindOf('we use AD to log into aws and I forgot my password')).toBe('federated');
   });
 
   it('an explicit kind outweighs an implied one', () => {
