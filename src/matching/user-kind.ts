@@ -2,7 +2,7 @@
 // its answer can open on that kind's steps. It reads the analyzer's terms (the ones the matcher scores:
 // synonyms folded, so "okta", "azure ad" and "saml" all say federated) and, for the few things folding
 // hides, the analyzer's plain words ("awsapps" and "tile" both fold onto "portal"; "not the root user"
-// keeps "root"). Sources: the AWS Sign-In User Guide's "Determine your user type".
+// keeps "root"). What says which kind follows the AWS Sign-In User Guide's user types, as the corpus does.
 import { ASKER_KINDS, type AskerKind } from '../knowledge/schema';
 import { type Analyzer, words } from './analyzer';
 
@@ -64,7 +64,7 @@ const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
 const PORTAL_WORDS = new Set(['portal']);
 const START_LINK = new Set(['url', 'link']);
 
-/** A kind right after one of these ("not the root user", "no external idp") is not who is asking. */
+/** A kind right after one of these ("not the root user", "no okta", "without an IAM user") is not who is asking. */
 const NEGATIONS = new Set(['not', 'no', 'without', 'isnt', 'arent', 'never']);
 const SKIPPED_AFTER_NEGATION = new Set(['a', 'an', 'the', 'my', 'our', 'using', 'via', 'through', 'with', 'as']);
 
