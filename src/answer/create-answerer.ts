@@ -184,7 +184,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           { shareable: options.shareable },
         ) as Card;
       } else if (kind === 'clarify') {
-        card = buildClarifyCard(outcome.candidates, question, questionId, user);
+        card = buildClarifyCard(outcome.candidates, question, questionId, { kind: user });
       } else {
         card = buildFallbackCard(corpus.topics, cardContext, question, questionId);
       }

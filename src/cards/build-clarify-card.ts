@@ -8,16 +8,19 @@ import type { Card } from './types';
 export const CLARIFY_PROMPT = 'That could mean a few things. Which one is closest?';
 const QUOTE_LIMIT = 300;
 
-/**
- * With `questionId`, the chosen topic's card still answers (and is rated against) the question asked; with
- * `kind` (the kind of user the question named), it opens on that kind's steps.
- */
+export interface ClarifyOptions {
+  /** The kind of user the question named: the topic picked opens on that kind's steps. */
+  kind?: AskerKind;
+}
+
+/** With `questionId`, the chosen topic's card still answers (and is rated against) the question asked. */
 export function buildClarifyCard(
   candidates: readonly Topic[],
   question?: string,
   questionId?: number,
-  kind?: AskerKind,
+  options: ClarifyOptions = {},
 ): Card {
+  const { kind } = options;
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   blocks.push(
