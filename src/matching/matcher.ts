@@ -12,7 +12,7 @@ import type { AskerKind, Topic } from '../knowledge/schema';
 import { createAnalyzer } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
-import { createUserKindReader } from './user-kind';
+import { answerForKind, createUserKindReader } from './user-kind';
 
 export type MatchKind = 'answer' | 'clarify' | 'fallback';
 
@@ -163,7 +163,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     features,
     match(question) {
       const found = features(question);
-      return { ...decide(scoreTopics(topics, found, thresholds), thresholds, found), user: found.user };
+      return answerForKind(
+        { ...decide(scoreTopics(topics, found, thresholds), thresholds, found), user: found.user },
+        found.user,
+      );
     },
   };
 }

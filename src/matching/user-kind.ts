@@ -3,7 +3,7 @@
 // synonyms folded, so "okta", "azure ad" and "saml" all say federated) and, for the few things folding
 // hides, the analyzer's plain words ("awsapps" and "tile" both fold onto "portal"; "not the root user"
 // keeps "root"). What says which kind follows the AWS Sign-In User Guide's user types, as the corpus does.
-import { ASKER_KINDS, type AskerKind } from '../knowledge/schema';
+import { ASKER_KINDS, type AskerKind, type Topic } from '../knowledge/schema';
 import { type Analyzer, words } from './analyzer';
 
 /**
@@ -196,4 +196,29 @@ function startsAt(terms: readonly string[], start: number, run: readonly string[
   if (start + run.length > terms.length) return false;
   for (let offset = 1; offset < run.length; offset++) if (terms[start + offset] !== run[offset]) return false;
   return true;
+}
+
+/** Whether a topic has steps for a kind of user: it is written for that kind or for anyone, or has that kind's own steps. */
+export function hasStepsFor(topic: Topic, kind: AskerKind): boolean {
+  return (
+    topic.audience.includes(kind) ||
+    topic.audience.includes('anyone') ||
+    (topic.user_kinds ?? []).some((choice) => choice.kind === kind && choice.steps)
+  );
+}
+
+/**
+ * A clarifying question the kind of user already answers: of the topics offered, only one has steps for
+ * the kind named ("forgot my password, I'm an IAM user": of the four password topics, only the IAM one).
+ * Then that topic is the answer; otherwise the match stays as it was.
+ */
+export function answerForKind<T extends { kind: string; topic: Topic | null; candidates: Topic[] }>(
+  match: T,
+  kind: AskerKind | null,
+): T {
+  if (match.kind !== 'clarify' || kind === null) return match;
+  const fitting = match.candidates.filter((topic) => hasStepsFor(topic, kind));
+  const [only] = fitting;
+  if (fitting.length !== 1 || only === undefined) return match;
+  return { ...match, kind: 'answer', topic: only };
 }

@@ -1,9 +1,13 @@
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import type { Topic } from '../../src/knowledge/schema';
 import { createMatcher } from '../../src/matching/matcher';
+import { answerForKind } from '../../src/matching/user-kind';
 
 // Through the matcher, as the app reads it: the kind comes from the same terms the topic does.
-const matcher = createMatcher(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+const matcher = createMatcher(corpus);
+const topic = (id: string) => corpus.byId.get(id) as Topic;
 const kindOf = (question: string) => matcher.match(question).user;
 
 describe('reading the kind of user from a question', () => {
@@ -72,5 +76,37 @@ describe('reading the kind of user from a question', () => {
   it('an explicit kind outweighs an implied one', () => {
     expect(kindOf("I'm an IAM user and the page only gives me a box for an email and password")).toBe('iam');
     expect(kindOf('we sign in through okta at our access portal and I forgot my password')).toBe('federated');
+  });
+});
+
+describe('a clarifying question the kind of user already answers', () => {
+  const clarify = (...ids: string[]) => ({ kind: 'clarify', topic: null as Topic | null, candidates: ids.map(topic) });
+  const passwords = [
+    'root-password-reset',
+    'iam-password-reset',
+    'identity-center-password-reset',
+    'federated-password',
+  ];
+
+  it('is answered with the one topic offered that has steps for that kind', () => {
+    expect(answerForKind(clarify(...passwords), 'iam')).toMatchObject({
+      kind: 'answer',
+      topic: topic('iam-password-reset'),
+    });
+    expect(answerForKind(clarify(...passwords), 'federated').topic?.id).toBe('federated-password');
+    // find-account-id only points root users elsewhere; wrong-signin-page has their steps.
+    expect(answerForKind(clarify('find-account-id', 'wrong-signin-page'), 'root').topic?.id).toBe('wrong-signin-page');
+  });
+
+  it('stays a question when several topics (or one for anyone) fit, or no kind was named', () => {
+    expect(answerForKind(clarify('find-account-id', 'iam-password-reset'), 'iam').kind).toBe('clarify');
+    expect(answerForKind(clarify('report-fraud', 'root-password-reset'), 'root').kind).toBe('clarify');
+    expect(answerForKind(clarify(...passwords), null).kind).toBe('clarify');
+  });
+
+  it('through the matcher: a root user asked for an account ID gets the root sign-in steps', () => {
+    const result = matcher.match("root user: the sign in page asks me for an account ID, which I don't have");
+    expect(result).toMatchObject({ kind: 'answer', user: 'root' });
+    expect(result.topic?.id).toBe('wrong-signin-page');
   });
 });
