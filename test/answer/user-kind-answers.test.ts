@@ -147,6 +147,16 @@ describe('a question that names the kind of user', () => {
     ).toBe(true);
   });
 
+  it('a root user asked for an account ID gets the root sign-in steps, without being asked which topic first', () => {
+    const reply = answerer.answer("root user: the sign in page asks me for an account ID, which I don't have");
+    expect(reply.outcome?.kind).toBe('answer');
+    expect(headerOf(reply.card)).toBe(topic('wrong-signin-page').title);
+    expect(allText(reply.card)).toContain(FOR_KIND_LINE.root);
+    expect(firstStepOf(reply.card)).toBe(
+      `1. ${corpusToMrkdwn(kindSteps('wrong-signin-page', 'root').steps[0] as string)}`,
+    );
+  });
+
   it('a clarifying question carries the kind to the topic picked', () => {
     const reply = answerer.answer("I'm an IAM user and need the account ID to sign in, where is it?");
     if (reply.outcome?.kind !== 'clarify')

@@ -103,10 +103,4 @@ describe('a clarifying question the kind of user already answers', () => {
     expect(answerForKind(clarify('report-fraud', 'root-password-reset'), 'root').kind).toBe('clarify');
     expect(answerForKind(clarify(...passwords), null).kind).toBe('clarify');
   });
-
-  it('through the matcher: a root user asked for an account ID gets the root sign-in steps', () => {
-    const result = matcher.match("root user: the sign in page asks me for an account ID, which I don't have");
-    expect(result).toMatchObject({ kind: 'answer', user: 'root' });
-    expect(result.topic?.id).toBe('wrong-signin-page');
-  });
 });
