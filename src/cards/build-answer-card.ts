@@ -137,7 +137,8 @@ function topicText(
     byKind = new Map<string, TopicText>();
     topicTexts.set(topic, byKind);
   }
-  const key = `${userKind?.kind ?? ''}|${forKind ?? ''}`;
+  // The card for everyone and the picked variants keep their old keys (no string built per card).
+  const key = forKind ? `${userKind?.kind ?? ''}|${forKind}` : (userKind?.kind ?? '');
   const cached = byKind.get(key);
   if (cached?.context === context) return cached;
 
