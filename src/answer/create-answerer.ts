@@ -11,7 +11,7 @@ import { buildSupportCard } from '../cards/build-support-card';
 import type { TopicRef } from '../cards/ids';
 import type { Card, CardContext } from '../cards/types';
 import type { Corpus } from '../knowledge/load-knowledge';
-import type { Topic } from '../knowledge/schema';
+import { isAskerKind, type Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
@@ -119,12 +119,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const related = (topic: Topic): Topic[] =>
     topic.related.map((id) => corpus.byId.get(id)).filter((other): other is Topic => other !== undefined);
 
+  /** The topic and, when the ref names a kind it has steps or a pointer for, that kind's variant. */
   function resolve(ref: TopicRef) {
     const topic = corpus.byId.get(ref.topicId);
     if (!topic) return null;
-    if (!ref.kind) return { topic, userKind: undefined };
-    const userKind = topic.user_kinds?.find((choice) => choice.kind === ref.kind);
-    return userKind ? { topic, userKind } : null;
+    const userKind = ref.kind ? topic.user_kinds?.find((choice) => choice.kind === ref.kind) : undefined;
+    return { topic, userKind };
   }
 
   function record(asker: Asker | undefined, outcome: Omit<NewQuestion, 'userId' | 'surface' | 'channelId'>) {
@@ -137,18 +137,43 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
   }
 
+  /**
+   * A topic's card. With a kind of user (picked, or named in the question), it opens on that kind's steps
+   * where the topic has them, or on the topic the kind is pointed at ("I'm an IAM user" on a federated
+   * password question: the IAM password topic), and says whom it is for. A kind the topic has nothing
+   * for gets the card for everyone, and its buttons still carry the kind.
+   */
   function topicCard(ref: TopicRef, options: CardOptions = {}): Card | null {
     const found = resolve(ref);
     if (!found) return null;
-    // A user-kind choice that points at another topic opens that topic.
-    if (found.userKind?.topic) return topicCard({ topicId: found.userKind.topic, questionId: ref.questionId }, options);
+    const askerKind = isAskerKind(ref.kind) ? ref.kind : undefined;
+    let shown = found.topic;
+    let variant = found.userKind;
+    if (variant?.topic) {
+      const target = corpus.byId.get(variant.topic);
+      shown = target ?? found.topic;
+      // One hop only: the target's own variant for the kind, when it has steps.
+      variant = target?.user_kinds?.find((choice) => choice.kind === ref.kind && choice.steps);
+    }
+    const ownSteps = variant?.steps !== undefined;
+    const forKind =
+      askerKind && (ownSteps || shown !== found.topic) ? { kind: askerKind, othersTopicId: found.topic.id } : undefined;
     // A topic picked with no question behind it (from the Home tab or a menu) is recorded as picked, untyped.
     const questionId =
-      ref.questionId ?? record(options.asker, { question: null, kind: 'answer', topicId: ref.topicId, confidence: 1 });
-    return buildAnswerCard(found.topic, {
+      ref.questionId ??
+      record(options.asker, {
+        question: null,
+        kind: 'answer',
+        topicId: shown.id,
+        confidence: 1,
+        ...(askerKind ? { userKind: askerKind } : {}),
+      });
+    return buildAnswerCard(shown, {
       context: cardContext,
-      related: related(found.topic),
-      userKind: found.userKind,
+      related: related(shown),
+      userKind: ownSteps ? variant : undefined,
+      forKind,
+      askerKind,
       shareable: options.shareable,
       questionId,
     });
@@ -169,18 +194,26 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       const outcome = matcher.match(textForMatching(question));
       const kind = shownKind(outcome);
+      const user = outcome.user ?? undefined;
       const questionId = record(options.asker, {
         question,
         kind,
         topicId: kind === 'answer' ? (outcome.topic?.id ?? null) : null,
         confidence: outcome.confidence,
+        ...(user ? { userKind: user } : {}),
       });
       let card: Card;
       if (kind === 'answer' && outcome.topic) {
         // Already recorded above: the topic card must not record it again as a pick.
-        card = topicCard({ topicId: outcome.topic.id, questionId }, { shareable: options.shareable }) as Card;
+        card = topicCard(
+          { topicId: outcome.topic.id, kind: user, questionId },
+          { shareable: options.shareable },
+        ) as Card;
       } else if (kind === 'clarify') {
-        card = buildClarifyCard(outcome.candidates, question, questionId, { twoProblems: outcome.twoProblems });
+        card = buildClarifyCard(outcome.candidates, question, questionId, {
+          twoProblems: outcome.twoProblems,
+          kind: user,
+        });
       } else {
         card = buildFallbackCard(corpus.topics, cardContext, question, questionId);
       }

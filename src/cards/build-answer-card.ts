@@ -1,6 +1,6 @@
 // The answer card: a topic's steps, who can help, its sources, and the follow-up buttons. Every step
 // comes from a cited section of an AWS page, except advice of our own, which the card marks as ours.
-import type { Step, Topic, UserKindChoice } from '../knowledge/schema';
+import { type AskerKind, isAskerKind, type Step, type Topic, type UserKindChoice } from '../knowledge/schema';
 import { escapeMrkdwn } from '../text/slack-text';
 import {
   actions,
@@ -30,12 +30,37 @@ export const NOT_HELPFUL_LABEL = 'Not helpful';
 export const SOURCES_LABEL = 'Sources:';
 export const SEE_ALSO_LABEL = 'See also:';
 
+/** Whom a card opened on one kind's steps is for, in one line, and the quiet way to the others. */
+export const FOR_KIND_LINE: Record<AskerKind, string> = {
+  root: 'For the root user',
+  iam: 'For an IAM user',
+  'identity-center': 'For an access portal (IAM Identity Center) user',
+  federated: 'For a federated user (signing in through your company)',
+};
+export const NOT_KIND_LABEL: Record<AskerKind, string> = {
+  root: 'Not the root user?',
+  iam: 'Not an IAM user?',
+  'identity-center': 'Not an access portal user?',
+  federated: 'Not signing in through your company?',
+};
+
+/** A card for one kind of user: whom it says it is for, and where "Not the root user?" leads. */
+export interface ForKind {
+  kind: AskerKind;
+  /** The topic whose card for everyone shows the other kinds (the one asked about, when this card was redirected). */
+  othersTopicId: string;
+}
+
 export interface AnswerCardOptions {
   context: CardContext;
   /** Related topics, resolved by the caller (card builders never look things up). */
   related: readonly Topic[];
-  /** The variant for one kind of user, when the person picked one. */
+  /** The variant for one kind of user (its steps and escalation), picked or named in the question. */
   userKind?: UserKindChoice;
+  /** The card is one kind's own: it says so in one line and offers "Not the root user?" instead of the kinds. */
+  forKind?: ForKind;
+  /** The kind the person said they are: every button carries it, so the next card opens on its steps too. */
+  askerKind?: AskerKind;
   /** Offer "Share in channel" (private replies only). */
   shareable?: boolean;
   /**
@@ -49,30 +74,44 @@ export interface AnswerCardOptions {
 const PORTAL_TOPICS = new Set(['access-portal-credentials', 'identity-center-password-reset', 'wrong-signin-page']);
 
 export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card {
-  const { userKind } = options;
+  const { userKind, forKind } = options;
   const escalation = userKind?.escalation ?? topic.escalation;
-  const { head, text } = topicText(topic, userKind, options.context);
+  const { head, text } = topicText(topic, userKind, forKind?.kind, options.context);
   const blocks: Block[] = [...head];
-  const shown: TopicRef = { topicId: topic.id, kind: userKind?.kind, questionId: options.questionId };
+  // Related topics open on the asker's kind; a variant for anyone ("already signed in") is this topic's own.
+  const carried = options.askerKind ?? forKind?.kind ?? (isAskerKind(userKind?.kind) ? userKind?.kind : undefined);
+  const shown: TopicRef = { topicId: topic.id, kind: userKind?.kind ?? carried, questionId: options.questionId };
   const escalate = escalateButtons(escalation, shown, options.context);
   if (escalate.length > 0) blocks.push(actions(BLOCK.escalate, escalate));
 
-  const kinds = (topic.user_kinds ?? []).filter((choice) => choice.kind !== userKind?.kind);
-  if (kinds.length > 0) {
+  if (forKind) {
     blocks.push(
-      actions(
-        BLOCK.userKinds,
-        kinds.map((choice, index) =>
-          button({
-            actionId: positional(ACTION.userKind, index),
-            label: choice.label,
-            value: encodeTopicRef({ topicId: topic.id, kind: choice.kind, questionId: options.questionId }),
-          }),
-        ),
-      ),
+      actions(BLOCK.userKinds, [
+        button({
+          actionId: ACTION.otherUserKinds,
+          label: NOT_KIND_LABEL[forKind.kind],
+          value: encodeTopicRef({ topicId: forKind.othersTopicId, questionId: options.questionId }),
+        }),
+      ]),
     );
+  } else {
+    const kinds = (topic.user_kinds ?? []).filter((choice) => choice.kind !== userKind?.kind);
+    if (kinds.length > 0) {
+      blocks.push(
+        actions(
+          BLOCK.userKinds,
+          kinds.map((choice, index) =>
+            button({
+              actionId: positional(ACTION.userKind, index),
+              label: choice.label,
+              value: encodeTopicRef({ topicId: topic.id, kind: choice.kind, questionId: options.questionId }),
+            }),
+          ),
+        ),
+      );
+    }
   }
-  blocks.push(actions(BLOCK.followUps, followUpButtons(shown, options)));
+  blocks.push(actions(BLOCK.followUps, followUpButtons(shown, carried, options)));
   if (options.questionId !== undefined) blocks.push(...feedbackBlocks(shown));
 
   return { text, blocks: withinBlockLimit(blocks) };
@@ -92,19 +131,30 @@ interface TopicText {
  */
 const topicTexts = new WeakMap<Topic, Map<string, TopicText>>();
 
-function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: CardContext): TopicText {
+function topicText(
+  topic: Topic,
+  userKind: UserKindChoice | undefined,
+  forKind: AskerKind | undefined,
+  context: CardContext,
+): TopicText {
   let byKind = topicTexts.get(topic);
   if (!byKind) {
     byKind = new Map<string, TopicText>();
     topicTexts.set(topic, byKind);
   }
-  const cached = byKind.get(userKind?.kind ?? '');
+  // The card for everyone and the picked variants keep their old keys (no string built per card).
+  const key = forKind ? `${userKind?.kind ?? ''}|${forKind}` : (userKind?.kind ?? '');
+  const cached = byKind.get(key);
   if (cached?.context === context) return cached;
 
   const steps = userKind?.steps ?? topic.steps;
   const escalation = userKind?.escalation ?? topic.escalation;
-  const title = userKind ? `${topic.title} (${userKind.label})` : topic.title;
-  const head: Block[] = [header(title), section(corpusToMrkdwn(topic.summary))];
+  // A kind's own card says whom it is for on a line of its own; a picked variant for anyone (already
+  // signed in, Amazon.com) keeps its label in the title.
+  const title = userKind && !forKind ? `${topic.title} (${userKind.label})` : topic.title;
+  const head: Block[] = [header(title)];
+  if (forKind) head.push(blockContext([`*${FOR_KIND_LINE[forKind]}*`]));
+  head.push(section(corpusToMrkdwn(topic.summary)));
   head.push(
     ...sections(
       STEPS_TITLE,
@@ -115,13 +165,14 @@ function topicText(topic: Topic, userKind: UserKindChoice | undefined, context: 
   if (context.accessPortalUrl && PORTAL_TOPICS.has(topic.id)) head.push(section(portalLine(context.accessPortalUrl)));
   head.push(divider(), ...sections(WHO_CAN_HELP_TITLE, whoCanHelpLines(escalation, context), BLOCK.whoCanHelp));
   head.push(blockContext(sourceLines(topic)));
+  const forWhom = forKind ? ` ${FOR_KIND_LINE[forKind]}.` : '';
   const built: TopicText = {
     context,
     head: deepFreeze(head),
     // Notifications render `text` as mrkdwn too: corpus text is escaped here as in the blocks.
-    text: `${escapeMrkdwn(title)}: ${escapeMrkdwn(topic.summary)} Who can help: ${whoCanHelpPlain(escalation, context)}.`,
+    text: `${escapeMrkdwn(title)}:${forWhom} ${escapeMrkdwn(topic.summary)} Who can help: ${whoCanHelpPlain(escalation, context)}.`,
   };
-  byKind.set(userKind?.kind ?? '', built);
+  byKind.set(key, built);
   return built;
 }
 
@@ -152,12 +203,12 @@ function deepFreeze<T>(value: T): T {
 /** Shown on portal topics when the organisation configured its portal link; the Home tab shows it too. */
 export const portalLine = (url: string): string => `:link: Our organisation's AWS access portal: <${url}>`;
 
-function followUpButtons(shown: TopicRef, options: AnswerCardOptions) {
+function followUpButtons(shown: TopicRef, carried: AskerKind | undefined, options: AnswerCardOptions) {
   const related = options.related.map((other, index) =>
     button({
       actionId: positional(ACTION.openTopic, index),
       label: other.title,
-      value: encodeTopicRef({ topicId: other.id, questionId: shown.questionId }),
+      value: encodeTopicRef({ topicId: other.id, kind: carried, questionId: shown.questionId }),
     }),
   );
   const value = encodeTopicRef(shown);

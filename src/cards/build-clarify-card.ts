@@ -1,5 +1,5 @@
 // The clarify card: the question could mean several topics, so it asks which, one button each.
-import type { Topic } from '../knowledge/schema';
+import type { AskerKind, Topic } from '../knowledge/schema';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, section } from './blocks';
 import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
@@ -12,6 +12,8 @@ const QUOTE_LIMIT = 300;
 export interface ClarifyOptions {
   /** The question read as two separate problems, one sentence each: the card says so. */
   twoProblems?: boolean;
+  /** The kind of user the question named: the topic picked opens on that kind's steps. */
+  kind?: AskerKind;
 }
 
 /** "This sounds like two things: your MFA device and your root password." */
@@ -28,6 +30,7 @@ export function buildClarifyCard(
   questionId?: number,
   options: ClarifyOptions = {},
 ): Card {
+  const { kind } = options;
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   if (options.twoProblems) blocks.push(section(twoProblemsLine(candidates)));
@@ -43,7 +46,7 @@ export function buildClarifyCard(
         button({
           actionId: positional(ACTION.openTopic, index),
           label: topic.title,
-          value: encodeTopicRef({ topicId: topic.id, questionId }),
+          value: encodeTopicRef({ topicId: topic.id, kind, questionId }),
         }),
       ),
     ),

@@ -1,6 +1,7 @@
 // Usage stats for administrators: `/aws-signin stats` and the top of their Home tab. Shares and helpful
 // rates are drawn as text bars in a preformatted rich text block: no image host, readable at a glance.
 import type { types } from '@slack/bolt';
+import { ASKER_KINDS, type AskerKind } from '../knowledge/schema';
 import type { UsageStats } from '../store/types';
 import { escapeMrkdwn, quoteForSlack, truncate } from '../text/slack-text';
 import { context, header, noteCard, section } from './blocks';
@@ -15,6 +16,14 @@ export const MISSING_TITLE = '*What people said was missing*';
 /** Stats read while some questions are not in the database: the figures are short by that many. */
 export const statsIncompleteText = (unsaved: number): string =>
   `:warning: Incomplete: ${plural(unsaved, 'question')} answered by this instance ${unsaved === 1 ? 'is' : 'are'} not saved yet (the database was unreachable) and ${unsaved === 1 ? 'is' : 'are'} not counted here.`;
+
+export const USER_KINDS_TITLE = '*Who asked* (when the question said)';
+const USER_KIND_LABEL: Record<AskerKind, string> = {
+  root: 'Root user',
+  iam: 'IAM user',
+  'identity-center': 'Access portal (Identity Center)',
+  federated: 'Federated (company sign-in)',
+};
 const BAR_WIDTH = 20;
 const LABEL_WIDTH = 28;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -64,6 +73,20 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
         { label: 'Asked which one (clarified)', part: clarify, whole: stats.questions, detail: `(${clarify})` },
         { label: "Didn't know (fallback)", part: fallback, whole: stats.questions, detail: `(${fallback})` },
       ]),
+    );
+  }
+  const userKinds = stats.userKinds;
+  if (userKinds && stats.questions > 0 && ASKER_KINDS.some((kind) => userKinds[kind] > 0)) {
+    blocks.push(
+      section(USER_KINDS_TITLE),
+      chart(
+        ASKER_KINDS.map((kind) => ({
+          label: USER_KIND_LABEL[kind],
+          part: userKinds[kind],
+          whole: stats.questions,
+          detail: `(${userKinds[kind]})`,
+        })),
+      ),
     );
   }
   if (stats.helpfulByTopic.length > 0) {

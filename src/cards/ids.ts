@@ -7,6 +7,8 @@ export const ACTION = {
   topicSelect: 'topic_select',
   /** "I'm the root user" and friends. Suffixed with a position. */
   userKind: 'user_kind',
+  /** "Not the root user?" on a card opened on one kind's steps: the topic's card for everyone. */
+  otherUserKinds: 'other_user_kinds',
   stillStuck: 'still_stuck',
   shareInChannel: 'share_in_channel',
   feedbackHelpful: 'feedback_helpful',
@@ -47,8 +49,9 @@ export const actionIdPattern = (prefix: string): RegExp => new RegExp(`^${prefix
 export const positional = (prefix: string, position: number): string => `${prefix}_${position}`;
 
 /**
- * A button's value names a topic, for user-kind variants the kind of user, and for cards answering a
- * stored question that question's id: `topic-id`, `topic-id|iam`, `topic-id|iam#42`, `topic-id#42`.
+ * A button's value names a topic, the kind of user (picked, or named in the question: the card it opens
+ * shows that kind's steps where the topic has them), and for cards answering a stored question that
+ * question's id: `topic-id`, `topic-id|iam`, `topic-id|iam#42`, `topic-id#42`.
  */
 export interface TopicRef {
   topicId: string;

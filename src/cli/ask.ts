@@ -1,5 +1,5 @@
 // `npm run ask -- "question"`: the bot's answer, offline. Same matcher, same cards as Slack.
-//   --json       one JSON line: {"kind","topic","candidates","confidence"} (the evaluation reads this)
+//   --json       one JSON line: {"kind","topic","candidates","confidence","user"} (the evaluation reads this)
 //   --blocks     the exact Slack message payload {"text","blocks"}
 //   --topic=ID   that topic's card instead of matching a question
 //   --list       every topic id and title; --version; --help
@@ -65,7 +65,13 @@ export async function runAsk(args: string[]): Promise<number> {
     }
     const line =
       command.format === 'json'
-        ? JSON.stringify({ kind: 'answer', topic: command.topic, candidates: [command.topic], confidence: 1 })
+        ? JSON.stringify({
+            kind: 'answer',
+            topic: command.topic,
+            candidates: [command.topic],
+            confidence: 1,
+            user: null,
+          })
         : formatCard(card, command.format);
     process.stdout.write(`${line}\n`);
     return 0;

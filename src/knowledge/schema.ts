@@ -4,7 +4,9 @@
 import { z } from 'zod';
 
 export const ESCALATION_CONTACTS = ['self', 'administrator', 'aws-support', 'amazon-customer-service'] as const;
-export const USER_KINDS = ['root', 'iam', 'identity-center', 'federated', 'anyone'] as const;
+/** The kinds of user a person can be when signing in to AWS: what a question can say about who asks. */
+export const ASKER_KINDS = ['root', 'iam', 'identity-center', 'federated'] as const;
+export const USER_KINDS = [...ASKER_KINDS, 'anyone'] as const;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const topicId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, like mfa-device-lost');
@@ -120,3 +122,6 @@ export type Escalation = TopicFile['escalation'][number];
 export type UserKindChoice = NonNullable<TopicFile['user_kinds']>[number];
 export type EscalationContact = (typeof ESCALATION_CONTACTS)[number];
 export type UserKind = (typeof USER_KINDS)[number];
+export type AskerKind = (typeof ASKER_KINDS)[number];
+export const isAskerKind = (kind: string | undefined): kind is AskerKind =>
+  (ASKER_KINDS as readonly string[]).includes(kind ?? '');

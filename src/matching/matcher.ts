@@ -10,7 +10,7 @@
 //  2. score: one number per topic, 0..1, from those features and the weights in thresholds.ts.
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
-import type { Topic } from '../knowledge/schema';
+import type { AskerKind, Topic } from '../knowledge/schema';
 import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
@@ -20,6 +20,7 @@ import { type PhraseRecord, withPairs } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { buildTermVotes, REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
+import { answerForKind, createUserKindReader } from './user-kind';
 
 export type { TermVote } from './index/term-votes';
 
@@ -50,7 +51,12 @@ export interface MatchResult {
   ranking: ScoredTopic[];
   /** Set when the question reads as two separate problems, one sentence each (the clarify card says so). */
   twoProblems?: boolean;
+  /** The kind of user the question says is asking, if it says one (and only one). */
+  user: AskerKind | null;
 }
+
+/** What `decide` makes of the scores: the match, before the kind of user is added. */
+export type Decision = Omit<MatchResult, 'user'>;
 
 /** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
 export interface QuestionFeatures {
@@ -83,6 +89,8 @@ export interface Reading {
   whole: QuestionFeatures;
   /** Each sentence on its own, when the question has two or more; otherwise empty. */
   sentences: QuestionFeatures[];
+  /** The kind of user the question names (user-kind.ts), read from the same terms as the whole. */
+  user: AskerKind | null;
 }
 
 export interface Matcher {
@@ -139,6 +147,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     namingAws ??= Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
     return namingAws;
   };
+  const readUserKind = createUserKindReader(analyzer);
   const clarifyGroups = lexicon.clarify_groups.map((group) => ({
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
@@ -243,7 +252,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     const sentences = splitSentences(question).map((sentence) => analyzer.analyzeQuestion(sentence));
     const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS), aws);
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
-    return { whole, sentences: substantial.length >= 2 ? substantial.map((words) => featuresOf(words, aws)) : [] };
+    return {
+      whole,
+      sentences: substantial.length >= 2 ? substantial.map((words) => featuresOf(words, aws)) : [],
+      user: readUserKind(question, sentences.flat()),
+    };
   }
 
   return {
@@ -251,7 +264,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     features: (question) =>
       featuresOf(analyzer.analyzeQuestion(question).slice(0, MAX_QUESTION_WORDS), awsIn(question)),
     read,
-    match: (question) => decideReading(topics, read(question), thresholds),
+    match(question) {
+      const reading = read(question);
+      return answerForKind({ ...decideReading(topics, reading, thresholds), user: reading.user }, reading.user);
+    },
   };
 }
 
@@ -372,7 +388,7 @@ export function decide(
     QuestionFeatures,
     'clarifyGroup' | 'termVotes' | 'whoTerms' | 'foreignTerms' | 'otherTaskTerms' | 'anchored'
   >,
-): MatchResult {
+): Decision {
   const { clarifyGroup } = features;
   const totalWeight = evidenceWeight(features, thresholds);
   const [first, second] = ranking;
@@ -421,7 +437,7 @@ export function decide(
  * topic on their own are two problems: ask which. A post whose whole thins out below the fallback line
  * is carried by its strongest sentence, unless it shows another task.
  */
-export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): MatchResult {
+export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): Decision {
   const whole = decide(scoreTopics(topics, reading.whole, thresholds), thresholds, reading.whole);
   if (reading.sentences.length < 2) return whole;
   const sure = reading.sentences

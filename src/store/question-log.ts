@@ -1,4 +1,5 @@
 // Each question's outcome: what was asked (already redacted), which card it got, how sure the matcher was.
+import type { AskerKind } from '../knowledge/schema';
 import type { IdAllocator } from './id-blocks';
 import { isRowError, type SqlDriver } from './sql-driver';
 import type { NewQuestion, OutcomeKind, QuestionLog, QuestionRecord, Surface } from './types';
@@ -13,6 +14,7 @@ interface QuestionRow {
   kind: OutcomeKind;
   topic_id: string | null;
   confidence: number;
+  user_kind: AskerKind | null;
 }
 
 const toRecord = (row: QuestionRow): QuestionRecord => ({
@@ -25,10 +27,22 @@ const toRecord = (row: QuestionRow): QuestionRecord => ({
   kind: row.kind,
   topicId: row.topic_id,
   confidence: row.confidence,
+  ...(row.user_kind ? { userKind: row.user_kind } : {}),
 });
 
-const COLUMNS = ['id', 'asked_at', 'user_id', 'surface', 'channel_id', 'question', 'kind', 'topic_id', 'confidence'];
-/** Rows per INSERT: 9 parameters each stays far below both databases' limits. */
+const COLUMNS = [
+  'id',
+  'asked_at',
+  'user_id',
+  'surface',
+  'channel_id',
+  'question',
+  'kind',
+  'topic_id',
+  'confidence',
+  'user_kind',
+];
+/** Rows per INSERT: 10 parameters each stays far below both databases' limits. */
 const BATCH_ROWS = 500;
 
 function insertSql(rows: number): string {
@@ -50,6 +64,7 @@ const valuesOf = (row: QuestionRow) => [
   row.kind,
   row.topic_id,
   row.confidence,
+  row.user_kind,
 ];
 
 export interface QuestionWriteEvents {
@@ -207,6 +222,7 @@ export function createQuestionLog(
         kind: question.kind,
         topic_id: question.topicId,
         confidence: question.confidence,
+        user_kind: question.userKind ?? null,
       };
       pending.push(row);
       pendingById.set(row.id, row);

@@ -1,6 +1,7 @@
 // The numbers behind `/aws-signin stats` and the administrators' App Home: what people asked in a window,
 // how it went, what they thought of the answers, and what the corpus is missing. Read from the database,
 // so every replica sees every replica's questions; what this process has not saved yet is counted apart.
+import type { AskerKind } from '../knowledge/schema';
 import type { WrittenBehindQuestionLog } from './question-log';
 import type { SqlDriver } from './sql-driver';
 import type { OutcomeKind, StatsReader, UsageStats } from './types';
@@ -12,6 +13,8 @@ const TOPIC_LIMIT = 15;
 const MISSING_LIMIT = 5;
 
 const KINDS = `SELECT kind, count(*) AS n FROM questions WHERE question IS NOT NULL AND asked_at >= $1 GROUP BY kind`;
+const USER_KINDS = `SELECT user_kind, count(*) AS n FROM questions
+  WHERE question IS NOT NULL AND user_kind IS NOT NULL AND asked_at >= $1 GROUP BY user_kind`;
 const HELPFUL = `SELECT topic_id, sum(helpful) AS helpful, count(*) AS total FROM feedback WHERE updated_at >= $1
   GROUP BY topic_id ORDER BY total DESC, topic_id LIMIT $2`;
 const ESCALATIONS = `SELECT count(*) AS open, count(*) FILTER (WHERE state = 'claimed') AS claimed
@@ -41,8 +44,9 @@ export function createStatsReader(
       await questions.flush().catch(() => undefined);
       const until = now();
       const since = until - days * DAY_MS;
-      const [kinds, helpful, escalations, unanswered, missing] = await Promise.all([
+      const [kinds, userKinds, helpful, escalations, unanswered, missing] = await Promise.all([
         driver.query<{ kind: OutcomeKind; n: number }>(KINDS, [since]),
+        driver.query<{ user_kind: AskerKind; n: number }>(USER_KINDS, [since]),
         driver.query<{ topic_id: string; helpful: number; total: number }>(HELPFUL, [since, TOPIC_LIMIT]),
         driver.query<{ open: number; claimed: number }>(ESCALATIONS),
         driver.query<{ question: string; n: number }>(UNANSWERED, [since, UNANSWERED_LIMIT]),
@@ -50,12 +54,15 @@ export function createStatsReader(
       ]);
       const byKind: Record<OutcomeKind, number> = { answer: 0, clarify: 0, fallback: 0 };
       for (const row of kinds.rows) byKind[row.kind] = Number(row.n);
+      const byUserKind: Record<AskerKind, number> = { root: 0, iam: 0, 'identity-center': 0, federated: 0 };
+      for (const row of userKinds.rows) byUserKind[row.user_kind] = Number(row.n);
       const open = escalations.rows[0] ?? { open: 0, claimed: 0 };
       return {
         since,
         until,
         questions: byKind.answer + byKind.clarify + byKind.fallback,
         kinds: byKind,
+        userKinds: byUserKind,
         helpfulByTopic: helpful.rows.map((row) => ({
           topicId: row.topic_id,
           helpful: Number(row.helpful),

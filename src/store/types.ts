@@ -2,6 +2,7 @@
 // Slack events were already answered. One interface, two backends (store/sqlite/, store/postgres/):
 // listeners get it through deps, and tests run one suite against both. Everything but `record` is
 // async and may reject when the database is unreachable: callers tell the person it was not saved.
+import type { AskerKind } from '../knowledge/schema';
 
 /** Where a question came from. */
 export type Surface = 'command' | 'mention' | 'dm' | 'home';
@@ -16,6 +17,8 @@ export interface NewQuestion {
   kind: OutcomeKind;
   topicId: string | null;
   confidence: number;
+  /** The kind of user the question said is asking (or the card was opened for), when it said one. */
+  userKind?: AskerKind;
 }
 
 export interface QuestionRecord extends NewQuestion {
@@ -118,6 +121,8 @@ export interface UsageStats {
   /** Questions typed in the window (topics picked from a list are not questions). */
   questions: number;
   kinds: Record<OutcomeKind, number>;
+  /** Questions that said which kind of user was asking, per kind (the rest said none). */
+  userKinds?: Record<AskerKind, number>;
   /** Per topic shown, most rated first. */
   helpfulByTopic: Array<{ topicId: string; helpful: number; total: number }>;
   /** Not resolved yet, whenever opened; `claimed` of them have someone on it. */

@@ -1,5 +1,7 @@
 import {
   buildAnswerCard,
+  FOR_KIND_LINE,
+  NOT_KIND_LABEL,
   SHARE_LABEL,
   STEPS_TITLE,
   STILL_STUCK_LABEL,
@@ -77,13 +79,26 @@ describe('answer card', () => {
     expect(kinds.every((b) => b.action_id?.startsWith(ACTION.userKind))).toBe(true);
   });
 
-  it("shows one kind of user's own steps and escalation when picked", () => {
+  it("shows one kind of user's own steps and escalation when picked, and one quiet way back to the others", () => {
     const card = answerer.topicCard({ topicId: 'mfa-device-lost', kind: 'iam' }) as Card;
-    const iam = topic('mfa-device-lost').user_kinds?.find((c) => c.kind === 'iam');
-    expect(card.blocks[0]?.type === 'header' && card.blocks[0].text.text).toContain(iam?.label);
+    expect(allText(card)).toContain(FOR_KIND_LINE.iam);
     expect(allText(card)).toContain('*Your administrator*');
     expect(allText(card)).not.toContain('*AWS Support*:');
-    expect(buttons(card, BLOCK.userKinds).map((b) => decodeTopicRef(b.value)?.kind)).toEqual(['root']);
+    const back = buttons(card, BLOCK.userKinds);
+    expect(back.map((b) => b.text.text)).toEqual([NOT_KIND_LABEL.iam]);
+    expect(back[0]?.style).toBeUndefined();
+    expect(decodeTopicRef(back[0]?.value)).toEqual({ topicId: 'mfa-device-lost' });
+  });
+
+  it('keeps the label in the title for a variant that is not a kind of user (already signed in)', () => {
+    const card = answerer.topicCard({ topicId: 'find-account-id', kind: 'anyone' }) as Card;
+    const anyone = topic('find-account-id').user_kinds?.find((c) => c.kind === 'anyone');
+    expect(card.blocks[0]?.type === 'header' && card.blocks[0].text.text).toContain(anyone?.label);
+    expect(buttons(card, BLOCK.userKinds).map((b) => decodeTopicRef(b.value)?.kind)).toEqual([
+      'iam',
+      'identity-center',
+      'root',
+    ]);
   });
 
   it("shows the organisation's access portal on portal topics only", () => {

@@ -18,8 +18,10 @@ describe('ask output', () => {
       topic: 'mfa-device-lost',
       candidates: expect.any(Array),
       confidence: expect.any(Number),
+      user: 'root',
     });
     expect(line.candidates[0]).toBe('mfa-device-lost');
+    expect(JSON.parse(formatReply(answerer.answer('lost my yubikey'), 'json')).user).toBeNull();
   });
 
   it('text shows the card as a person would read it, links spelled out', () => {

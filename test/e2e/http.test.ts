@@ -1,6 +1,6 @@
 // The real Bolt app over real HTTP on 127.0.0.1: signed requests in, fake Slack Web API and
 // response_url out. Every surface and every button, clicked from the cards the app really sent.
-import { SHARE_LABEL, STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
+import { FOR_KIND_LINE, NOT_KIND_LABEL, SHARE_LABEL, STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
 import { CLARIFY_PROMPT } from '../../src/cards/build-clarify-card';
 import { FALLBACK_TEXT, MENU_TEXT } from '../../src/cards/build-fallback-card';
 import { HELP_TITLE } from '../../src/cards/build-help-card';
@@ -144,7 +144,19 @@ describe('buttons', () => {
     await sender.click({ ...kind, responseUrl: running.slack.responseUrl('click-kind'), ephemeral: true });
     const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-kind'))).body;
     expect(posted.replace_original).toBe(true);
-    expect(headerOf(posted)).toMatch(/IAM user/);
+    expect(JSON.stringify(posted.blocks)).toContain(FOR_KIND_LINE.iam);
+  });
+
+  it('a question naming the kind of user opens on its steps; "Not the root user?" brings back the others', async () => {
+    const card = await ask('I lost my MFA phone and cannot sign in as root', 'cmd-root');
+    expect(JSON.stringify(card.blocks)).toContain(FOR_KIND_LINE.root);
+    const notRoot = buttonOf(card, (b) => b.label === NOT_KIND_LABEL.root);
+    await sender.click({ ...notRoot, responseUrl: running.slack.responseUrl('click-not-root'), ephemeral: true });
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-not-root')))
+      .body;
+    expect(posted.replace_original).toBe(true);
+    expect(JSON.stringify(posted.blocks)).not.toContain(FOR_KIND_LINE.root);
+    expect(buttonOf(posted, (b) => decodeTopicRef(b.value)?.kind === 'iam').blockId).toBe(BLOCK.userKinds);
   });
 
   it('Still stuck? shows the escalation path as a new private message', async () => {

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { FOR_KIND_LINE } from '../../src/cards/build-answer-card';
 import { STILL_STUCK_INTRO } from '../../src/cards/build-still-stuck-card';
 import { ACTION, BLOCK, positional } from '../../src/cards/ids';
 import {
@@ -101,7 +102,22 @@ describe('topic buttons', () => {
       ephemeral: true,
     });
     expect(sent[0]?.replace_original).toBe(true);
-    expect(header(sent[0])).toMatch(/IAM user/);
+    expect(JSON.stringify(sent[0]?.blocks)).toContain(FOR_KIND_LINE.iam);
+  });
+
+  it('"Not the root user?" replaces the root card with the card for everyone', async () => {
+    const { sent } = await click(createOpenTopicAction, {
+      actionId: ACTION.otherUserKinds,
+      blockId: BLOCK.userKinds,
+      value: 'mfa-device-lost#7',
+      responseUrl: 'x',
+      ephemeral: true,
+    });
+    expect(sent[0]?.replace_original).toBe(true);
+    const blocks = JSON.stringify(sent[0]?.blocks);
+    expect(blocks).not.toContain(FOR_KIND_LINE.root);
+    expect(blocks).toContain('mfa-device-lost|root#7');
+    expect(blocks).toContain('mfa-device-lost|iam#7');
   });
 
   it('a topic that no longer exists gets a polite note and the menu', async () => {

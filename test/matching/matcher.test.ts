@@ -2,12 +2,12 @@
 // not taken from the evaluation sets.
 
 import type { Topic } from '../../src/knowledge/schema';
-import { decide, type MatchResult, splitSentences } from '../../src/matching/matcher';
+import { type Decision, decide, splitSentences } from '../../src/matching/matcher';
 import { DEFAULT_THRESHOLDS } from '../../src/matching/thresholds';
 import { realAnswerPath } from '../helpers/corpus';
 
 const { matcher, corpus } = realAnswerPath();
-const ids = (result: MatchResult) => result.candidates.map((t) => t.id);
+const ids = (result: Decision) => result.candidates.map((t) => t.id);
 
 describe('matcher answers', () => {
   it.each([

@@ -20,6 +20,7 @@ function actionRoutes(deps: ListenerDeps): Array<[string | RegExp, ActionListene
   return [
     [actionIdPattern(ACTION.openTopic), openTopic],
     [actionIdPattern(ACTION.userKind), openTopic],
+    [ACTION.otherUserKinds, openTopic],
     [ACTION.topicSelect, openTopic],
     [ACTION.stillStuck, createStillStuckAction(deps)],
     [ACTION.shareInChannel, createShareAction(deps)],

@@ -1,5 +1,5 @@
 // Buttons and the menu that open topic cards: clarify choices, the topic menu, related topics,
-// user-kind choices, "Still stuck?", "Contact AWS Support" and "Share in channel".
+// user-kind choices ("I'm the root user", "Not the root user?"), "Still stuck?", "Contact AWS Support" and "Share in channel".
 import type { BlockAction } from '@slack/bolt';
 import type { Answerer, Asker } from '../../answer/create-answerer';
 import { withinBlockLimit } from '../../cards/blocks';

@@ -59,6 +59,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE UNLOGGED TABLE seen_events (key TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
   CREATE INDEX seen_events_by_time ON seen_events (seen_at);
   `,
+  // The kind of user a question said was asking (null when it said none), for stats by kind.
+  `
+  ALTER TABLE questions ADD COLUMN user_kind TEXT CHECK (user_kind IN ('root', 'iam', 'identity-center', 'federated'));
+  `,
 ];
 
 /** An arbitrary constant: the advisory lock replicas take while migrating. */

@@ -87,6 +87,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE escalations_v2 RENAME TO escalations;
   CREATE INDEX escalations_by_state ON escalations (state);
   `,
+  // The kind of user a question said was asking (null when it said none), for stats by kind.
+  `
+  ALTER TABLE questions ADD COLUMN user_kind TEXT CHECK (user_kind IN ('root', 'iam', 'identity-center', 'federated'));
+  `,
 ];
 
 /** Brings the database up to the newest schema in one transaction. */

@@ -1,0 +1,138 @@
+// `npm run eval:user-kind [-- more.jsonl ...] [--show]`: of the questions that name a kind of user, how
+// many get that kind's card, and how many another kind's (the bar: at least 90%, and none). Reads
+// test/fixtures/user-kinds.jsonl, plus any JSONL files named on the command line: one object a line,
+// the question in "q" (or "text"), and "user": "root" | "iam" | "identity-center" | "federated" | null
+// (a line without "user" names no kind). Goes through the same answer path as Slack and `npm run ask`.
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createAnswerPath } from '../src/answer/create-answer-path';
+import { FOR_KIND_LINE } from '../src/cards/build-answer-card';
+import type { Card } from '../src/cards/types';
+import { ASKER_KINDS, type AskerKind, isAskerKind } from '../src/knowledge/schema';
+
+const DEFAULT_FILE = join(__dirname, '..', 'test', 'fixtures', 'user-kinds.jsonl');
+const MIN_OWN = 0.9;
+const MAX_OTHER = 0;
+
+/** Whose card a reply is: a kind's own, the same for everyone, today's card for several kinds, or no card. */
+type CardFor = AskerKind | 'everyone' | 'several' | 'clarify' | 'fallback';
+
+interface Row {
+  file: string;
+  q: string;
+  user: AskerKind | null;
+  /** Where a fixture question came from ("dev": ../shared/eval/dev.jsonl, copied verbatim; "added"). */
+  source: string;
+}
+
+function readRows(file: string): Row[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), index }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, index }) => {
+      const row = JSON.parse(line) as { q?: unknown; text?: unknown; user?: unknown; source?: unknown };
+      const q = typeof row.q === 'string' ? row.q : row.text;
+      if (typeof q !== 'string') throw new Error(`${file}:${index + 1}: no "q" or "text"`);
+      if (row.user !== undefined && row.user !== null && !isAskerKind(String(row.user))) {
+        throw new Error(`${file}:${index + 1}: "user" must be one of ${ASKER_KINDS.join(', ')} or null`);
+      }
+      const source = typeof row.source === 'string' ? row.source : '';
+      return { file, q, user: (row.user as AskerKind | undefined) ?? null, source };
+    });
+}
+
+const args = process.argv.slice(2);
+const show = args.includes('--show');
+const files = [DEFAULT_FILE, ...args.filter((arg) => arg !== '--show')];
+const { answerer } = createAnswerPath({});
+
+/** The kind a card says it is for ("For the root user"), if it says one. */
+function kindLineOf(card: Card): AskerKind | undefined {
+  const blocks = JSON.stringify(card.blocks);
+  return ASKER_KINDS.find((kind) => blocks.includes(`*${FOR_KIND_LINE[kind]}*`));
+}
+
+function cardFor(card: Card, reply: ReturnType<typeof answerer.answer>): CardFor {
+  const outcome = reply.outcome;
+  if (outcome?.kind === 'clarify') return 'clarify';
+  if (!outcome?.topic || outcome.kind !== 'answer') return 'fallback';
+  const named = kindLineOf(card);
+  if (named) return named;
+  const topic = outcome.topic;
+  // A topic with one set of steps: its card is its audience's own (or the same for everyone).
+  if (!topic.user_kinds?.length) {
+    const [only, ...more] = topic.audience;
+    if (more.length === 0 && only !== undefined) return isAskerKind(only) ? only : 'everyone';
+  }
+  return 'several';
+}
+
+const percent = (part: number, whole: number) => `${whole === 0 ? 0 : ((100 * part) / whole).toFixed(1)}%`;
+let passed = true;
+const all: Array<Row & { got: CardFor; line: boolean; read: AskerKind | null; topic: string }> = [];
+for (const file of files) {
+  for (const row of readRows(file)) {
+    const reply = answerer.answer(row.q);
+    all.push({
+      ...row,
+      got: cardFor(reply.card, reply),
+      line: kindLineOf(reply.card) !== undefined,
+      read: reply.outcome?.user ?? null,
+      topic: reply.outcome?.topic?.id ?? reply.outcome?.kind ?? '',
+    });
+  }
+}
+
+for (const [label, rows] of [
+  ...files.map((file) => [file, all.filter((row) => row.file === file)] as const),
+  ...(files.length > 1 ? [['all files', all] as const] : []),
+]) {
+  const named = rows.filter((row) => row.user !== null);
+  const own = named.filter((row) => row.got === row.user);
+  const everyone = named.filter((row) => row.got === 'everyone');
+  const other = named.filter((row) => isAskerKind(row.got) && row.got !== row.user);
+  const several = named.filter((row) => row.got === 'several');
+  const noCard = named.filter((row) => row.got === 'clarify' || row.got === 'fallback');
+  const unnamed = rows.filter((row) => row.user === null);
+  const unnamedGivenKind = unnamed.filter((row) => row.line);
+  console.log(`\n${label === 'all files' ? label : relative(process.cwd(), label)}`);
+  console.log(`  questions naming a kind: ${named.length}`);
+  console.log(`    that kind's card:          ${own.length} (${percent(own.length, named.length)})`);
+  console.log(`    another kind's card:       ${other.length} (${percent(other.length, named.length)})`);
+  console.log(`    a card for everyone:       ${everyone.length} (a topic with one set of steps for all)`);
+  console.log(`    today's card (all kinds):  ${several.length}`);
+  console.log(`    clarify or fallback:       ${noCard.length}`);
+  // What the kind of user decides, apart from what the matcher does: the questions that got a topic's card.
+  const carded = named.length - noCard.length;
+  console.log(
+    `    of the ${carded} that got a topic's card: ${own.length} their kind's (${percent(own.length, carded)})`,
+  );
+  for (const source of [...new Set(rows.map((row) => row.source))].filter(Boolean)) {
+    const from = named.filter((row) => row.source === source);
+    const fromOwn = from.filter((row) => row.got === row.user).length;
+    const fromOther = from.filter((row) => isAskerKind(row.got) && row.got !== row.user).length;
+    console.log(
+      `    from "${source}": ${fromOwn} of ${from.length} their kind's card (${percent(fromOwn, from.length)}), ${fromOther} another kind's`,
+    );
+  }
+  console.log(
+    `  questions naming no kind: ${unnamed.length}, opened on a kind's steps anyway: ${unnamedGivenKind.length}`,
+  );
+  if (show) {
+    for (const row of [...other, ...several, ...noCard, ...everyone, ...unnamedGivenKind]) {
+      console.log(
+        `    [${row.user ?? 'none'} -> ${row.got}, read ${row.read ?? 'none'}, ${row.topic}] ${row.q.slice(0, 140)}`,
+      );
+    }
+  }
+  if (label === 'all files' || files.length === 1) {
+    const ownShare = named.length === 0 ? 1 : own.length / named.length;
+    passed = ownShare >= MIN_OWN && other.length <= MAX_OTHER;
+    console.log(
+      `\n  bar: that kind's card >= ${MIN_OWN * 100}% and another kind's card <= ${MAX_OTHER}: ${passed ? 'PASS' : 'FAIL'}`,
+    );
+  }
+}
+
+process.exitCode = passed ? 0 : 1;

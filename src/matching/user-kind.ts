@@ -1,0 +1,224 @@
+// Reads which kind of user is asking (root, IAM, IAM Identity Center or federated) from a question, so
+// its answer can open on that kind's steps. It reads the analyzer's terms (the ones the matcher scores:
+// synonyms folded, so "okta", "azure ad" and "saml" all say federated) and, for the few things folding
+// hides, the analyzer's plain words ("awsapps" and "tile" both fold onto "portal"; "not the root user"
+// keeps "root"). What says which kind follows the AWS Sign-In User Guide's user types, as the corpus does.
+import { ASKER_KINDS, type AskerKind, type Topic } from '../knowledge/schema';
+import { type Analyzer, words } from './analyzer';
+
+/**
+ * Said outright: a kind's name, or a word the lexicon folds onto it ("account owner" is the root user,
+ * "okta" is federated). Each cue is a run of terms, written the way people write it.
+ */
+const EXPLICIT: Record<AskerKind, readonly string[]> = {
+  root: ['root'],
+  iam: ['iam'],
+  'identity-center': ['identity center'],
+  federated: [
+    'federated',
+    'corporate login',
+    'company login',
+    'work login',
+    'corporate sso',
+    'company sso',
+    'corporate identity',
+    'company identity',
+  ],
+};
+
+/**
+ * Implied, where the sources make it unambiguous: the account email and password are the root user's;
+ * an account ID or alias together with a user name is how an IAM user signs in. Said outright, any
+ * kind outweighs these.
+ */
+const IMPLIED_SEQUENCES: Partial<Record<AskerKind, readonly string[]>> = {
+  root: ['account email', 'email and password'],
+};
+const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[]>>> = {
+  iam: [['account id', 'alias'], ['user name']],
+};
+
+/**
+ * The lexicon folds "created the aws account" onto root, and the stemmer makes "create" of "created": "please
+ * re-create an AWS account" would read as the root user. Root counts when the question has one of the
+ * words the lexicon's root phrases are made of (past tense only).
+ */
+const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b/i;
+const ROOT = 1 << ASKER_KINDS.indexOf('root');
+/** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
+const IDENTITY_CENTER_WORDING = /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign)/i;
+
+/**
+ * The lexicon folds "ping" (Ping Identity) and "ad" (Active Directory) onto federated; in "ping me when
+ * you can" and "my ad blocker" they are neither. Federated read from such a question is checked again
+ * without them.
+ */
+const NOT_AN_IDENTITY_PROVIDER = /\bping\s+(?:me|us|you|him|her|them|back)\b|\bad[\s-]*block\w*/i;
+// Global, for replacing every one; kept apart because `test` on a global pattern remembers where it stopped.
+const NOT_AN_IDENTITY_PROVIDER_ALL = new RegExp(NOT_AN_IDENTITY_PROVIDER.source, 'gi');
+const FEDERATED = 1 << ASKER_KINDS.indexOf('federated');
+
+/** Plain words folding hides: the access portal's address names IAM Identity Center outright. */
+const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
+/** The access portal by name ("access portal", "sso portal", "start url"), not "tile" or "my apps". */
+const PORTAL_WORDS = new Set(['portal']);
+const START_LINK = new Set(['url', 'link']);
+
+/** A kind right after one of these ("not the root user", "no okta", "without an IAM user") is not who is asking. */
+const NEGATIONS = new Set(['not', 'no', 'without', 'isnt', 'arent', 'never']);
+const SKIPPED_AFTER_NEGATION = new Set(['a', 'an', 'the', 'my', 'our', 'using', 'via', 'through', 'with', 'as']);
+
+/** Where the plain words can say something the terms do not (apostrophes as `words` drops them). */
+const PLAIN_WORDS_NEEDED = /\b(?:not|no|without|isn['’]?t|aren['’]?t|never|awsapps|portal|start)\b/i;
+const NO_WORDS: readonly string[] = [];
+
+export type UserKindReader = (question: string, terms: readonly string[]) => AskerKind | null;
+
+/** Cues are found in one pass over the terms: each is filed under its first term. */
+interface Cue {
+  run: readonly string[];
+  /** Which of the kinds (bit i is ASKER_KINDS[i]) this cue says outright... */
+  explicit: number;
+  /** ...or implies; or, for cues that only count together, which group of its kind's this one is. */
+  implied: number;
+  /** A bit of its own (8 per kind), for cues that only count when every group of their kind is there. */
+  together: number;
+}
+
+const bit = (kind: AskerKind): number => 1 << ASKER_KINDS.indexOf(kind);
+const IDENTITY_CENTER = bit('identity-center');
+
+/** The one kind a mask holds, or null for none or several. */
+function onlyKind(mask: number): AskerKind | null {
+  if (mask === 0 || (mask & (mask - 1)) !== 0) return null;
+  return ASKER_KINDS[Math.log2(mask)] ?? null;
+}
+
+/**
+ * `terms` are the analyzer's terms for `question`, in order (`analyzeQuestion`). Returns null when the
+ * question names no kind, or names two (a root user who also mentions "my IAM password": the card for
+ * everyone is the safe one). Runs on every question, so it scans the terms once and allocates little.
+ */
+export function createUserKindReader(analyzer: Analyzer): UserKindReader {
+  const cuesByFirst = new Map<string, Cue[]>();
+  const file = (text: string, cue: Omit<Cue, 'run'>) => {
+    const run = analyzer.canonical(text);
+    const first = run[0];
+    if (first === undefined) return;
+    const list = cuesByFirst.get(first) ?? [];
+    list.push({ run, ...cue });
+    cuesByFirst.set(first, list);
+  };
+  for (const kind of ASKER_KINDS) {
+    for (const text of EXPLICIT[kind]) file(text, { explicit: bit(kind), implied: 0, together: 0 });
+    for (const text of IMPLIED_SEQUENCES[kind] ?? []) file(text, { explicit: 0, implied: bit(kind), together: 0 });
+    (IMPLIED_TOGETHER[kind] ?? []).forEach((group, index) => {
+      const together = 1 << (ASKER_KINDS.indexOf(kind) * 8 + index);
+      for (const text of group) file(text, { explicit: 0, implied: 0, together });
+    });
+  }
+  const togetherGroups = ASKER_KINDS.map((kind) => ({
+    kind: bit(kind),
+    all: (1 << (IMPLIED_TOGETHER[kind]?.length ?? 0)) - 1,
+  }));
+
+  /** The kinds the terms name outright (`explicit`) and imply (`implied`), as masks. */
+  function scan(terms: readonly string[]): { explicit: number; implied: number } {
+    let explicit = 0;
+    let implied = 0;
+    let together = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const cues = cuesByFirst.get(terms[i] as string);
+      if (!cues) continue;
+      for (const cue of cues) {
+        if (!startsAt(terms, i, cue.run)) continue;
+        explicit |= cue.explicit;
+        implied |= cue.implied;
+        together |= cue.together;
+      }
+    }
+    togetherGroups.forEach(({ kind, all }, index) => {
+      if (all > 0 && ((together >> (index * 8)) & all) === all) implied |= kind;
+    });
+    return { explicit, implied };
+  }
+
+  return (question, terms) => {
+    // The plain words only matter around a negation or a portal; most questions have neither.
+    const plain = PLAIN_WORDS_NEEDED.test(question) ? words(question) : NO_WORDS;
+    const negated = plain.length > 0 ? negatedKinds(plain) : 0;
+    const found = scan(terms);
+    let said = found.explicit;
+    if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
+    if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
+    if (said & FEDERATED && NOT_AN_IDENTITY_PROVIDER.test(question)) {
+      const without = question.replace(NOT_AN_IDENTITY_PROVIDER_ALL, ' ');
+      if (!(scan(analyzer.analyzeQuestion(without)).explicit & FEDERATED)) said &= ~FEDERATED;
+    }
+    if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
+    said &= ~negated;
+    if (said !== 0) return onlyKind(said);
+
+    let implied = found.implied;
+    const portal = plain.some(
+      (word, index) => PORTAL_WORDS.has(word) || (word === 'start' && START_LINK.has(plain[index + 1] ?? '')),
+    );
+    if (portal) implied |= IDENTITY_CENTER;
+    return onlyKind(implied & ~negated);
+  };
+
+  /**
+   * Kinds named right after a negation, past an article or "using": the next word, or the next two when
+   * they are one phrase ("not the root user", "not azure ad"), never a word further on ("not coming,
+   * root user sign in" is a root user).
+   */
+  function negatedKinds(plain: readonly string[]): number {
+    let negated = 0;
+    plain.forEach((word, index) => {
+      if (!NEGATIONS.has(word)) return;
+      let start = index + 1;
+      if (SKIPPED_AFTER_NEGATION.has(plain[start] ?? '')) start++;
+      const next = plain[start];
+      if (next === undefined) return;
+      const alone = analyzer.canonical(next);
+      const second = plain[start + 1];
+      const pair = second !== undefined && alone.length > 0 ? analyzer.canonical(`${next} ${second}`) : [];
+      // Two words folded into one term are one phrase; "coming root" (a stop word, then a kind) is not.
+      const named = pair.length === 1 && analyzer.canonical(second ?? '').length > 0 ? pair : alone;
+      negated |= scan(named).explicit;
+    });
+    return negated;
+  }
+}
+
+/** Whether `run` occurs in `terms` at `start`, word for word. */
+function startsAt(terms: readonly string[], start: number, run: readonly string[]): boolean {
+  if (start + run.length > terms.length) return false;
+  for (let offset = 1; offset < run.length; offset++) if (terms[start + offset] !== run[offset]) return false;
+  return true;
+}
+
+/** Whether a topic has steps for a kind of user: it is written for that kind or for anyone, or has that kind's own steps. */
+export function hasStepsFor(topic: Topic, kind: AskerKind): boolean {
+  return (
+    topic.audience.includes(kind) ||
+    topic.audience.includes('anyone') ||
+    (topic.user_kinds ?? []).some((choice) => choice.kind === kind && choice.steps)
+  );
+}
+
+/**
+ * A clarifying question the kind of user already answers: of the topics offered, only one has steps for
+ * the kind named ("forgot my password, I'm an IAM user": of the four password topics, only the IAM one).
+ * Then that topic is the answer; otherwise the match stays as it was.
+ */
+export function answerForKind<T extends { kind: string; topic: Topic | null; candidates: Topic[] }>(
+  match: T,
+  kind: AskerKind | null,
+): T {
+  if (match.kind !== 'clarify' || kind === null) return match;
+  const fitting = match.candidates.filter((topic) => hasStepsFor(topic, kind));
+  const [only] = fitting;
+  if (fitting.length !== 1 || only === undefined) return match;
+  return { ...match, kind: 'answer', topic: only };
+}

@@ -1,0 +1,227 @@
+// From the person's side: a question that says who is asking (root, IAM, Identity Center, federated)
+// gets that kind's card; one that says nothing, or says two things, gets the card for everyone.
+import { createAnswerer } from '../../src/answer/create-answerer';
+import { corpusToMrkdwn } from '../../src/cards/blocks';
+import { FOR_KIND_LINE, NOT_KIND_LABEL } from '../../src/cards/build-answer-card';
+import { buildStatsCard, USER_KINDS_TITLE } from '../../src/cards/build-stats-card';
+import { ACTION, BLOCK, decodeTopicRef } from '../../src/cards/ids';
+import type { Card } from '../../src/cards/types';
+import type { AskerKind, Topic } from '../../src/knowledge/schema';
+import { ORG_CONTEXT, realAnswerPath } from '../helpers/corpus';
+import { tempStore } from '../helpers/temp-store';
+
+const { corpus, matcher, answerer } = realAnswerPath();
+const topic = (id: string): Topic => corpus.byId.get(id) as Topic;
+const allText = (card: Card): string => JSON.stringify(card.blocks);
+const buttons = (card: Card, blockId: string) => {
+  const block = card.blocks.find((b) => b.block_id === blockId);
+  return block?.type === 'actions' ? block.elements.filter((e) => e.type === 'button') : [];
+};
+const headerOf = (card: Card) => (card.blocks[0]?.type === 'header' ? card.blocks[0].text.text : '');
+const firstStepOf = (card: Card) => {
+  const steps = card.blocks.find((b) => b.block_id === BLOCK.steps);
+  return steps?.type === 'section' ? (steps.text?.text.split('\n')[1] ?? '') : '';
+};
+/** The steps a kind has on a topic: its own, or those of the topic it is pointed at. */
+function kindSteps(topicId: string, kind: AskerKind): { shown: Topic; steps: readonly string[] } {
+  const texts = (steps: ReadonlyArray<{ text: string }>) => steps.map((step) => step.text);
+  const choice = topic(topicId).user_kinds?.find((c) => c.kind === kind);
+  if (choice?.steps) return { shown: topic(topicId), steps: texts(choice.steps) };
+  const target = topic(choice?.topic as string);
+  const own = target.user_kinds?.find((c) => c.kind === kind && c.steps);
+  return { shown: target, steps: texts(own?.steps ?? target.steps) };
+}
+
+// Each of the six topics whose steps differ by kind of user, and each kind it has, in a person's words.
+const NAMED: Array<[string, AskerKind, string]> = [
+  ['mfa-device-lost', 'root', "I lost my MFA phone and can't sign in as root"],
+  ['mfa-device-lost', 'iam', "I'm an IAM user and my MFA device was stolen"],
+  ['wrong-signin-page', 'root', "I'm the root user, my password is right but the sign-in page rejects it"],
+  ['wrong-signin-page', 'iam', 'IAM user here, my user name and password are right but the sign in page rejects them'],
+  [
+    'wrong-signin-page',
+    'identity-center',
+    'identity center user, my password is correct but the aws console sign in page rejects it',
+  ],
+  [
+    'wrong-signin-page',
+    'federated',
+    'we log in through okta, my credentials are right but the aws console sign in page rejects them',
+  ],
+  ['find-account-id', 'iam', "where do i find the 12 digit account id? I'm an iam user"],
+  ['find-account-id', 'root', 'root user here, the sign in page asks for an account ID, where do I find it?'],
+  ['find-account-id', 'identity-center', 'I use identity center, where do I find the account ID to sign in?'],
+  ['access-portal-credentials', 'federated', "can't find our access portal link, we log in with our Okta account"],
+  [
+    'access-portal-credentials',
+    'identity-center',
+    'identity center user, the access portal rejects my username and password',
+  ],
+  ['federated-password', 'federated', 'I log into aws through Okta and forgot my password'],
+  ['signin-page-blocked', 'root', 'the aws sign in page is blocked by our firewall, I sign in as root'],
+  ['signin-page-blocked', 'iam', 'IAM user here, our proxy blocks the aws sign in page'],
+  ['signin-page-blocked', 'identity-center', 'our web filter blocks the identity center sign in page'],
+];
+
+describe('a question that names the kind of user', () => {
+  it.each(NAMED)(
+    '%s, %s: "%s" opens on that kind\'s steps, says whom it is for, and offers the others',
+    (id, kind, q) => {
+      const reply = answerer.answer(q);
+      expect(reply.outcome?.topic?.id).toBe(id);
+      const { shown, steps } = kindSteps(id, kind);
+      expect(headerOf(reply.card)).toBe(shown.title);
+      expect(allText(reply.card)).toContain(FOR_KIND_LINE[kind]);
+      expect(firstStepOf(reply.card)).toBe(`1. ${corpusToMrkdwn(steps[0] as string)}`);
+      expect(reply.card.text).toContain(FOR_KIND_LINE[kind]);
+      // One quiet button back to the topic asked about, for everyone; no "I'm the root user" buttons.
+      const others = buttons(reply.card, BLOCK.userKinds);
+      expect(others.map((b) => [b.text.text, b.style, b.action_id])).toEqual([
+        [NOT_KIND_LABEL[kind], undefined, ACTION.otherUserKinds],
+      ]);
+      expect(decodeTopicRef(others[0]?.value)).toEqual({ topicId: id });
+    },
+  );
+
+  it('covers every kind of user the six topics have', () => {
+    const six = [
+      'mfa-device-lost',
+      'wrong-signin-page',
+      'find-account-id',
+      'access-portal-credentials',
+      'federated-password',
+      'signin-page-blocked',
+    ];
+    const covered = new Set(NAMED.map(([id, kind]) => `${id}:${kind}`));
+    for (const id of six) {
+      for (const choice of topic(id).user_kinds ?? []) {
+        if (choice.kind === 'anyone') continue;
+        // federated-password's other kinds point at their own password topics, which a question naming them gets.
+        if (id === 'federated-password' && choice.kind !== 'federated') continue;
+        expect(covered).toContain(`${id}:${choice.kind}`);
+      }
+    }
+  });
+
+  it.each([
+    ['iam', 'forgot my IAM user password', 'iam-password-reset'],
+    ['root', 'forgot my root user password', 'root-password-reset'],
+    ['identity-center', 'forgot my identity center password', 'identity-center-password-reset'],
+  ] as const)('a %s password question gets the password topic only that kind has', (kind, q, id) => {
+    const reply = answerer.answer(q);
+    expect(reply.outcome?.user).toBe(kind);
+    expect(reply.outcome?.topic?.id).toBe(id);
+    expect(topic(id).audience).toEqual([kind]);
+  });
+
+  it('Contact AWS Support is offered to a root user who lost the MFA device, never to an IAM user', () => {
+    const labels = (q: string) => buttons(answerer.answer(q).card, BLOCK.escalate).map((b) => b.action_id);
+    expect(labels("I lost my MFA phone and can't sign in as root")).toContain(ACTION.contactAwsSupport);
+    expect(labels("I'm an IAM user and my MFA device was stolen")).not.toContain(ACTION.contactAwsSupport);
+  });
+
+  it('a related topic opened from a root card opens on its root steps too', () => {
+    const card = answerer.answer("I'm the root user, my password is right but the sign-in page rejects it").card;
+    const related = buttons(card, BLOCK.followUps).map((b) => decodeTopicRef(b.value));
+    expect(related.filter((ref) => ref?.topicId !== 'wrong-signin-page').every((ref) => ref?.kind === 'root')).toBe(
+      true,
+    );
+    // From signin-page-blocked's root card, its related wrong-signin-page opens on the root steps.
+    const blocked = answerer.answer('the aws sign in page is blocked by our firewall, I sign in as root').card;
+    const ref = buttons(blocked, BLOCK.followUps)
+      .map((b) => decodeTopicRef(b.value))
+      .find((r) => r?.topicId === 'wrong-signin-page');
+    expect(ref?.kind).toBe('root');
+    const opened = answerer.topicCard(ref as NonNullable<typeof ref>) as Card;
+    expect(allText(opened)).toContain(FOR_KIND_LINE.root);
+    expect(firstStepOf(opened)).toBe(`1. ${corpusToMrkdwn(kindSteps('wrong-signin-page', 'root').steps[0] as string)}`);
+  });
+
+  it('a related topic with nothing for that kind opens for everyone, and still carries the kind', () => {
+    const card = answerer.topicCard({ topicId: 'contact-aws-support', kind: 'root' }) as Card;
+    expect(card).not.toBeNull();
+    expect(allText(card)).not.toContain(FOR_KIND_LINE.root);
+    expect(
+      buttons(card, BLOCK.followUps).every(
+        (b) => b.action_id === ACTION.stillStuck || decodeTopicRef(b.value)?.kind === 'root',
+      ),
+    ).toBe(true);
+  });
+
+  it('a root user asked for an account ID gets the root sign-in steps, without being asked which topic first', () => {
+    const reply = answerer.answer("root user: the sign in page asks me for an account ID, which I don't have");
+    expect(reply.outcome?.kind).toBe('answer');
+    expect(headerOf(reply.card)).toBe(topic('wrong-signin-page').title);
+    expect(allText(reply.card)).toContain(FOR_KIND_LINE.root);
+    expect(firstStepOf(reply.card)).toBe(
+      `1. ${corpusToMrkdwn(kindSteps('wrong-signin-page', 'root').steps[0] as string)}`,
+    );
+  });
+
+  it('a clarifying question carries the kind to the topic picked', () => {
+    const reply = answerer.answer("I'm an IAM user and need the account ID to sign in, where is it?");
+    if (reply.outcome?.kind !== 'clarify')
+      throw new Error(`expected a clarifying question, got ${reply.outcome?.kind}`);
+    const choices = buttons(reply.card, BLOCK.choices).map((b) => decodeTopicRef(b.value));
+    expect(choices.every((ref) => ref?.kind === 'iam')).toBe(true);
+  });
+});
+
+describe('a question that names no kind, or two', () => {
+  it.each([
+    ['I lost my MFA phone'],
+    ['the sign-in page rejects my password but it is right'],
+    ['which domains does our corporate firewall need to allow for the aws sign in page?'],
+  ])('"%s" gets today\'s card', (q) => {
+    const reply = answerer.answer(q);
+    expect(reply.outcome?.user).toBeNull();
+    expect(reply.card).toEqual(answerer.topicCard({ topicId: reply.outcome?.topic?.id as string }));
+    for (const line of Object.values(FOR_KIND_LINE)) expect(allText(reply.card)).not.toContain(line);
+  });
+
+  it.each([
+    ['root user here, the login page asks for my IAM user name'],
+    ['I log into aws through Okta and forgot my IAM password'],
+    ["I'm not the root user and my MFA phone is gone"],
+  ])('"%s" (contradictory, or a kind denied) gets today\'s card', (q) => {
+    const reply = answerer.answer(q);
+    expect(reply.outcome?.kind).toBe('answer');
+    expect(reply.outcome?.user).toBeNull();
+    expect(reply.card).toEqual(answerer.topicCard({ topicId: reply.outcome?.topic?.id as string }));
+  });
+
+  it("today's MFA card still shows the generic steps and a button per kind", () => {
+    const card = answerer.answer('I lost my MFA phone').card;
+    expect(
+      buttons(card, BLOCK.userKinds)
+        .map((b) => decodeTopicRef(b.value)?.kind)
+        .sort(),
+    ).toEqual(['iam', 'root']);
+  });
+});
+
+describe('recording the kind', () => {
+  it('stores the kind with the question, and stats count questions per kind', async () => {
+    const temp = await tempStore();
+    try {
+      const recording = createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, questions: temp.store.questions });
+      const asker = { userId: 'U0ASKER01', surface: 'command' as const };
+      const root = recording.answer("I lost my MFA phone and can't sign in as root", { asker });
+      recording.answer('the aws sign in page is blocked by our firewall, I sign in as root', { asker });
+      recording.answer('I log into aws through Okta and forgot my password', { asker });
+      const none = recording.answer('I lost my MFA phone', { asker });
+      expect((await temp.store.questions.get(root.questionId as number))?.userKind).toBe('root');
+      expect((await temp.store.questions.get(none.questionId as number))?.userKind).toBeUndefined();
+      // The root card's buttons carry the kind with the question.
+      const feedback = buttons(root.card, BLOCK.feedback).map((b) => decodeTopicRef(b.value));
+      expect(feedback[0]).toEqual({ topicId: 'mfa-device-lost', kind: 'root', questionId: root.questionId });
+      const stats = await temp.store.stats.usage();
+      expect(stats.userKinds).toEqual({ root: 2, iam: 0, 'identity-center': 0, federated: 1 });
+      const card = buildStatsCard(stats, (id) => id);
+      expect(allText(card)).toContain(USER_KINDS_TITLE);
+      expect(allText(card)).toContain('Root user');
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import type { Topic } from '../../src/knowledge/schema';
+import { createMatcher } from '../../src/matching/matcher';
+import { answerForKind } from '../../src/matching/user-kind';
+
+// Through the matcher, as the app reads it: the kind comes from the same terms the topic does.
+const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+const matcher = createMatcher(corpus);
+const topic = (id: string) => corpus.byId.get(id) as Topic;
+const kindOf = (question: string) => matcher.match(question).user;
+
+describe('reading the kind of user from a question', () => {
+  it.each([
+    ["I lost my MFA phone and can't sign in as root", 'root'],
+    ['I am the account owner and forgot the password', 'root'],
+    ['I created the aws account myself, now the mfa is gone', 'root'],
+    ["I'm an IAM user, my 2fa device was stolen", 'iam'],
+    ['my admin made me an iam account, forgot its pasword', 'iam'],
+    ['our SSO portal in IAM Identity Center rejects my password', 'identity-center'],
+    ['aws sso start url, where is it?', 'identity-center'],
+    ['i log in through okta and forgot my password', 'federated'],
+    ['we use Entra ID for aws, forgot my pw', 'federated'],
+    ['I sign in through our corporate login and it fails', 'federated'],
+  ])('explicit: %s -> %s', (question, kind) => {
+    expect(kindOf(question)).toBe(kind);
+  });
+
+  it.each([
+    ['I sign in with the account email and password, and the MFA phone is gone', 'root'],
+    ['I log in with account ID + user name + password. forgot the password', 'iam'],
+    ["what's the https://d-1234567890.awsapps.com/start link again, it says my password is wrong", 'identity-center'],
+    ['no idea what our access portal link is anymore', 'identity-center'],
+  ])('implied: %s -> %s', (question, kind) => {
+    expect(kindOf(question)).toBe(kind);
+  });
+
+  it.each([
+    ['I lost my MFA device'],
+    ['forgot my password'],
+    ['I just clicked a tile in our app dashboard, new laptop, how do I get in'],
+    ['which domains does our corporate firewall need for the aws sign in page?'],
+    ['need to replace the personal visa on our aws account with the corporate amex'],
+    // "create an aws account" folds like "created the aws account" (the root user's phrase), but says nothing of who asks.
+    ['I lost one of my phones with 2FA, please re-create an AWS account and delete the old one'],
+    // "aws sso" is Identity Center; "aws with SSO" is any single sign-on.
+    ['my pihole was preventing me from logging into aws with SSO'],
+    // "ping" and "ad" are identity providers only sometimes.
+    ['my ad blocker blocks the aws sign in page'],
+  ])('none named: %s -> null', (question) => {
+    expect(kindOf(question)).toBeNull();
+  });
+
+  it.each([
+    ['root user here but the page wants my IAM password'],
+    ['is there a separate login page for root vs iam users?'],
+    ['okta login to the root account fails'],
+  ])('contradictory: %s -> null', (question) => {
+    expect(kindOf(question)).toBeNull();
+  });
+
+  it('a kind right after a negation is not who is asking', () => {
+    expect(kindOf("I'm not the root user and my mfa phone is gone")).toBeNull();
+    expect(kindOf("I'm an IAM user, not the root user, and lost my mfa")).toBe('iam');
+    expect(kindOf('identity center password forgotten, not okta or anything')).toBe('identity-center');
+    // A negation only reaches the next word or phrase.
+    expect(kindOf('verification code email not coming, root user sign in')).toBe('root');
+  });
+
+  it('"ping me" is not Ping Identity, "ad blocker" is not Active Directory', () => {
+    expect(kindOf('lost my mfa as root, ping me when you can')).toBe('root');
+    expect(kindOf('forgot my ping password which is how i get into our aws accounts, pls ping me')).toBe('federated');
+    expect(kindOf('we use AD to log into aws and I forgot my password')).toBe('federated');
+  });
+
+  it('an explicit kind outweighs an implied one', () => {
+    expect(kindOf("I'm an IAM user and the page only gives me a box for an email and password")).toBe('iam');
+    expect(kindOf('we sign in through okta at our access portal and I forgot my password')).toBe('federated');
+  });
+});
+
+describe('a clarifying question the kind of user already answers', () => {
+  const clarify = (...ids: string[]) => ({ kind: 'clarify', topic: null as Topic | null, candidates: ids.map(topic) });
+  const passwords = [
+    'root-password-reset',
+    'iam-password-reset',
+    'identity-center-password-reset',
+    'federated-password',
+  ];
+
+  it('is answered with the one topic offered that has steps for that kind', () => {
+    expect(answerForKind(clarify(...passwords), 'iam')).toMatchObject({
+      kind: 'answer',
+      topic: topic('iam-password-reset'),
+    });
+    expect(answerForKind(clarify(...passwords), 'federated').topic?.id).toBe('federated-password');
+    // find-account-id only points root users elsewhere; wrong-signin-page has their steps.
+    expect(answerForKind(clarify('find-account-id', 'wrong-signin-page'), 'root').topic?.id).toBe('wrong-signin-page');
+  });
+
+  it('stays a question when several topics (or one for anyone) fit, or no kind was named', () => {
+    expect(answerForKind(clarify('find-account-id', 'iam-password-reset'), 'iam').kind).toBe('clarify');
+    expect(answerForKind(clarify('report-fraud', 'root-password-reset'), 'root').kind).toBe('clarify');
+    expect(answerForKind(clarify(...passwords), null).kind).toBe('clarify');
+  });
+});
