@@ -1,7 +1,7 @@
 // The real app in Socket Mode, as the README tells people to run it, against a local fake of Slack's
 // side (apps.connections.open, a WebSocket with hello, envelopes and acks): every surface and button
 // answered over the socket, and Slack's routine `disconnect` message ridden out.
-import { FEEDBACK_PROMPT, SHARE_LABEL, STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
+import { FEEDBACK_PROMPT, FOR_KIND_LINE, SHARE_LABEL, STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
 import { CLARIFY_PROMPT } from '../../src/cards/build-clarify-card';
 import { MENU_TEXT } from '../../src/cards/build-fallback-card';
 import { FEEDBACK_THANKS_TEXT, HELPFUL_THANKS_TEXT } from '../../src/cards/build-feedback-modal';
@@ -112,7 +112,10 @@ describe('buttons over the socket', () => {
     expect(headerOf((await responseFor('sock-related')).body)).toBe(related.label);
     const kind = buttonOf(card, (b) => b.blockId === BLOCK.userKinds && decodeTopicRef(b.value)?.kind === 'iam');
     await running.sender.click({ ...kind, responseUrl: running.slack.responseUrl('sock-kind'), ephemeral: true });
-    expect(headerOf((await responseFor('sock-kind')).body)).toMatch(/IAM user/);
+    // The card for one kind of user says whom it is for, under the topic's own title.
+    const forIam = (await responseFor('sock-kind')).body;
+    expect(headerOf(forIam)).toMatch(/MFA/);
+    expect(JSON.stringify(forIam.blocks)).toContain(FOR_KIND_LINE.iam);
   });
 
   it('Still stuck? and Share in channel', async () => {
