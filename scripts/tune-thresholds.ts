@@ -1,9 +1,9 @@
-// `npx tsx scripts/tune-thresholds.ts [--set FILE]...`: how thresholds.ts was chosen, and how to
-// re-choose it after the corpus grows. It computes every question's features once, then tries a
-// grid of weights and thresholds and prints the best settings by the evaluation's own measures:
-// no more than 2% confident wrong answers first, then right answers, rejected out-of-scope questions
-// and clarified ambiguous ones. The first set tunes; any further sets are only reported, so an
-// unseen set shows whether the choice generalises.
+// `npx tsx scripts/tune-thresholds.ts [--set FILE]... [--report --set FILE]... [--moves N]`: how
+// thresholds.ts was chosen, and how to re-choose it after the corpus grows. It reads every question once
+// (whole and by sentences), then searches the settings in `grid`: coordinate descent, then seeded random
+// moves of several settings at once. A setting costs how far each tuning set falls short of its bars (a
+// confident wrong answer ten times over). The sets before `--report` tune (without it, only the first);
+// the rest are only printed, so an unseen set shows whether the choice generalises.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
