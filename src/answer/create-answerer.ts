@@ -41,7 +41,12 @@ export interface Asker {
 export const MAX_MATCHED_CHARS = 400;
 /** Runs of letters and digits longer than this are keys, hashes or noise: no word the matcher knows is that long. */
 export const MAX_WORD_CHARS = 24;
-const OVERLONG_WORD = new RegExp(`[\\p{L}\\p{N}]{${MAX_WORD_CHARS + 1},}`, 'gu');
+/**
+ * Japanese, Chinese and Korean are written without spaces: a whole sentence is one run, and the
+ * analyzer finds the words inside it. Only runs of other letters and digits are keys.
+ */
+const UNSPACED_LETTER = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー`;
+const OVERLONG_WORD = new RegExp(`(?:(?![${UNSPACED_LETTER}])[\\p{L}\\p{N}]){${MAX_WORD_CHARS + 1},}`, 'gu');
 
 /**
  * The part of a question the matcher reads. Typo correction costs grow with every unknown word and its

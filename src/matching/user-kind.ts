@@ -41,9 +41,9 @@ const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[
 /**
  * The lexicon folds "created the aws account" onto root, and the stemmer makes "create" of "created": "please
  * re-create an AWS account" would read as the root user. Root counts when the question has one of the
- * words the lexicon's root phrases are made of (past tense only).
+ * words the lexicon's root phrases are made of (past tense only), or the root user's name in another script.
  */
-const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b/i;
+const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b|ルート|根用户|루트/i;
 const ROOT = 1 << ASKER_KINDS.indexOf('root');
 /** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
 const IDENTITY_CENTER_WORDING = /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign)/i;

@@ -25,6 +25,28 @@ describe('what the matcher reads', () => {
   it('drops runs of letters too long to be words, and redaction marks', () => {
     expect(textForMatching(`lost ${'a'.repeat(6000)} mfa ${REDACTED}`)).toBe('lost mfa');
   });
+
+  it('keeps a Japanese, Chinese or Korean sentence, which is written without spaces', () => {
+    const japanese = 'AWSルートユーザーのMFAデバイスが無いのでAWSルートユーザーでAWSにログイン出来なくなりました。';
+    expect(textForMatching(japanese)).toBe(japanese);
+    expect(textForMatching('我个人的邮箱注册的aws账户还没用就被封禁了不能登录怎么办呢')).toContain('封禁');
+  });
+
+  it('still drops a key pasted inside such a sentence', () => {
+    const key = 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY';
+    expect(textForMatching(`ログインできない ${key} です`)).toBe('ログインできない です');
+  });
+});
+
+describe('a question written without spaces', () => {
+  it('gets its answer: a root user who lost the MFA device, in Japanese', () => {
+    const result = realAnswerPath().answerer.answer(
+      'AWSルートユーザーのMFAデバイスが無いのでAWSルートユーザーでAWSにログイン出来なくなりました。紛失したMFAデバイスのSIMカードを新しいandroidに引き継いでいる場合、残念ながら新しいスマホに自動で電話認証の架電はかかってこないです。',
+    );
+    expect(result.outcome?.kind).toBe('answer');
+    expect(result.outcome?.topic?.id).toBe('mfa-device-lost');
+    expect(result.outcome?.user).toBe('root');
+  });
 });
 
 describe('secret warnings', () => {
