@@ -114,6 +114,9 @@ const grid: Partial<Record<keyof Thresholds, number[]>> = {
   sentenceMinScore: [0.3, 0.4, 0.45, 0.5, 0.6, 2],
   sentenceMinEvidence: [1, 1.5, 2, 3],
   ownForeignNoise: [0, 0.25, 0.5, 0.75, 1],
+  askMinScore: [0.08, 0.1, 0.12, 0.13, 0.15, 0.2, 1],
+  askMinSignal: [0.7, 0.8, 0.85, 0.9, 0.95],
+  askCloseRatio: [0.6, 0.7, 0.75, 0.8, 0.9],
 };
 
 // The sets before `--report` tune (their costs are added); the rest are only reported.

@@ -218,6 +218,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         card = buildClarifyCard(outcome.candidates, question, questionId, {
           twoProblems: outcome.twoProblems,
           kind: user,
+          allTopics: corpus.topics,
         });
       } else {
         card = buildFallbackCard(corpus.topics, cardContext, question, questionId);

@@ -2,6 +2,7 @@
 import type { AskerKind, Topic } from '../knowledge/schema';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, section } from './blocks';
+import { topicMenuBlock } from './topic-menu';
 import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
 import type { Card } from './types';
 
@@ -14,7 +15,11 @@ export interface ClarifyOptions {
   twoProblems?: boolean;
   /** The kind of user the question named: the topic picked opens on that kind's steps. */
   kind?: AskerKind;
+  /** Every topic, for "none of these": the card ends with the topic menu. */
+  allTopics?: readonly Topic[];
 }
+
+export const NONE_OF_THESE = 'None of these? Pick what you are stuck on:';
 
 /** "This sounds like two things: your MFA device and your root password." */
 export function twoProblemsLine(candidates: readonly Topic[]): string {
@@ -51,6 +56,10 @@ export function buildClarifyCard(
       ),
     ),
   );
+  // The matcher may have been unsure of all of them: the way to every other topic stays one click away.
+  if (options.allTopics && options.allTopics.length > candidates.length) {
+    blocks.push(section(NONE_OF_THESE), topicMenuBlock(options.allTopics, questionId));
+  }
   const prompt = options.twoProblems ? TWO_PROBLEMS_PROMPT : CLARIFY_PROMPT;
   return {
     text: `${prompt} ${candidates.map((topic) => escapeMrkdwn(topic.title)).join(' / ')}`,

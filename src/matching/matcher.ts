@@ -439,7 +439,7 @@ export function decide(
  */
 export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): Decision {
   const whole = decide(scoreTopics(topics, reading.whole, thresholds), thresholds, reading.whole);
-  if (reading.sentences.length < 2) return whole;
+  if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
   const sure = reading.sentences
     .map((features) => decide(scoreTopics(topics, features, thresholds), thresholds, features))
     .filter(
@@ -458,5 +458,25 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
     const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
     return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
   }
-  return whole;
+  return askWhenClose(whole, reading.whole, thresholds);
+}
+
+/**
+ * A post about signing in to AWS (it names AWS, and has no words of other products or other tasks)
+ * whose evidence is spread too thin to answer, but where two topics lead together: asking "which of
+ * these?" costs the person a click, the fallback costs them the way in.
+ */
+export function askWhenClose(
+  decision: Decision,
+  features: Pick<QuestionFeatures, 'anchored' | 'foreignTerms' | 'otherTaskTerms'>,
+  thresholds: Thresholds,
+): Decision {
+  const [first, second] = decision.ranking;
+  if (decision.kind !== 'fallback' || !first || !second) return decision;
+  if (!features.anchored || features.foreignTerms > 0 || features.otherTaskTerms > 0) return decision;
+  if (first.score < thresholds.askMinScore || first.signal < thresholds.askMinSignal) return decision;
+  const close = decision.ranking.filter((entry) => entry.score >= first.score * thresholds.askCloseRatio);
+  if (close.length < 2) return decision;
+  const candidates = close.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
+  return { ...decision, kind: 'clarify', topic: null, candidates };
 }

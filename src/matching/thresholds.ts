@@ -48,6 +48,14 @@ export interface Thresholds {
   sentenceMinScore: number;
   /** ...and carries at least this much evidence. */
   sentenceMinEvidence: number;
+  /**
+   * A post about AWS sign-in that falls short of an answer is asked about ("which of these?") when its
+   * first topic scores at least `askMinScore`, with at least `askMinSignal` of it about signing in, and
+   * another topic scores `askCloseRatio` of the first or more.
+   */
+  askMinScore: number;
+  askMinSignal: number;
+  askCloseRatio: number;
   /** How much a foreign word still thins a topic whose own phrases use it (0: not at all, 1: as any other). */
   ownForeignNoise: number;
   maxCandidates: number;
@@ -77,5 +85,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   sentenceMinScore: 0.5,
   sentenceMinEvidence: 2,
   ownForeignNoise: 0.5,
+  askMinScore: 0.13,
+  askMinSignal: 0.9,
+  askCloseRatio: 0.75,
   maxCandidates: 4,
 };

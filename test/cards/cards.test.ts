@@ -7,11 +7,11 @@ import {
   STILL_STUCK_LABEL,
   WHO_CAN_HELP_TITLE,
 } from '../../src/cards/build-answer-card';
-import { buildClarifyCard, CLARIFY_PROMPT } from '../../src/cards/build-clarify-card';
+import { buildClarifyCard, CLARIFY_PROMPT, NONE_OF_THESE } from '../../src/cards/build-clarify-card';
 import { buildFallbackCard, buildTopicMenuCard, FALLBACK_TEXT } from '../../src/cards/build-fallback-card';
 import { buildHelpCard, HELP_TITLE } from '../../src/cards/build-help-card';
 import { buildSecretWarningCard } from '../../src/cards/build-secret-warning-card';
-import { ACTION, BLOCK, decodeTopicRef } from '../../src/cards/ids';
+import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
 import type { Card } from '../../src/cards/types';
 import type { Topic } from '../../src/knowledge/schema';
 import { blockKitProblems } from '../helpers/block-kit';
@@ -127,6 +127,20 @@ describe('clarify card', () => {
     const card = buildClarifyCard(candidates, 'forgot my password');
     expect(allText(card)).toContain(CLARIFY_PROMPT);
     expect(buttons(card, BLOCK.choices).map((b) => b.value)).toEqual(candidates.map((t) => t.id));
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('ends with every topic in a menu, for when none of the candidates is it', () => {
+    const card = buildClarifyCard(candidates, 'forgot my password', 7, { allTopics: corpus.topics });
+    expect(allText(card)).toContain(NONE_OF_THESE);
+    const menu = card.blocks.find((b) => b.block_id === BLOCK.topicMenu);
+    const select = menu?.type === 'actions' ? menu.elements[0] : undefined;
+    const values =
+      select?.type === 'static_select'
+        ? (select.option_groups ?? []).flatMap((g) => g.options.map((o) => o.value))
+        : [];
+    expect(values).toHaveLength(corpus.topics.length);
+    expect(values).toContain(encodeTopicRef({ topicId: 'mfa-device-lost', questionId: 7 }));
     expect(blockKitProblems(card)).toEqual([]);
   });
 

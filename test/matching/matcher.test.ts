@@ -144,6 +144,24 @@ describe('matcher reads a post by its sentences', () => {
     expect(result.twoProblems).toBeUndefined();
   });
 
+  it('asks which of two topics, rather than giving up, when a long AWS post spreads its evidence thin', () => {
+    const post =
+      'So the situation at our school is that the AWS account was opened by a teacher who moved to another ' +
+      'district two summers ago, the sign in page now asks for a code sent to a phone we do not have and the ' +
+      'password reset mail goes somewhere nobody reads';
+    const result = matcher.match(post);
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toEqual(expect.arrayContaining(['verification-code', 'root-password-reset']));
+  });
+
+  it('still gives up on the same post about another product, which names nothing of AWS', () => {
+    const post =
+      'So the situation at our school is that the Google Workspace account was opened by a teacher who moved to ' +
+      'another district two summers ago, the sign in page now asks for a code sent to a phone we do not have and ' +
+      'the password reset mail goes somewhere nobody reads';
+    expect(matcher.match(post).kind).toBe('fallback');
+  });
+
   it('does not split a sentence at the dots of a host name', () => {
     expect(splitSentences('signin.aws.amazon.com is blocked. who can unblock it?')).toEqual([
       'signin.aws.amazon.com is blocked',
