@@ -2,8 +2,8 @@
 import type { AskerKind, Topic } from '../knowledge/schema';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, section } from './blocks';
-import { topicMenuBlock } from './topic-menu';
 import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
+import { topicMenuBlock } from './topic-menu';
 import type { Card } from './types';
 
 export const CLARIFY_PROMPT = 'That could mean a few things. Which one is closest?';
