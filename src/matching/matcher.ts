@@ -435,7 +435,8 @@ export function decide(
 /**
  * Decides on a question read whole and by its sentences. Two sentences that each answer a different
  * topic on their own are two problems: ask which. A post whose whole thins out below the fallback line
- * is carried by its strongest sentence, unless it shows another task.
+ * is carried by its strongest sentence, unless it shows another task; a post whose whole answers one
+ * topic and whose one confident sentence answers another is asked about.
  */
 export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): Decision {
   const whole = decide(scoreTopics(topics, reading.whole, thresholds), thresholds, reading.whole);
@@ -457,6 +458,14 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
   if (whole.kind === 'fallback' && reading.whole.otherTaskTerms === 0 && distinct.length === 1) {
     const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
     return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
+  }
+  // The post read whole points at one topic and its one confident sentence at another ("…for our member
+  // accounts… How do we reset the 2FA from the root account?"): ask which rather than guess.
+  const [sentenceTopic] = distinct;
+  if (whole.kind === 'answer' && whole.topic && distinct.length === 1 && sentenceTopic !== whole.topic) {
+    if (reading.whole.otherTaskTerms === 0 && sentenceTopic) {
+      return { ...whole, kind: 'clarify', topic: null, candidates: [sentenceTopic, whole.topic] };
+    }
   }
   return askWhenClose(whole, reading.whole, thresholds);
 }

@@ -162,6 +162,15 @@ describe('matcher reads a post by its sentences', () => {
     expect(matcher.match(post).kind).toBe('fallback');
   });
 
+  it('asks which, rather than guessing, when the whole post and its one clear sentence disagree', () => {
+    const post =
+      'Nobody can get into several member accounts of our organization anymore. We still have their ids and ' +
+      'passwords. How can we reset the 2FA for them from the root account?';
+    const result = matcher.match(post);
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toEqual(['mfa-device-lost', 'root-password-reset']);
+  });
+
   it('does not split a sentence at the dots of a host name', () => {
     expect(splitSentences('signin.aws.amazon.com is blocked. who can unblock it?')).toEqual([
       'signin.aws.amazon.com is blocked',
