@@ -20,7 +20,7 @@ import { type PhraseRecord, withPairs } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { buildTermVotes, REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
-import { answerForKind, createUserKindReader } from './user-kind';
+import { answerForKind, askWhichUser, createUserKindReader } from './user-kind';
 
 export type { TermVote } from './index/term-votes';
 
@@ -266,7 +266,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     read,
     match(question) {
       const reading = read(question);
-      return answerForKind({ ...decideReading(topics, reading, thresholds), user: reading.user }, reading.user);
+      const decided = { ...decideReading(topics, reading, thresholds), user: reading.user };
+      const families = clarifyGroups.map((group) => group.topics);
+      return askWhichUser(answerForKind(decided, reading.user), reading.user, families, thresholds.kindSiblingRatio);
     },
   };
 }

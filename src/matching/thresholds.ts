@@ -56,6 +56,11 @@ export interface Thresholds {
   askMinScore: number;
   askMinSignal: number;
   askCloseRatio: number;
+  /**
+   * A question naming no kind of user, answered for one kind, is asked about when the same problem for
+   * another kind (a topic of the same clarify group) scores at least this share of the first.
+   */
+  kindSiblingRatio: number;
   /** How much a foreign word still thins a topic whose own phrases use it (0: not at all, 1: as any other). */
   ownForeignNoise: number;
   maxCandidates: number;
@@ -88,5 +93,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   askMinScore: 0.13,
   askMinSignal: 0.9,
   askCloseRatio: 0.75,
+  kindSiblingRatio: 0.8,
   maxCandidates: 4,
 };

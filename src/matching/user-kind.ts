@@ -222,3 +222,25 @@ export function answerForKind<T extends { kind: string; topic: Topic | null; can
   if (fitting.length !== 1 || only === undefined) return match;
   return { ...match, kind: 'answer', topic: only };
 }
+
+/**
+ * The reverse: a question that names no kind of user, answered with a topic for one kind while the
+ * same problem for another kind scores close behind (`ratio` of the first or more; two topics of one
+ * lexicon clarify group, for kinds of user that do not overlap). "I forgot my password" with detail
+ * around it is a guess between the root user's and an IAM user's reset: ask which.
+ */
+export function askWhichUser<T extends { kind: string; topic: Topic | null; candidates: Topic[] }>(
+  match: T & { ranking: ReadonlyArray<{ topic: Topic; score: number }> },
+  kind: AskerKind | null,
+  families: ReadonlyArray<readonly Topic[]>,
+  ratio: number,
+): T {
+  if (match.kind !== 'answer' || kind !== null || !match.topic) return match;
+  const [first, second] = match.ranking;
+  if (!first || !second || first.topic !== match.topic || second.score < first.score * ratio) return match;
+  const forOneKind = (topic: Topic) => !topic.audience.includes('anyone');
+  const disjoint = first.topic.audience.every((audience) => !second.topic.audience.includes(audience));
+  const siblings = families.some((family) => family.includes(first.topic) && family.includes(second.topic));
+  if (!siblings || !disjoint || !forOneKind(first.topic) || !forOneKind(second.topic)) return match;
+  return { ...match, kind: 'clarify', topic: null, candidates: [first.topic, second.topic] };
+}

@@ -104,3 +104,25 @@ describe('a clarifying question the kind of user already answers', () => {
     expect(answerForKind(clarify(...passwords), null).kind).toBe('clarify');
   });
 });
+
+describe('a question that names no kind of user, where the kind decides the answer', () => {
+  const detailed = 'I already had access to our team AWS, but I need a password reset for my account because I forgot my password';
+
+  it('asks which, when the same problem for two kinds of user scores close', () => {
+    const result = matcher.match(detailed);
+    expect(result.user).toBeNull();
+    expect(result.kind).toBe('clarify');
+    expect(result.candidates.map((t) => t.id)).toEqual(['root-password-reset', 'iam-password-reset']);
+  });
+
+  it('answers when the question names the kind', () => {
+    const result = matcher.match(detailed.replace('team AWS', 'team AWS as an IAM user'));
+    expect(result).toMatchObject({ kind: 'answer', user: 'iam' });
+    expect(result.topic?.id).toBe('iam-password-reset');
+  });
+
+  it('answers a topic whose runner-up is for everyone, or far behind', () => {
+    expect(matcher.match('lost the root user password, I still read the account email').kind).toBe('answer');
+    expect(matcher.match('how can I shut down our aws account for good').kind).toBe('answer');
+  });
+});
