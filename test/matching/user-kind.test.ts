@@ -106,7 +106,8 @@ describe('a clarifying question the kind of user already answers', () => {
 });
 
 describe('a question that names no kind of user, where the kind decides the answer', () => {
-  const detailed = 'I already had access to our team AWS, but I need a password reset for my account because I forgot my password';
+  const detailed =
+    'I already had access to our team AWS, but I need a password reset for my account because I forgot my password';
 
   it('asks which, when the same problem for two kinds of user scores close', () => {
     const result = matcher.match(detailed);
