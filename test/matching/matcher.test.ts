@@ -12,6 +12,10 @@ const ids = (result: Decision) => result.candidates.map((t) => t.id);
 describe('matcher answers', () => {
   it.each([
     ['my phone with the authenticator app fell in the sea and now root sign in wants the mfa code', 'mfa-device-lost'],
+    [
+      'google authenticator got wiped when I changed phones and now the aws root login wants the mfa code',
+      'mfa-device-lost',
+    ],
     ['which urls must the office firewall let through for the aws console?', 'signin-page-blocked'],
     ['lost the root user password, I still read the account email', 'root-password-reset'],
     ['iam user, forgot my password, the admin is away', 'iam-password-reset'],
@@ -51,6 +55,8 @@ describe('matcher falls back', () => {
     'my github 2fa app is on my old phone',
     'good afternoon everyone',
     'zxcv qwop',
+    'two-step verification is on and Google keeps sending the code to a phone number I gave up last year',
+    'since switching to bitwarden the autofill no longer puts in my aws account id on the sign in page',
   ])('"%s" gets the fallback', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
