@@ -191,6 +191,7 @@ describe('matcher rejects other tasks on positive evidence', () => {
     "the users of our app in the cognito user pool don't get their MFA codes",
     'vscode aws toolkit keeps asking me to sign in again',
     'ssh permission denied publickey on my ec2 instance',
+    'I sign in to aws from nodejs and the login asks for email and password, both rejected',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
