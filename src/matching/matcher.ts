@@ -457,7 +457,10 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
     const candidates = distinct.slice(0, thresholds.maxCandidates);
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
-  if (whole.kind === 'fallback' && reading.whole.otherTaskTerms === 0 && distinct.length === 1) {
+  // A post that asks back only because its topics score close, whose one confident sentence answers its
+  // first topic, is answered too: the sentence settles which.
+  const settled = whole.kind === 'clarify' && !whole.twoProblems && whole.ranking[0]?.topic === distinct[0];
+  if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && distinct.length === 1) {
     const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
     return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
   }

@@ -177,6 +177,14 @@ describe('matcher reads a post by its sentences', () => {
     expect(ids(result)).toEqual(['mfa-device-lost', 'root-password-reset']);
   });
 
+  it('answers a post that would ask back, when its one clear sentence settles on the first topic', () => {
+    const result = matcher.match(
+      'how can i call amazon web services about my sign in issue? nothing in the docs worked for me',
+    );
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('contact-aws-support');
+  });
+
   it('does not split a sentence at the dots of a host name', () => {
     expect(splitSentences('signin.aws.amazon.com is blocked. who can unblock it?')).toEqual([
       'signin.aws.amazon.com is blocked',
