@@ -416,12 +416,21 @@ export function decide(
     first.votes >= thresholds.minClearVotes &&
     first.signal >= thresholds.minClearSignal &&
     leads(thresholds.clearLeadRatio);
+  // A post that names AWS and whose first topic dwarfs the rest ("600 instances were spawned… SES quota
+  // increase", every word of it a fraud report's) is answered from a lower score still: the detail that
+  // thinned it is what such posts are made of.
+  const dominantWinner =
+    first !== undefined &&
+    features.anchored &&
+    features.otherTaskTerms === 0 &&
+    first.score >= thresholds.minDominantScore &&
+    leads(thresholds.dominantLeadRatio);
   if (
     !first ||
     totalWeight < thresholds.minEvidence ||
     first.votes < thresholds.minTopicVotes ||
     first.signal < thresholds.minSignal ||
-    (first.score < thresholds.minScore && !clearWinner)
+    (first.score < thresholds.minScore && !clearWinner && !dominantWinner)
   ) {
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }

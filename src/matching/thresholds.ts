@@ -29,6 +29,9 @@ export interface Thresholds {
   minClearVotes: number;
   minClearSignal: number;
   clearLeadRatio: number;
+  /** ...or, in a post that names AWS, scores at least `minDominantScore` with the second at most `dominantLeadRatio` of it. */
+  minDominantScore: number;
+  dominantLeadRatio: number;
   /**
    * Topics scoring at least this share of the first one's score are close enough to ask about, for a
    * question with no evidence; each unit of evidence weight raises the bar by `clarifyRatioPerWeight`,
@@ -81,6 +84,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minClearVotes: 0,
   minClearSignal: 0,
   clearLeadRatio: 0.6,
+  minDominantScore: 0.12,
+  dominantLeadRatio: 0.4,
   clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
   whoWeight: 1,

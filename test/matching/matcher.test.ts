@@ -204,6 +204,14 @@ describe('matcher rejects other tasks on positive evidence', () => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
 
+  it('answers a detailed fraud report whose topic dwarfs the rest, though the detail thins its score', () => {
+    const result = matcher.match(
+      'Our AWS account started sending thousands of emails through SES overnight and there are EC2 machines in Sao Paulo and Mumbai we never created',
+    );
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('report-fraud');
+  });
+
   it('counts the services a fraud report lists as its evidence, not against it', () => {
     const result = matcher.match(
       'someone hacked our aws account and launched ec2 instances and sagemaker jobs in every region',
