@@ -108,6 +108,7 @@ const grid: Partial<Record<keyof Thresholds, number[]>> = {
   minClearVotes: [0, 0.7, 1, 1.3],
   minClearSignal: [0, 0.7, 0.8, 0.85, 0.9],
   clearLeadRatio: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+  minDominantEvidence: [2, 3, 4, 5],
   minDominantScore: [0.08, 0.1, 0.12, 0.14, 1],
   dominantLeadRatio: [0.3, 0.35, 0.4, 0.45, 0.5],
   clarifyRatio: [0.3, 0.4, 0.5, 0.6],

@@ -416,13 +416,14 @@ export function decide(
     first.votes >= thresholds.minClearVotes &&
     first.signal >= thresholds.minClearSignal &&
     leads(thresholds.clearLeadRatio);
-  // A post that names AWS and whose first topic dwarfs the rest ("600 instances were spawned… SES quota
-  // increase", every word of it a fraud report's) is answered from a lower score still: the detail that
-  // thinned it is what such posts are made of.
+  // A post that names AWS, says a good deal, and whose first topic dwarfs the rest ("600 instances were
+  // spawned… SES quota increase", a fraud report) is answered from a lower score still: the detail that
+  // thinned it is what such posts are made of. A pasted CLI error with one weak word says too little.
   const dominantWinner =
     first !== undefined &&
     features.anchored &&
     features.otherTaskTerms === 0 &&
+    totalWeight >= thresholds.minDominantEvidence &&
     first.score >= thresholds.minDominantScore &&
     leads(thresholds.dominantLeadRatio);
   if (

@@ -29,7 +29,11 @@ export interface Thresholds {
   minClearVotes: number;
   minClearSignal: number;
   clearLeadRatio: number;
-  /** ...or, in a post that names AWS, scores at least `minDominantScore` with the second at most `dominantLeadRatio` of it. */
+  /**
+   * ...or, in a post that names AWS and carries at least `minDominantEvidence`, scores at least
+   * `minDominantScore` with the second at most `dominantLeadRatio` of it.
+   */
+  minDominantEvidence: number;
   minDominantScore: number;
   dominantLeadRatio: number;
   /**
@@ -84,6 +88,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minClearVotes: 0,
   minClearSignal: 0,
   clearLeadRatio: 0.6,
+  minDominantEvidence: 3,
   minDominantScore: 0.12,
   dominantLeadRatio: 0.4,
   clarifyRatio: 0.4,
