@@ -5,20 +5,64 @@ export interface PhraseRecord {
   terms: readonly string[];
 }
 
+/** Adjacent word pairs' terms ("root+password"), by their two words. */
+export interface PairTerms {
+  /** The pair's term, built once however many phrases hold the pair. */
+  of(first: string, second: string): string;
+  /** The pair's term if some phrase holds the pair, without building a string: for questions. */
+  find(first: string, second: string): string | undefined;
+}
+
+export function pairTerms(): PairTerms {
+  const byFirst = new Map<string, Map<string, string>>();
+  return {
+    of(first, second) {
+      let seconds = byFirst.get(first);
+      if (!seconds) {
+        seconds = new Map();
+        byFirst.set(first, seconds);
+      }
+      let term = seconds.get(second);
+      if (term === undefined) {
+        term = `${first}+${second}`;
+        seconds.set(second, term);
+      }
+      return term;
+    },
+    find: (first, second) => byFirst.get(first)?.get(second),
+  };
+}
+
 /**
  * A phrase's words and adjacent pairs, each once: pairs ("root password", "reset link") say more than
  * their words apart. A plain array, not a set: the corpus has tens of thousands of phrases of a few
- * words each, and start-up time goes into allocating them.
+ * words each, and start-up time goes into allocating them (so each pair's string is made once, in `pairs`).
  */
-export function withPairs(terms: readonly string[]): string[] {
+export function withPairs(terms: readonly string[], pairs: PairTerms = pairTerms()): string[] {
   const out: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as string;
     if (!out.includes(term)) out.push(term);
     if (i > 0) {
-      const pair = `${terms[i - 1]}+${term}`;
+      const pair = pairs.of(terms[i - 1] as string, term);
       if (!out.includes(pair)) out.push(pair);
     }
   }
   return out;
+}
+
+/** Per term, the indexes of the phrase records using it, ascending (a record using it twice is listed twice). */
+export type Postings = ReadonlyMap<string, readonly number[]>;
+
+/** Every term's postings: read by the phrase index and by the term votes alike, so built once. */
+export function buildPostings(records: readonly PhraseRecord[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  for (let index = 0; index < records.length; index++) {
+    for (const term of (records[index] as PhraseRecord).terms) {
+      const list = postings.get(term);
+      if (list) list.push(index);
+      else postings.set(term, [index]);
+    }
+  }
+  return postings;
 }
