@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { type Lexicon, lexiconSchema } from './lexicon-schema';
 import { parseTopic } from './parse-topic';
 import { plainIssue } from './plain-issue';
-import { type Citation, type Topic, type TopicFile, topicSchema } from './schema';
+import { type Citation, type Topic, type TopicFile, topicSchema, type UserKindChoice } from './schema';
 import { type Sources, sourcesSchema } from './sources-schema';
 
 export const LEXICON_FILE = 'lexicon.yml';
@@ -180,19 +180,20 @@ function resolveCitations(
   problems: KnowledgeProblem[],
 ): Citation[] {
   const cited = new Map<string, Citation>();
-  for (const { field, sources } of provenanceOf(topic)) {
-    sources.forEach((ref, index) => {
+  eachProvenance(topic, (_text, sources, _ours, place, index) => {
+    for (let i = 0; i < sources.length; i++) {
+      const ref = sources[i] as string;
       const citation = sections.get(ref);
       if (citation) cited.set(ref, citation);
       else {
         problems.push({
           file,
           kind: 'unresolved',
-          message: `field "${field}.source${sources.length > 1 ? `.${index}` : ''}" cites "${ref}", a section ${SOURCES_FILE} does not list`,
+          message: `field "${place}${index}.source${sources.length > 1 ? `.${i}` : ''}" cites "${ref}", a section ${SOURCES_FILE} does not list`,
         });
       }
-    });
-  }
+    }
+  });
   return [...cited.values()];
 }
 
@@ -207,16 +208,45 @@ export interface ProvenanceItem {
 /** Every step and escalation reason of a topic, its kinds of user's included. */
 export function provenanceOf(topic: TopicFile): ProvenanceItem[] {
   const items: ProvenanceItem[] = [];
-  const add = (prefix: string, steps: TopicFile['steps'] = [], escalation: TopicFile['escalation'] = []) => {
-    for (const [index, step] of steps.entries()) items.push({ field: `${prefix}steps.${index}`, ...step });
-    for (const [index, { reason, sources, ours }] of escalation.entries()) {
-      items.push({ field: `${prefix}escalation.${index}`, text: reason, sources, ours });
-    }
-  };
-  add('', topic.steps, topic.escalation);
-  for (const [index, choice] of (topic.user_kinds ?? []).entries())
-    add(`user_kinds.${index}.`, choice.steps, choice.escalation);
+  eachProvenance(topic, (text, sources, ours, place, index) =>
+    items.push({ field: `${place}${index}`, text, sources, ours }),
+  );
   return items;
+}
+
+/**
+ * The same, one at a time, without building anything: `place` and `index` make the field's name
+ * (`${place}${index}`: "steps.2", "user_kinds.0.escalation.1") when a problem needs it. Every
+ * topic is checked this way at start.
+ */
+function eachProvenance(
+  topic: TopicFile,
+  visit: (text: string, sources: readonly string[], ours: boolean, place: string, index: number) => void,
+): void {
+  eachIn('', topic.steps, topic.escalation, visit);
+  const kinds = topic.user_kinds ?? [];
+  for (let index = 0; index < kinds.length; index++) {
+    const choice = kinds[index] as UserKindChoice;
+    eachIn(`user_kinds.${index}.`, choice.steps, choice.escalation, visit);
+  }
+}
+
+function eachIn(
+  prefix: string,
+  steps: TopicFile['steps'] = [],
+  escalation: TopicFile['escalation'] = [],
+  visit: Parameters<typeof eachProvenance>[1],
+): void {
+  const stepPlace = `${prefix}steps.`;
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index] as TopicFile['steps'][number];
+    visit(step.text, step.sources, step.ours, stepPlace, index);
+  }
+  const reasonPlace = `${prefix}escalation.`;
+  for (let index = 0; index < escalation.length; index++) {
+    const { reason, sources, ours } = escalation[index] as TopicFile['escalation'][number];
+    visit(reason, sources, ours, reasonPlace, index);
+  }
 }
 
 function readYaml(file: string): unknown {
@@ -296,9 +326,14 @@ function checkReferences(
 
 /** Links written inside text must be https too: a card never sends people to a plain-http page. */
 function checkLinks(file: string, topic: TopicFile, invalid: (file: string, message: string) => void): void {
-  const texts = [{ field: 'summary', text: topic.summary }, ...provenanceOf(topic)];
-  for (const { field, text } of texts) {
-    const plain = text.match(/http:\/\/[^\s)\]`"']+/);
+  const check = (field: string, text: string) => {
+    const plain = PLAIN_HTTP.exec(text);
     if (plain) invalid(file, `field "${field}" links to ${plain[0]}: use the https:// address`);
-  }
+  };
+  check('summary', topic.summary);
+  eachProvenance(topic, (text, _sources, _ours, place, index) => {
+    if (PLAIN_HTTP.test(text)) check(`${place}${index}`, text);
+  });
 }
+
+const PLAIN_HTTP = /http:\/\/[^\s)\]`"']+/;
