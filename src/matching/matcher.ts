@@ -109,9 +109,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const records: PhraseRecord[] = [];
   // "root+password" looked up by its two words, without building the pair's string for every question.
   const pairs = pairTerms();
+  const analyzed = analyzer.analyzeCorpus();
+  let next = 0;
   topicTexts.forEach((texts, topicIndex) => {
-    for (const text of texts) {
-      const words = analyzer.analyzeCorpusText(text);
+    for (let k = 0; k < texts.length; k++) {
+      const words = analyzed[next++] as string[];
       if (words.length === 0) continue;
       records.push({ topicIndex, terms: withPairs(words, pairs) });
     }
