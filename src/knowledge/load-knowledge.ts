@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { type Lexicon, lexiconSchema } from './lexicon-schema';
 import { parseTopic } from './parse-topic';
 import { plainIssue } from './plain-issue';
+import { parsePlainYaml } from './plain-yaml';
 import { type Citation, type Topic, type TopicFile, topicSchema, type UserKindChoice } from './schema';
 import { type Sources, sourcesSchema } from './sources-schema';
 
@@ -256,11 +257,15 @@ function readYaml(file: string): unknown {
       `file is ${Math.ceil(size / 1024)} KB, more than the ${YAML_LIMITS.fileBytes / 1024} KB a knowledge file may be`,
     );
   }
+  const text = readFileSync(file, 'utf8');
+  // Most files are plain YAML, read without js-yaml (plain-yaml.ts); js-yaml reads the rest.
+  const plain = parsePlainYaml(text);
+  if (plain !== undefined) return withinValueLimit(plain);
   let aliases = 0;
   let raw: unknown;
   try {
     // js-yaml rejects duplicate keys, and parses a cold corpus several times faster than `yaml`.
-    raw = parseYaml(readFileSync(file, 'utf8'), {
+    raw = parseYaml(text, {
       filename: file,
       maxDepth: YAML_LIMITS.depth,
       // An alias closes as a node of no kind whose value is the anchored one.
@@ -280,6 +285,10 @@ function readYaml(file: string): unknown {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UnreadableFile(`not valid YAML (${reason})`);
   }
+  return withinValueLimit(raw);
+}
+
+function withinValueLimit(raw: unknown): unknown {
   if (countValues(raw, YAML_LIMITS.values) > YAML_LIMITS.values) {
     throw new UnreadableFile(
       `more than ${YAML_LIMITS.values} values once its aliases are expanded; write the text out instead of referring to it`,
