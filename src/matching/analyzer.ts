@@ -63,19 +63,40 @@ export function createAnalyzer(
     ...lexicon.other_tasks,
     ...lexicon.anchors,
   ];
+  // How often each word of the corpus (then of the lexicon) is written: the typo vocabulary. Counted as
+  // analyzeCorpus splits the corpus's phrases into words (each phrase is split once), or, without it,
+  // on the first question; the fuzzy index over it is built on the first word a question misspells.
   const frequency = new Map<string, number>();
-  // The corpus's words are kept for analyzeCorpus, so its 18,500 phrases (at 2,000 topics) are split once.
-  let corpusWords: string[][] | undefined = corpusTexts.map(words);
-  for (const list of [...corpusWords, ...lexiconTexts.map(words)]) {
+  let counted = false;
+  const count = (list: readonly string[]) => {
     for (const word of list) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  };
+  function countLexicon(): void {
+    for (const text of lexiconTexts) count(words(text));
+    counted = true;
   }
-  // Three-letter words are poor targets: "come" would become "com".
-  const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH);
-  const known = new Set([...frequency.keys(), ...rawStopwords]);
-  const fuzzyWords = new Fuse(vocabulary, { threshold: 0.4, ignoreLocation: true, includeScore: true });
+  let known: ReadonlySet<string> | undefined;
+  const knownWords = (): ReadonlySet<string> => {
+    if (!counted) {
+      for (const text of corpusTexts) count(words(text));
+      countLexicon();
+    }
+    known ??= new Set([...frequency.keys(), ...rawStopwords]);
+    return known;
+  };
+  let fuzzyWords: Fuse<string> | undefined;
+  const fuzzyIndex = (): Fuse<string> => {
+    if (!fuzzyWords) {
+      knownWords();
+      // Three-letter words are poor targets: "come" would become "com".
+      const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH);
+      fuzzyWords = new Fuse(vocabulary, { threshold: 0.4, ignoreLocation: true, includeScore: true });
+    }
+    return fuzzyWords;
+  };
 
   function correct(word: string): string {
-    if (known.has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return word;
+    if (knownWords().has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return word;
     if (englishWords().has(word)) return word;
     // Fuse proposes near words; the edit distance decides, so "github" never becomes "gitub"-like noise.
     // One edit for ordinary words; two only for long ones, where two edits still leave the word clear.
@@ -83,7 +104,7 @@ export function createAnalyzer(
     let best = word;
     let bestDistance = allowed + 1;
     let bestFrequency = 0;
-    for (const { item } of fuzzyWords.search(word, { limit: 12 })) {
+    for (const { item } of fuzzyIndex().search(word, { limit: 12 })) {
       if (item[0] !== word[0]) continue;
       const distance = editDistance(word, item);
       if (distance > allowed) continue;
@@ -178,9 +199,14 @@ export function createAnalyzer(
     analyzeQuestion: (text) => fold(otherScripts.split(words(text)).slice(0, MAX_QUESTION_WORDS).map(questionTerm)),
     analyzeCorpusText: (text) => fold(words(text).map(corpusStem)),
     analyzeCorpus() {
-      const lists = corpusWords ?? corpusTexts.map(words);
-      corpusWords = undefined;
-      return lists.map((list) => fold(list.map(corpusStem)));
+      const counting = !counted;
+      const analyzed = corpusTexts.map((text) => {
+        const list = words(text);
+        if (counting) count(list);
+        return fold(list.map(corpusStem));
+      });
+      if (counting) countLexicon();
+      return analyzed;
     },
     canonical: (word) => fold(words(word).map(corpusStem)),
   };
