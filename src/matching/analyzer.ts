@@ -43,18 +43,19 @@ export function createAnalyzer(
 ): Analyzer {
   const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
   const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
-  const phrases = withPrefixes(buildPhraseTable(lexicon));
+  const phrases = phraseTable(buildPhraseTable(lexicon));
   // The same phrases without their stop words, for the second pass; only those still two words long,
   // so "sign in" does not turn every "sign" into "signin".
   const contentPhrases = new Map<string, string[]>();
-  for (const [key, canonical] of [...phrases.phrases]) {
+  for (const [key, canonical] of phrases.phrases) {
     // Fold the variant's own words (not the variant itself), as a question's words would be.
-    phrases.phrases.delete(key);
+    const node = phrases.nodeOf(key) as PhraseNode;
+    node.canonical = undefined;
     const folded = firstPass(key.split(' '));
-    phrases.phrases.set(key, canonical);
+    node.canonical = canonical;
     if (folded.length >= 2) contentPhrases.set(folded.join(' '), canonical);
   }
-  const contentTable = withPrefixes(contentPhrases);
+  const contentTable = phraseTable(contentPhrases);
 
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
@@ -135,20 +136,19 @@ export function createAnalyzer(
     const out: string[] = [];
     let negated = false;
     for (let i = 0; i < stems.length; ) {
-      // The longest phrase in the table starting here, built word by word; the scan stops as soon as
+      // The longest phrase in the table starting here, followed word by word; the scan stops as soon as
       // no phrase starts with the words so far (most words start none).
-      let key = stems[i] as string;
-      let canonical = table.phrases.get(key);
+      const word = stems[i] as string;
+      let node = table.first.get(word);
+      let canonical = node?.canonical;
       let length = canonical ? 1 : 0;
-      for (let j = i + 1; j < stems.length && table.prefixes.has(key); j++) {
-        key = `${key} ${stems[j]}`;
-        const found = table.phrases.get(key);
-        if (found) {
-          canonical = found;
+      for (let j = i + 1; j < stems.length && node?.next; j++) {
+        node = node.next.get(stems[j] as string);
+        if (node?.canonical) {
+          canonical = node.canonical;
           length = j - i + 1;
         }
       }
-      const word = stems[i] as string;
       if (!canonical && NEGATIONS.has(word)) {
         // "not okta", "(not email)", "without mfa": the next word is what the person does NOT mean.
         // Only the very next word ("not sure which email" still counts "email"); phrases such as
@@ -239,20 +239,55 @@ function createOtherScriptSplitter(entries: readonly string[]) {
   };
 }
 
-interface PhraseTable {
-  /** Variant phrase (stemmed words, space-separated) -> its canonical terms. */
-  phrases: Map<string, string[]>;
-  /** Every phrase's first words ("two" for "two factor"): where a longer phrase may still follow. */
-  prefixes: ReadonlySet<string>;
+/** One word of a phrase: the canonical terms when the phrase can end here, and the words that can follow. */
+interface PhraseNode {
+  canonical: string[] | undefined;
+  next: Map<string, PhraseNode> | undefined;
 }
 
-function withPrefixes(phrases: Map<string, string[]>): PhraseTable {
-  const prefixes = new Set<string>();
-  for (const key of phrases.keys()) {
+interface PhraseTable {
+  /** Variant phrase (stemmed words, space-separated) -> its canonical terms. */
+  phrases: ReadonlyMap<string, string[]>;
+  /**
+   * The same, word by word from each phrase's first word: a scan follows the words of the text without
+   * building "two factor" to look it up.
+   */
+  first: ReadonlyMap<string, PhraseNode>;
+  /** The node a phrase ends at. */
+  nodeOf(key: string): PhraseNode | undefined;
+}
+
+function phraseTable(phrases: Map<string, string[]>): PhraseTable {
+  const first = new Map<string, PhraseNode>();
+  for (const [key, canonical] of phrases) {
     const parts = key.split(' ');
-    for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
+    let level = first;
+    for (let k = 0; ; k++) {
+      const part = parts[k] as string;
+      let node = level.get(part);
+      if (!node) {
+        node = { canonical: undefined, next: undefined };
+        level.set(part, node);
+      }
+      if (k === parts.length - 1) {
+        node.canonical = canonical;
+        break;
+      }
+      node.next ??= new Map();
+      level = node.next;
+    }
   }
-  return { phrases, prefixes };
+  const nodeOf = (key: string): PhraseNode | undefined => {
+    let level: ReadonlyMap<string, PhraseNode> | undefined = first;
+    let node: PhraseNode | undefined;
+    for (const part of key.split(' ')) {
+      node = level?.get(part);
+      if (!node) return undefined;
+      level = node.next;
+    }
+    return node;
+  };
+  return { phrases, first, nodeOf };
 }
 
 /**
