@@ -17,8 +17,11 @@ export interface Analyzer {
   analyzeQuestion(text: string): string[];
   /** Text from the corpus itself: no typo correction. */
   analyzeCorpusText(text: string): string[];
-  /** `analyzeCorpusText` of each corpus text the analyzer was made with, in order (each split into words once). */
-  analyzeCorpus(): string[][];
+  /**
+   * `analyzeCorpusText` of each corpus text the analyzer was made with, in order, handed to `visit` one at
+   * a time (each text is split into words once, for its terms and for the typo vocabulary alike).
+   */
+  analyzeCorpus(visit: (terms: string[], textIndex: number) => void): void;
   /** The terms a lexicon entry becomes ("2fa" -> ["mfa"], "office 365" -> ["office365"]). */
   canonical(entry: string): string[];
 }
@@ -198,15 +201,14 @@ export function createAnalyzer(
   return {
     analyzeQuestion: (text) => fold(otherScripts.split(words(text)).slice(0, MAX_QUESTION_WORDS).map(questionTerm)),
     analyzeCorpusText: (text) => fold(words(text).map(corpusStem)),
-    analyzeCorpus() {
+    analyzeCorpus(visit) {
       const counting = !counted;
-      const analyzed = corpusTexts.map((text) => {
-        const list = words(text);
+      for (let index = 0; index < corpusTexts.length; index++) {
+        const list = words(corpusTexts[index] as string);
         if (counting) count(list);
-        return fold(list.map(corpusStem));
-      });
+        visit(fold(list.map(corpusStem)), index);
+      }
       if (counting) countLexicon();
-      return analyzed;
     },
     canonical: (word) => fold(words(word).map(corpusStem)),
   };

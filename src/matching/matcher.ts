@@ -16,7 +16,7 @@ import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
 import { nearestTopics, votesAmong } from './index/contenders';
 import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
-import { buildPostings, type PhraseRecord, pairTerms, withPairs } from './index/phrase-record';
+import { indexPhrases, pairTerms, withPairs } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
@@ -104,32 +104,30 @@ export interface Matcher {
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
   const topicTexts = topics.map((topic) => [topic.title, ...topic.vocabulary.keywords, ...topic.vocabulary.questions]);
-  const analyzer = createAnalyzer(lexicon, topicTexts.flat(), loadEnglishWords);
+  const texts = topicTexts.flat();
+  const topicOfText = topicTexts.flatMap((phrases, topicIndex) => phrases.map(() => topicIndex));
+  const analyzer = createAnalyzer(lexicon, texts, loadEnglishWords);
 
-  const records: PhraseRecord[] = [];
-  // "root+password" looked up by its two words, without building the pair's string for every question.
+  // Each phrase (title, keyword, example question) with at least one term is a record, indexed as soon
+  // as it is analysed. "root+password" is looked up by its two words, without building the pair's string
+  // for every question.
   const pairs = pairTerms();
-  const analyzed = analyzer.analyzeCorpus();
-  let next = 0;
-  topicTexts.forEach((texts, topicIndex) => {
-    for (let k = 0; k < texts.length; k++) {
-      const words = analyzed[next++] as string[];
-      if (words.length === 0) continue;
-      records.push({ topicIndex, terms: withPairs(words, pairs) });
-    }
+  const phrases = indexPhrases(texts.length);
+  analyzer.analyzeCorpus((words, textIndex) => {
+    if (words.length > 0) phrases.add(topicOfText[textIndex] as number, withPairs(words, pairs));
   });
+  const indexed = phrases.done();
+  const { topicOfRecord, postings } = indexed;
 
   // A corpus of the reference size or smaller weighs its terms by its own phrases; a larger one by the
   // contenders' phrases, out of as many as the reference corpus has (index/contenders.ts).
-  const postings = buildPostings(records);
   const phraseIndex = buildPhraseIndex(
-    records,
+    indexed,
     topics.length,
-    topics.length <= REFERENCE_TOPICS ? records.length : REFERENCE_PHRASES,
-    postings,
+    topics.length <= REFERENCE_TOPICS ? topicOfRecord.length : REFERENCE_PHRASES,
   );
   // Each term's vote is worked out when a question first uses the term.
-  const termVotes = termVoteTable(records, topics.length, postings);
+  const termVotes = termVoteTable(indexed, topics.length);
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
@@ -157,7 +155,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     if (!list) continue;
     const using: number[] = [];
     for (const recordIndex of list) {
-      const topicIndex = (records[recordIndex] as PhraseRecord).topicIndex;
+      const topicIndex = topicOfRecord[recordIndex] as number;
       if (using.at(-1) !== topicIndex) using.push(topicIndex);
     }
     topicsUsingForeign.set(term, using);

@@ -54,15 +54,42 @@ export function withPairs(terms: readonly string[], pairs: PairTerms = pairTerms
 /** Per term, the indexes of the phrase records using it, ascending (a record using it twice is listed twice). */
 export type Postings = ReadonlyMap<string, readonly number[]>;
 
-/** Every term's postings: read by the phrase index and by the term votes alike, so built once. */
-export function buildPostings(records: readonly PhraseRecord[]): Map<string, number[]> {
+/** What the index reads of the phrase records: each record's topic, and each term's records. */
+export interface IndexedPhrases {
+  /** Record index -> topic index. Records come topic by topic, in topic order. */
+  topicOfRecord: Int32Array;
+  postings: Postings;
+}
+
+/**
+ * Indexes phrases one at a time, keeping only their postings and topics, not their terms: at 2,000
+ * topics, 18,800 phrases' term lists were kept alive only to be read once. `capacity`: at most this
+ * many phrases will be added.
+ */
+export function indexPhrases(capacity: number): {
+  add(topicIndex: number, terms: readonly string[]): void;
+  done(): IndexedPhrases;
+} {
   const postings = new Map<string, number[]>();
-  for (let index = 0; index < records.length; index++) {
-    for (const term of (records[index] as PhraseRecord).terms) {
-      const list = postings.get(term);
-      if (list) list.push(index);
-      else postings.set(term, [index]);
-    }
-  }
-  return postings;
+  const topicOfRecord = new Int32Array(capacity);
+  let count = 0;
+  return {
+    add(topicIndex, terms) {
+      const index = count++;
+      topicOfRecord[index] = topicIndex;
+      for (const term of terms) {
+        const list = postings.get(term);
+        if (list) list.push(index);
+        else postings.set(term, [index]);
+      }
+    },
+    done: () => ({ topicOfRecord: topicOfRecord.subarray(0, count), postings }),
+  };
+}
+
+/** The same for records already built (tests, and anything that keeps its records). */
+export function indexRecords(records: readonly PhraseRecord[]): IndexedPhrases {
+  const phrases = indexPhrases(records.length);
+  for (const record of records) phrases.add(record.topicIndex, record.terms);
+  return phrases.done();
 }

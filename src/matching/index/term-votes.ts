@@ -1,7 +1,7 @@
 // How each term's vote splits across topics, stored sparsely: only the topics whose phrases use the
 // term are listed, so memory and build time grow with the corpus (its phrases' terms), not with
 // terms x topics, and scoring a question touches only its own terms' topics.
-import { buildPostings, type PhraseRecord, type Postings } from './phrase-record';
+import { type IndexedPhrases, indexRecords, type PhraseRecord } from './phrase-record';
 
 export interface TermVote {
   /** How much the term says about the topic at all: 1 when only one topic uses it, 0 when all do evenly. */
@@ -64,13 +64,9 @@ export interface TermVotes {
  * A question only ever reads its own terms' votes, so each is worked out when first asked for (from the
  * term's postings), not for all of the corpus's tens of thousands of terms at start.
  */
-export function termVoteTable(
-  records: readonly PhraseRecord[],
-  topicCount: number,
-  postings: Postings = buildPostings(records),
-): TermVotes {
+export function termVoteTable({ topicOfRecord, postings }: IndexedPhrases, topicCount: number): TermVotes {
   const phrasesPerTopic = new Array<number>(topicCount).fill(0);
-  for (const record of records) phrasesPerTopic[record.topicIndex] = (phrasesPerTopic[record.topicIndex] ?? 0) + 1;
+  for (const topicIndex of topicOfRecord) phrasesPerTopic[topicIndex] = (phrasesPerTopic[topicIndex] ?? 0) + 1;
   const votes = new Map<string, TermVote>();
 
   function voteOf(list: readonly number[]): TermVote {
@@ -79,7 +75,7 @@ export function termVoteTable(
     const topics: number[] = [];
     const counts: number[] = [];
     for (const recordIndex of list) {
-      const topicIndex = (records[recordIndex] as PhraseRecord).topicIndex;
+      const topicIndex = topicOfRecord[recordIndex] as number;
       const last = topics.length - 1;
       if (topics[last] === topicIndex) counts[last] = (counts[last] ?? 0) + 1;
       else {
@@ -110,7 +106,7 @@ export function termVoteTable(
 
 /** Every term's vote at once (termVoteTable works each out when first asked for). */
 export function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): Map<string, TermVote> {
-  const postings = buildPostings(records);
-  const table = termVoteTable(records, topicCount, postings);
-  return new Map([...postings.keys()].map((term) => [term, table.get(term) as TermVote]));
+  const indexed = indexRecords(records);
+  const table = termVoteTable(indexed, topicCount);
+  return new Map([...indexed.postings.keys()].map((term) => [term, table.get(term) as TermVote]));
 }
