@@ -111,7 +111,8 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
     checkReferences(file, topic, knownIds, invalid);
     checkLinks(file, topic, invalid);
     const cited = sections ? resolveCitations(file, topic, sections, problems) : [];
-    loaded.push({ file, topic: { ...topic, cited } });
+    // The parsed topic is a fresh object of this loader's: it takes its citations in place, not as a copy.
+    loaded.push({ file, topic: Object.assign(topic, { cited }) });
   }
   const topics = loaded.map(({ topic }) => topic);
   lexicon?.clarify_groups.forEach((group, groupIndex) => {
@@ -332,8 +333,10 @@ function countValues(root: unknown, max: number): number {
   while (stack.length > 0 && count <= max) {
     const value = stack.pop();
     count += 1;
-    if (value && typeof value === 'object') {
-      for (const member of Array.isArray(value) ? value : Object.values(value)) stack.push(member);
+    if (Array.isArray(value)) for (const member of value) stack.push(member);
+    else if (value && typeof value === 'object') {
+      const fields = value as Record<string, unknown>;
+      for (const key in fields) if (Object.hasOwn(fields, key)) stack.push(fields[key]);
     }
   }
   return count;
