@@ -4,7 +4,13 @@
 // transforms) and builds the same value, key for key and in the same order. On anything it is not sure
 // of, it returns undefined and the loader lets zod parse the file: only zod ever rejects a file, so a
 // mistake is always reported in zod's words. test/knowledge/parse-topic.test.ts holds the two together.
-import {
+
+import type { TopicFile } from './schema';
+import * as schema from './schema';
+
+// The schema's rules, read once: run through tsx (npm run ask without a build), every use of an
+// imported name is a getter call, and these are used on every field of every topic.
+const {
   bothSourceAndOurs,
   ESCALATION_CONTACTS,
   escalationFromFile,
@@ -15,9 +21,8 @@ import {
   stepsOrTopic,
   TOPIC_ID,
   TOPIC_LIMITS,
-  type TopicFile,
   USER_KINDS,
-} from './schema';
+} = schema;
 
 /** Thrown (and caught below) at the first thing the fast path leaves to zod. */
 const NOT_SURE = Symbol('left to zod');
