@@ -206,7 +206,8 @@ export function createAnalyzer(
       for (let index = 0; index < corpusTexts.length; index++) {
         const list = words(corpusTexts[index] as string);
         if (counting) count(list);
-        visit(fold(list.map(corpusStem)), index);
+        for (let i = 0; i < list.length; i++) list[i] = corpusStem(list[i] as string);
+        visit(fold(list), index);
       }
       if (counting) countLexicon();
     },

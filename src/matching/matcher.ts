@@ -16,7 +16,7 @@ import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
 import { nearestTopics, votesAmong } from './index/contenders';
 import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
-import { indexPhrases, pairTerms, withPairs } from './index/phrase-record';
+import { indexPhrases, pairTerms } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
@@ -114,7 +114,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const pairs = pairTerms();
   const phrases = indexPhrases(texts.length);
   analyzer.analyzeCorpus((words, textIndex) => {
-    if (words.length > 0) phrases.add(topicOfText[textIndex] as number, withPairs(words, pairs));
+    if (words.length > 0) phrases.addWords(topicOfText[textIndex] as number, words, pairs);
   });
   const indexed = phrases.done();
   const { topicOfRecord, postings } = indexed;

@@ -67,20 +67,37 @@ export interface IndexedPhrases {
  * many phrases will be added.
  */
 export function indexPhrases(capacity: number): {
+  /** A record of these terms, each as often as given (as `buildTermVotes` counts them). */
   add(topicIndex: number, terms: readonly string[]): void;
+  /**
+   * A record of these words and their adjacent pairs, each once: what `add(topicIndex, withPairs(words,
+   * pairs))` records, without building the list.
+   */
+  addWords(topicIndex: number, words: readonly string[], pairs: PairTerms): void;
   done(): IndexedPhrases;
 } {
   const postings = new Map<string, number[]>();
   const topicOfRecord = new Int32Array(capacity);
   let count = 0;
+  const post = (term: string, index: number, once: boolean) => {
+    const list = postings.get(term);
+    if (!list) postings.set(term, [index]);
+    // A term already in this record was its list's last entry.
+    else if (!once || list[list.length - 1] !== index) list.push(index);
+  };
   return {
     add(topicIndex, terms) {
       const index = count++;
       topicOfRecord[index] = topicIndex;
-      for (const term of terms) {
-        const list = postings.get(term);
-        if (list) list.push(index);
-        else postings.set(term, [index]);
+      for (const term of terms) post(term, index, false);
+    },
+    addWords(topicIndex, words, pairs) {
+      const index = count++;
+      topicOfRecord[index] = topicIndex;
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i] as string;
+        post(word, index, true);
+        if (i > 0) post(pairs.of(words[i - 1] as string, word), index, true);
       }
     },
     done: () => ({ topicOfRecord: topicOfRecord.subarray(0, count), postings }),
