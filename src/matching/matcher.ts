@@ -103,9 +103,18 @@ export interface Matcher {
 
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
-  const topicTexts = topics.map((topic) => [topic.title, ...topic.vocabulary.keywords, ...topic.vocabulary.questions]);
-  const texts = topicTexts.flat();
-  const topicOfText = topicTexts.flatMap((phrases, topicIndex) => phrases.map(() => topicIndex));
+  // Every topic's phrases (title, keywords, example questions), topic by topic, and whose each is.
+  const texts: string[] = [];
+  const topicOfText: number[] = [];
+  const addText = (text: string, topicIndex: number) => {
+    texts.push(text);
+    topicOfText.push(topicIndex);
+  };
+  topics.forEach((topic, topicIndex) => {
+    addText(topic.title, topicIndex);
+    for (const keyword of topic.vocabulary.keywords) addText(keyword, topicIndex);
+    for (const question of topic.vocabulary.questions) addText(question, topicIndex);
+  });
   const analyzer = createAnalyzer(lexicon, texts, loadEnglishWords);
 
   // Each phrase (title, keyword, example question) with at least one term is a record, indexed as soon
@@ -139,7 +148,13 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // Found on the first question that names AWS in a corpus larger than the reference: not at start.
   let namingAws: Uint8Array | undefined;
   const topicsNamingAws = (): Uint8Array => {
-    namingAws ??= Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
+    if (!namingAws) {
+      namingAws = new Uint8Array(topics.length);
+      for (let k = 0; k < texts.length; k++) {
+        const topicIndex = topicOfText[k] as number;
+        if (namingAws[topicIndex] === 0 && namesAws(texts[k] as string)) namingAws[topicIndex] = 1;
+      }
+    }
     return namingAws;
   };
   const readUserKind = createUserKindReader(analyzer);
