@@ -29,8 +29,8 @@ const notSure = (): never => {
  */
 const UNUSUAL_CHARACTER =
   /[^\n\x20-\x7e\xa0-\u2027\u202a-\ufefe\uff00-\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?:[^\ud800-\udbff]|^)[\udc00-\udfff]/;
-/** A key as the files write them, then `:` and a space or the end of the line. */
-const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?: +|$)/;
+/** A key as the files write them, then `:` and a space or the end of the line (sticky: tested where a line's text starts). */
+const KEY = /[A-Za-z_][A-Za-z0-9_]*:(?: |\n|$)/y;
 /** The first character of a node that is not a plain scalar, or not one read here. */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** A word in a flow list. */
@@ -38,28 +38,41 @@ const FLOW_WORD = /^[A-Za-z0-9][A-Za-z0-9_#-]*$/;
 /** Deeper than any topic file (topic, user_kinds, a kind, its steps, a step). */
 const MAX_DEPTH = 8;
 
-interface Line {
-  indent: number;
-  /** The line after its indentation, trailing spaces gone (spaces only: YAML's other spaces are text). */
-  text: string;
+/**
+ * The document's content lines (blank and comment lines left out), by position in the text: where each
+ * one's text starts and ends (trailing spaces left out: spaces only, YAML's other spaces are text) and
+ * its indentation. No string is made for a line; only keys and values become strings.
+ */
+interface Reader {
+  source: string;
+  start: number[];
+  end: number[];
+  indent: number[];
+  /** The next line to read. */
+  at: number;
 }
 
 /** The document, as js-yaml would load it; undefined when js-yaml must read it. */
 export function parsePlainYaml(source: string): unknown {
   if (!Array.isArray(IMPLICIT) || UNUSUAL_CHARACTER.test(source)) return undefined;
-  const lines: Line[] = [];
-  for (const raw of source.split('\n')) {
-    const indent = spacesFrom(raw, 0);
-    if (indent === raw.length || raw[indent] === '#') continue;
-    let end = raw.length;
-    while (raw.charCodeAt(end - 1) === SPACE) end--;
-    lines.push({ indent, text: raw.slice(indent, end) });
+  const reader: Reader = { source, start: [], end: [], indent: [], at: 0 };
+  for (let from = 0; from <= source.length; ) {
+    let newline = source.indexOf('\n', from);
+    if (newline < 0) newline = source.length;
+    const textStart = spacesFrom(source, from);
+    if (textStart < newline && source.charCodeAt(textStart) !== HASH) {
+      let textEnd = newline;
+      while (source.charCodeAt(textEnd - 1) === SPACE) textEnd--;
+      reader.start.push(textStart);
+      reader.end.push(textEnd);
+      reader.indent.push(textStart - from);
+    }
+    from = newline + 1;
   }
-  if (lines.length === 0 || lines[0]?.indent !== 0) return undefined;
-  const reader = { lines, at: 0 };
+  if (reader.start.length === 0 || reader.indent[0] !== 0) return undefined;
   try {
     const value = node(reader, 0, 0);
-    return reader.at === lines.length ? value : undefined;
+    return reader.at === reader.start.length ? value : undefined;
   } catch (error) {
     if (error === NOT_SURE) return undefined;
     throw error;
@@ -67,6 +80,8 @@ export function parsePlainYaml(source: string): unknown {
 }
 
 const SPACE = 0x20;
+const HASH = 0x23;
+const DASH = 0x2d;
 
 /** Where the run of spaces starting at `from` ends. */
 function spacesFrom(text: string, from: number): number {
@@ -75,40 +90,51 @@ function spacesFrom(text: string, from: number): number {
   return at;
 }
 
-interface Reader {
-  lines: Line[];
-  /** The next line to read. */
-  at: number;
+/** Whether a key (then ":" and a space or the line's end) starts at `at`. */
+function keyAt(reader: Reader, at: number): boolean {
+  KEY.lastIndex = at;
+  return KEY.test(reader.source);
+}
+
+/** Whether the line is a sequence item: "-", or "- " and more. */
+function itemLine(reader: Reader, line: number): boolean {
+  const start = reader.start[line] as number;
+  const end = reader.end[line] as number;
+  return (
+    reader.source.charCodeAt(start) === DASH && (end === start + 1 || reader.source.charCodeAt(start + 1) === SPACE)
+  );
 }
 
 /** The mapping or sequence whose first line (`reader.at`) is indented by `indent`. */
 function node(reader: Reader, indent: number, depth: number): unknown {
   if (depth > MAX_DEPTH) notSure();
-  const text = (reader.lines[reader.at] as Line).text;
-  return text === '-' || text.startsWith('- ') ? sequence(reader, indent, depth) : mapping(reader, indent, depth);
+  return itemLine(reader, reader.at) ? sequence(reader, indent, depth) : mapping(reader, indent, depth);
 }
 
 /** The indentation of the next line, or -1 at the end. */
-const nextIndent = (reader: Reader): number => reader.lines[reader.at]?.indent ?? -1;
+const nextIndent = (reader: Reader): number => reader.indent[reader.at] ?? -1;
 
 function mapping(reader: Reader, indent: number, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const { source } = reader;
   while (nextIndent(reader) === indent) {
-    const { text } = reader.lines[reader.at] as Line;
-    const key = KEY.exec(text);
-    if (!key) return notSure();
-    const name = key[1] as string;
+    const start = reader.start[reader.at] as number;
+    const end = reader.end[reader.at] as number;
+    if (!keyAt(reader, start)) return notSure();
+    // The key ends at its ":" (key characters include none).
+    const colon = source.indexOf(':', start);
+    const name = source.slice(start, colon);
     // A key js-yaml reads as something else (True, null), __proto__, or one already given.
     if (name === '__proto__' || Object.hasOwn(out, name) || resolvesImplicitly(name)) notSure();
-    const rest = text.slice(key[0].length);
+    const restStart = spacesFrom(source, colon + 1);
     reader.at++;
-    if (rest === '') {
+    if (restStart >= end) {
       // A block below the key, indented further: a key with nothing below it is null, and a sequence
       // as indented as its key is left to js-yaml.
       const childIndent = nextIndent(reader);
       if (childIndent <= indent) notSure();
       out[name] = node(reader, childIndent, depth + 1);
-    } else out[name] = scalar(rest);
+    } else out[name] = scalar(source.slice(restStart, end));
     // Anything left more indented is a scalar over several lines, or a mistake.
     if (nextIndent(reader) > indent) notSure();
   }
@@ -117,18 +143,21 @@ function mapping(reader: Reader, indent: number, depth: number): Record<string, 
 
 function sequence(reader: Reader, indent: number, depth: number): unknown[] {
   const out: unknown[] = [];
+  const { source } = reader;
   while (nextIndent(reader) === indent) {
-    const line = reader.lines[reader.at] as Line;
-    if (!line.text.startsWith('- ')) return notSure();
-    const restAt = spacesFrom(line.text, 2);
-    const rest = line.text.slice(restAt);
-    const restIndent = indent + restAt;
-    if (KEY.test(rest)) {
+    const start = reader.start[reader.at] as number;
+    const end = reader.end[reader.at] as number;
+    // "- " and a value ("-" alone, a block below it, is left to js-yaml).
+    if (!itemLine(reader, reader.at) || end === start + 1) return notSure();
+    const restStart = spacesFrom(source, start + 2);
+    const restIndent = indent + restStart - start;
+    if (keyAt(reader, restStart)) {
       // "- text: ...": a mapping whose first key is on the item's line.
-      reader.lines[reader.at] = { indent: restIndent, text: rest };
+      reader.start[reader.at] = restStart;
+      reader.indent[reader.at] = restIndent;
       out.push(mapping(reader, restIndent, depth + 1));
     } else {
-      out.push(scalar(rest));
+      out.push(scalar(source.slice(restStart, end)));
       reader.at++;
     }
     if (nextIndent(reader) > indent) notSure();

@@ -89,6 +89,7 @@ describe('parsePlainYaml, the loader’s fast path for plain YAML', () => {
     ['a key js-yaml reads as true', 'True: 1\n'],
     ['a sequence as indented as its key', 'a:\n- b\n'],
     ['a key with nothing below it', 'a:\nb: c\n'],
+    ['a sequence item with its value on the lines below', 'a:\n  -\n    b: c\n'],
     ['a mapping value on the key’s line', 'a: b: c\n'],
     ['an escape other than \\" and \\\\', 'a: "b\\nc"\n'],
     ['an unterminated quote', 'a: "b\n'],
