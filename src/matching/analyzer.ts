@@ -126,17 +126,19 @@ export function createAnalyzer(
    * Folds synonyms, then drops stop words, then folds once more: "delete my aws acct" only reads as
    * "delete aws account" (a phrase for closing the account) once "my" is gone and "acct" is "account".
    */
+  // The first pass's terms, in one list reused by every fold: only the second pass's are kept.
+  const firstTerms: string[] = [];
   function fold(stems: string[]): string[] {
-    return foldPhrases(firstPass(stems), contentTable);
+    firstTerms.length = 0;
+    return foldPhrases(foldPhrases(stems, phrases, firstTerms), contentTable);
   }
 
   function firstPass(stems: string[]): string[] {
     return foldPhrases(stems, phrases);
   }
 
-  /** Folds the table's phrases onto their canonical terms, and leaves out stop words. */
-  function foldPhrases(stems: string[], table: PhraseTable): string[] {
-    const out: string[] = [];
+  /** Folds the table's phrases onto their canonical terms, and leaves out stop words (into `out`). */
+  function foldPhrases(stems: string[], table: PhraseTable, out: string[] = []): string[] {
     let negated = false;
     for (let i = 0; i < stems.length; ) {
       // The longest phrase in the table starting here, followed word by word; the scan stops as soon as

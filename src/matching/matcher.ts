@@ -111,9 +111,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     topicOfText.push(topicIndex);
   };
   topics.forEach((topic, topicIndex) => {
+    const { keywords, questions } = topic.vocabulary;
     addText(topic.title, topicIndex);
-    for (const keyword of topic.vocabulary.keywords) addText(keyword, topicIndex);
-    for (const question of topic.vocabulary.questions) addText(question, topicIndex);
+    for (let k = 0; k < keywords.length; k++) addText(keywords[k] as string, topicIndex);
+    for (let k = 0; k < questions.length; k++) addText(questions[k] as string, topicIndex);
   });
   const analyzer = createAnalyzer(lexicon, texts, loadEnglishWords);
 

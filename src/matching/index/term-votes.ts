@@ -66,7 +66,10 @@ export interface TermVotes {
  */
 export function termVoteTable({ topicOfRecord, postings }: IndexedPhrases, topicCount: number): TermVotes {
   const phrasesPerTopic = new Array<number>(topicCount).fill(0);
-  for (const topicIndex of topicOfRecord) phrasesPerTopic[topicIndex] = (phrasesPerTopic[topicIndex] ?? 0) + 1;
+  for (let k = 0; k < topicOfRecord.length; k++) {
+    const topicIndex = topicOfRecord[k] as number;
+    phrasesPerTopic[topicIndex] = (phrasesPerTopic[topicIndex] ?? 0) + 1;
+  }
   const votes = new Map<string, TermVote>();
 
   function voteOf(list: readonly number[]): TermVote {
