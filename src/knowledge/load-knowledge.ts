@@ -1,13 +1,15 @@
 // Loads and validates the knowledge corpus: every `*.yml` topic file in a folder, its lexicon and the
 // source pages its steps cite. Anything wrong stops the app with one KnowledgeError that names every
 // broken file and field at once; `inspectKnowledge` returns the same findings for `npm run knowledge:check`.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type LoadOptions, load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { type Lexicon, lexiconSchema } from './lexicon-schema';
+import { parseTopic } from './parse-topic';
 import { plainIssue } from './plain-issue';
-import { type Citation, type Topic, type TopicFile, topicSchema } from './schema';
+import { parsePlainYaml } from './plain-yaml';
+import { type Citation, type Topic, type TopicFile, topicSchema, type UserKindChoice } from './schema';
 import { type Sources, sourcesSchema } from './sources-schema';
 
 export const LEXICON_FILE = 'lexicon.yml';
@@ -89,7 +91,7 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
   const parsed: Array<{ file: string; topic: TopicFile }> = [];
   for (const name of topicFiles) {
     const file = join(folder, name);
-    const topic = parseFile(file, topicSchema, invalid);
+    const topic = parseFile(file, topicSchema, invalid, parseTopic);
     if (!topic) continue;
     const expectedId = basename(name).replace(/\.ya?ml$/, '');
     if (topic.id !== expectedId) invalid(file, `id "${topic.id}" must match the file name`);
@@ -109,7 +111,8 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
     checkReferences(file, topic, knownIds, invalid);
     checkLinks(file, topic, invalid);
     const cited = sections ? resolveCitations(file, topic, sections, problems) : [];
-    loaded.push({ file, topic: { ...topic, cited } });
+    // The parsed topic is a fresh object of this loader's: it takes its citations in place, not as a copy.
+    loaded.push({ file, topic: Object.assign(topic, { cited }) });
   }
   const topics = loaded.map(({ topic }) => topic);
   lexicon?.clarify_groups.forEach((group, groupIndex) => {
@@ -124,10 +127,12 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
   return { corpus: { topics, byId, lexicon, sources }, problems, parsed: loaded, sources };
 }
 
+/** `fast`: the same parse without zod for a plainly valid file (parse-topic.ts), undefined otherwise. */
 function parseFile<T>(
   file: string,
   schema: z.ZodType<T>,
   invalid: (file: string, message: string) => void,
+  fast?: (raw: unknown) => T | undefined,
 ): T | undefined {
   let raw: unknown;
   try {
@@ -137,6 +142,8 @@ function parseFile<T>(
     invalid(file, error.message);
     return undefined;
   }
+  const plain = fast?.(raw);
+  if (plain !== undefined) return plain;
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const problems = result.error.issues.map(
@@ -175,19 +182,20 @@ function resolveCitations(
   problems: KnowledgeProblem[],
 ): Citation[] {
   const cited = new Map<string, Citation>();
-  for (const { field, sources } of provenanceOf(topic)) {
-    sources.forEach((ref, index) => {
+  eachProvenance(topic, (_text, sources, _ours, place, index) => {
+    for (let i = 0; i < sources.length; i++) {
+      const ref = sources[i] as string;
       const citation = sections.get(ref);
       if (citation) cited.set(ref, citation);
       else {
         problems.push({
           file,
           kind: 'unresolved',
-          message: `field "${field}.source${sources.length > 1 ? `.${index}` : ''}" cites "${ref}", a section ${SOURCES_FILE} does not list`,
+          message: `field "${place}${index}.source${sources.length > 1 ? `.${i}` : ''}" cites "${ref}", a section ${SOURCES_FILE} does not list`,
         });
       }
-    });
-  }
+    }
+  });
   return [...cited.values()];
 }
 
@@ -202,30 +210,57 @@ export interface ProvenanceItem {
 /** Every step and escalation reason of a topic, its kinds of user's included. */
 export function provenanceOf(topic: TopicFile): ProvenanceItem[] {
   const items: ProvenanceItem[] = [];
-  const add = (prefix: string, steps: TopicFile['steps'] = [], escalation: TopicFile['escalation'] = []) => {
-    for (const [index, step] of steps.entries()) items.push({ field: `${prefix}steps.${index}`, ...step });
-    for (const [index, { reason, sources, ours }] of escalation.entries()) {
-      items.push({ field: `${prefix}escalation.${index}`, text: reason, sources, ours });
-    }
-  };
-  add('', topic.steps, topic.escalation);
-  for (const [index, choice] of (topic.user_kinds ?? []).entries())
-    add(`user_kinds.${index}.`, choice.steps, choice.escalation);
+  eachProvenance(topic, (text, sources, ours, place, index) =>
+    items.push({ field: `${place}${index}`, text, sources, ours }),
+  );
   return items;
 }
 
-function readYaml(file: string): unknown {
-  const size = statSync(file).size;
-  if (size > YAML_LIMITS.fileBytes) {
-    throw new UnreadableFile(
-      `file is ${Math.ceil(size / 1024)} KB, more than the ${YAML_LIMITS.fileBytes / 1024} KB a knowledge file may be`,
-    );
+/**
+ * The same, one at a time, without building anything: `place` and `index` make the field's name
+ * (`${place}${index}`: "steps.2", "user_kinds.0.escalation.1") when a problem needs it. Every
+ * topic is checked this way at start.
+ */
+function eachProvenance(
+  topic: TopicFile,
+  visit: (text: string, sources: readonly string[], ours: boolean, place: string, index: number) => void,
+): void {
+  eachIn('', topic.steps, topic.escalation, visit);
+  const kinds = topic.user_kinds ?? [];
+  for (let index = 0; index < kinds.length; index++) {
+    const choice = kinds[index] as UserKindChoice;
+    eachIn(`user_kinds.${index}.`, choice.steps, choice.escalation, visit);
   }
+}
+
+function eachIn(
+  prefix: string,
+  steps: TopicFile['steps'] = [],
+  escalation: TopicFile['escalation'] = [],
+  visit: Parameters<typeof eachProvenance>[1],
+): void {
+  const stepPlace = `${prefix}steps.`;
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index] as TopicFile['steps'][number];
+    visit(step.text, step.sources, step.ours, stepPlace, index);
+  }
+  const reasonPlace = `${prefix}escalation.`;
+  for (let index = 0; index < escalation.length; index++) {
+    const { reason, sources, ours } = escalation[index] as TopicFile['escalation'][number];
+    visit(reason, sources, ours, reasonPlace, index);
+  }
+}
+
+function readYaml(file: string): unknown {
+  const text = readText(file);
+  // Most files are plain YAML, read without js-yaml (plain-yaml.ts); js-yaml reads the rest.
+  const plain = parsePlainYaml(text);
+  if (plain !== undefined) return withinValueLimit(plain);
   let aliases = 0;
   let raw: unknown;
   try {
     // js-yaml rejects duplicate keys, and parses a cold corpus several times faster than `yaml`.
-    raw = parseYaml(readFileSync(file, 'utf8'), {
+    raw = parseYaml(text, {
       filename: file,
       maxDepth: YAML_LIMITS.depth,
       // An alias closes as a node of no kind whose value is the anchored one.
@@ -245,12 +280,45 @@ function readYaml(file: string): unknown {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UnreadableFile(`not valid YAML (${reason})`);
   }
+  return withinValueLimit(raw);
+}
+
+function withinValueLimit(raw: unknown): unknown {
   if (countValues(raw, YAML_LIMITS.values) > YAML_LIMITS.values) {
     throw new UnreadableFile(
       `more than ${YAML_LIMITS.values} values once its aliases are expanded; write the text out instead of referring to it`,
     );
   }
   return raw;
+}
+
+/** One byte more than a knowledge file may hold, reused by every read: a larger file fills it. */
+let readBuffer: Buffer | undefined;
+
+/**
+ * The file's text, read at most one byte past the size limit (a larger file is never read whole). One
+ * open, read and close: at 2,000 files, a stat before each read cost more than the reads' own work.
+ */
+function readText(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    readBuffer ??= Buffer.allocUnsafe(YAML_LIMITS.fileBytes + 1);
+    let length = 0;
+    while (length < readBuffer.length) {
+      const read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > YAML_LIMITS.fileBytes) {
+      const size = fstatSync(fd).size;
+      throw new UnreadableFile(
+        `file is ${Math.ceil(size / 1024)} KB, more than the ${YAML_LIMITS.fileBytes / 1024} KB a knowledge file may be`,
+      );
+    }
+    return readBuffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 class TooManyAliases extends Error {}
@@ -265,8 +333,10 @@ function countValues(root: unknown, max: number): number {
   while (stack.length > 0 && count <= max) {
     const value = stack.pop();
     count += 1;
-    if (value && typeof value === 'object') {
-      for (const member of Array.isArray(value) ? value : Object.values(value)) stack.push(member);
+    if (Array.isArray(value)) for (const member of value) stack.push(member);
+    else if (value && typeof value === 'object') {
+      const fields = value as Record<string, unknown>;
+      for (const key in fields) if (Object.hasOwn(fields, key)) stack.push(fields[key]);
     }
   }
   return count;
@@ -291,9 +361,14 @@ function checkReferences(
 
 /** Links written inside text must be https too: a card never sends people to a plain-http page. */
 function checkLinks(file: string, topic: TopicFile, invalid: (file: string, message: string) => void): void {
-  const texts = [{ field: 'summary', text: topic.summary }, ...provenanceOf(topic)];
-  for (const { field, text } of texts) {
-    const plain = text.match(/http:\/\/[^\s)\]`"']+/);
+  const check = (field: string, text: string) => {
+    const plain = PLAIN_HTTP.exec(text);
     if (plain) invalid(file, `field "${field}" links to ${plain[0]}: use the https:// address`);
-  }
+  };
+  check('summary', topic.summary);
+  eachProvenance(topic, (text, _sources, _ours, place, index) => {
+    if (PLAIN_HTTP.test(text)) check(`${place}${index}`, text);
+  });
 }
+
+const PLAIN_HTTP = /http:\/\/[^\s)\]`"']+/;

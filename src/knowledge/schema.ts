@@ -8,8 +8,29 @@ export const ESCALATION_CONTACTS = ['self', 'administrator', 'aws-support', 'ama
 export const ASKER_KINDS = ['root', 'iam', 'identity-center', 'federated'] as const;
 export const USER_KINDS = [...ASKER_KINDS, 'anyone'] as const;
 
+/**
+ * How long text may be and how many items a list may hold. Shared with parse-topic.ts, which checks valid
+ * files the same way without zod.
+ */
+export const TOPIC_LIMITS = {
+  title: 140,
+  summary: 300,
+  step: 600,
+  reason: 400,
+  label: 60,
+  linkTitle: 120,
+  url: 2000,
+  steps: { min: 1, max: 12 },
+  userKinds: 4,
+  links: { min: 1, max: 6 },
+  related: 4,
+  questions: 3,
+  keywords: 1,
+} as const;
+
+export const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const topicId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case, like mfa-device-lost');
+const topicId = z.string().regex(TOPIC_ID, 'must be kebab-case, like mfa-device-lost');
 
 /** A cited section of a source page: `page#anchor`, both as `knowledge/sources.yml` names them. */
 export const SOURCE_REF = /^[a-z0-9]+(-[a-z0-9]+)*#[A-Za-z0-9_-]+$/;
@@ -26,24 +47,33 @@ const provenance = {
   source: z.union([sourceRef, z.array(sourceRef).min(1)]).optional(),
   ours: z.literal(true).optional(),
 };
-const bothSourceAndOurs = (item: { source?: unknown; ours?: true }) => !(item.source && item.ours);
+export const bothSourceAndOurs = (item: { source?: unknown; ours?: true }) => !(item.source && item.ours);
 const BOTH_MESSAGE = 'has both source and ours: advice is either from a source or our own';
 const toSources = (source: string | string[] | undefined): readonly string[] =>
   source === undefined ? [] : typeof source === 'string' ? [source] : source;
 
+/** A step as written (plain text, or text with its provenance), as the app reads it. */
+export const stepFromFile = (value: string | { text: string; source?: string | string[]; ours?: true }) =>
+  typeof value === 'string'
+    ? { text: value, sources: toSources(undefined), ours: false }
+    : { text: value.text, sources: toSources(value.source), ours: value.ours === true };
+
 /** A step is one short instruction; links are written inline as Markdown: [label](https://...). */
-const stepText = nonEmpty.max(600, 'must be at most 600 characters');
+const stepText = nonEmpty.max(TOPIC_LIMITS.step, `must be at most ${TOPIC_LIMITS.step} characters`);
 const step = z
   .union([
     stepText,
     z.strictObject({ text: stepText, ...provenance }).refine(bothSourceAndOurs, { message: BOTH_MESSAGE }),
   ])
-  .transform((value) =>
-    typeof value === 'string'
-      ? { text: value, sources: toSources(undefined), ours: false }
-      : { text: value.text, sources: toSources(value.source), ours: value.ours === true },
-  );
-const steps = z.array(step).min(1).max(12);
+  .transform(stepFromFile);
+const steps = z.array(step).min(TOPIC_LIMITS.steps.min).max(TOPIC_LIMITS.steps.max);
+
+/** An escalation reason as written, as the app reads it. */
+export const escalationFromFile = <T extends { source?: string | string[]; ours?: true }>({
+  source,
+  ours,
+  ...rest
+}: T) => ({ ...rest, sources: toSources(source), ours: ours === true });
 
 const escalation = z
   .array(
@@ -51,54 +81,58 @@ const escalation = z
       .strictObject({
         contact: z.enum(ESCALATION_CONTACTS),
         /** Why this is the right person, in plain words ("AWS Support can't view, provide or change your credentials"). */
-        reason: nonEmpty.max(400),
+        reason: nonEmpty.max(TOPIC_LIMITS.reason),
         ...provenance,
       })
       .refine(bothSourceAndOurs, { message: BOTH_MESSAGE })
-      .transform(({ source, ours, ...rest }) => ({ ...rest, sources: toSources(source), ours: ours === true })),
+      .transform(escalationFromFile),
   )
   .min(1);
 
+/** Slack ends a link at `>` and its address at `|`: either would let the rest of the URL become markup. */
+export const isSafeUrl = (url: string) => !/[<>|\s"]/.test(url);
+
 const link = z.strictObject({
-  title: nonEmpty.max(120),
-  // Slack ends a link at `>` and its address at `|`: either would let the rest of the URL become markup.
+  title: nonEmpty.max(TOPIC_LIMITS.linkTitle),
   url: z
     .url({ protocol: /^https$/ })
-    .max(2000)
-    .refine((url) => !/[<>|\s"]/.test(url), { message: 'must not contain <, >, |, quotes or spaces' }),
+    .max(TOPIC_LIMITS.url)
+    .refine(isSafeUrl, { message: 'must not contain <, >, |, quotes or spaces' }),
 });
+
+/** A user-kind choice has steps or points at a topic, never both; and steps come with escalation. */
+export const stepsOrTopic = (choice: { steps?: unknown; topic?: string }) =>
+  Boolean(choice.steps) !== Boolean(choice.topic);
+export const escalationWithSteps = (choice: { steps?: unknown; escalation?: unknown }) =>
+  !choice.steps || Boolean(choice.escalation);
 
 /** A follow-up button for one kind of user: its own steps, or a pointer to the topic that covers them. */
 const userKindChoice = z
   .strictObject({
     kind: z.enum(USER_KINDS),
-    label: nonEmpty.max(60),
+    label: nonEmpty.max(TOPIC_LIMITS.label),
     steps: steps.optional(),
     escalation: escalation.optional(),
     topic: topicId.optional(),
   })
-  .refine((choice) => Boolean(choice.steps) !== Boolean(choice.topic), {
-    message: 'needs either steps (with escalation) or topic, not both',
-  })
-  .refine((choice) => !choice.steps || Boolean(choice.escalation), {
-    message: 'with steps, escalation is required too',
-  });
+  .refine(stepsOrTopic, { message: 'needs either steps (with escalation) or topic, not both' })
+  .refine(escalationWithSteps, { message: 'with steps, escalation is required too' });
 
 export const topicSchema = z.strictObject({
   id: topicId,
-  title: nonEmpty.max(140),
-  summary: nonEmpty.max(300),
+  title: nonEmpty.max(TOPIC_LIMITS.title),
+  summary: nonEmpty.max(TOPIC_LIMITS.summary),
   audience: z.array(z.enum(USER_KINDS)).min(1),
   steps,
   escalation,
-  user_kinds: z.array(userKindChoice).max(4).optional(),
-  links: z.array(link).min(1).max(6),
-  related: z.array(topicId).max(4).default([]),
+  user_kinds: z.array(userKindChoice).max(TOPIC_LIMITS.userKinds).optional(),
+  links: z.array(link).min(TOPIC_LIMITS.links.min).max(TOPIC_LIMITS.links.max),
+  related: z.array(topicId).max(TOPIC_LIMITS.related).default([]),
   vocabulary: z.strictObject({
     /** How people actually ask: whole questions, in their words. */
-    questions: z.array(nonEmpty).min(3),
+    questions: z.array(nonEmpty).min(TOPIC_LIMITS.questions),
     /** Short phrases that point at this topic and at few others. */
-    keywords: z.array(nonEmpty).min(1),
+    keywords: z.array(nonEmpty).min(TOPIC_LIMITS.keywords),
   }),
 });
 

@@ -17,6 +17,11 @@ export interface Analyzer {
   analyzeQuestion(text: string): string[];
   /** Text from the corpus itself: no typo correction. */
   analyzeCorpusText(text: string): string[];
+  /**
+   * `analyzeCorpusText` of each corpus text the analyzer was made with, in order, handed to `visit` one at
+   * a time (each text is split into words once, for its terms and for the typo vocabulary alike).
+   */
+  analyzeCorpus(visit: (terms: string[], textIndex: number) => void): void;
   /** The terms a lexicon entry becomes ("2fa" -> ["mfa"], "office 365" -> ["office365"]). */
   canonical(entry: string): string[];
 }
@@ -41,18 +46,19 @@ export function createAnalyzer(
 ): Analyzer {
   const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
   const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
-  const phrases = withPrefixes(buildPhraseTable(lexicon));
+  const phrases = phraseTable(buildPhraseTable(lexicon));
   // The same phrases without their stop words, for the second pass; only those still two words long,
   // so "sign in" does not turn every "sign" into "signin".
   const contentPhrases = new Map<string, string[]>();
-  for (const [key, canonical] of [...phrases.phrases]) {
+  for (const [key, canonical] of phrases.phrases) {
     // Fold the variant's own words (not the variant itself), as a question's words would be.
-    phrases.phrases.delete(key);
+    const node = phrases.nodeOf(key) as PhraseNode;
+    node.canonical = undefined;
     const folded = firstPass(key.split(' '));
-    phrases.phrases.set(key, canonical);
+    node.canonical = canonical;
     if (folded.length >= 2) contentPhrases.set(folded.join(' '), canonical);
   }
-  const contentTable = withPrefixes(contentPhrases);
+  const contentTable = phraseTable(contentPhrases);
 
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
@@ -61,17 +67,40 @@ export function createAnalyzer(
     ...lexicon.other_tasks,
     ...lexicon.anchors,
   ];
+  // How often each word of the corpus (then of the lexicon) is written: the typo vocabulary. Counted as
+  // analyzeCorpus splits the corpus's phrases into words (each phrase is split once), or, without it,
+  // on the first question; the fuzzy index over it is built on the first word a question misspells.
   const frequency = new Map<string, number>();
-  for (const text of [...corpusTexts, ...lexiconTexts]) {
-    for (const word of words(text)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  let counted = false;
+  const count = (list: readonly string[]) => {
+    for (const word of list) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  };
+  function countLexicon(): void {
+    for (const text of lexiconTexts) count(words(text));
+    counted = true;
   }
-  // Three-letter words are poor targets: "come" would become "com".
-  const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH);
-  const known = new Set([...frequency.keys(), ...rawStopwords]);
-  const fuzzyWords = new Fuse(vocabulary, { threshold: 0.4, ignoreLocation: true, includeScore: true });
+  let known: ReadonlySet<string> | undefined;
+  const knownWords = (): ReadonlySet<string> => {
+    if (!counted) {
+      for (const text of corpusTexts) count(words(text));
+      countLexicon();
+    }
+    known ??= new Set([...frequency.keys(), ...rawStopwords]);
+    return known;
+  };
+  let fuzzyWords: Fuse<string> | undefined;
+  const fuzzyIndex = (): Fuse<string> => {
+    if (!fuzzyWords) {
+      knownWords();
+      // Three-letter words are poor targets: "come" would become "com".
+      const vocabulary = [...frequency.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH);
+      fuzzyWords = new Fuse(vocabulary, { threshold: 0.4, ignoreLocation: true, includeScore: true });
+    }
+    return fuzzyWords;
+  };
 
   function correct(word: string): string {
-    if (known.has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return word;
+    if (knownWords().has(word) || word.length < MIN_CORRECTABLE_LENGTH || /\d/.test(word)) return word;
     if (englishWords().has(word)) return word;
     // Fuse proposes near words; the edit distance decides, so "github" never becomes "gitub"-like noise.
     // One edit for ordinary words; two only for long ones, where two edits still leave the word clear.
@@ -79,7 +108,7 @@ export function createAnalyzer(
     let best = word;
     let bestDistance = allowed + 1;
     let bestFrequency = 0;
-    for (const { item } of fuzzyWords.search(word, { limit: 12 })) {
+    for (const { item } of fuzzyIndex().search(word, { limit: 12 })) {
       if (item[0] !== word[0]) continue;
       const distance = editDistance(word, item);
       if (distance > allowed) continue;
@@ -97,33 +126,34 @@ export function createAnalyzer(
    * Folds synonyms, then drops stop words, then folds once more: "delete my aws acct" only reads as
    * "delete aws account" (a phrase for closing the account) once "my" is gone and "acct" is "account".
    */
+  // The first pass's terms, in one list reused by every fold: only the second pass's are kept.
+  const firstTerms: string[] = [];
   function fold(stems: string[]): string[] {
-    return foldPhrases(firstPass(stems), contentTable);
+    firstTerms.length = 0;
+    return foldPhrases(foldPhrases(stems, phrases, firstTerms), contentTable);
   }
 
   function firstPass(stems: string[]): string[] {
     return foldPhrases(stems, phrases);
   }
 
-  /** Folds the table's phrases onto their canonical terms, and leaves out stop words. */
-  function foldPhrases(stems: string[], table: PhraseTable): string[] {
-    const out: string[] = [];
+  /** Folds the table's phrases onto their canonical terms, and leaves out stop words (into `out`). */
+  function foldPhrases(stems: string[], table: PhraseTable, out: string[] = []): string[] {
     let negated = false;
     for (let i = 0; i < stems.length; ) {
-      // The longest phrase in the table starting here, built word by word; the scan stops as soon as
+      // The longest phrase in the table starting here, followed word by word; the scan stops as soon as
       // no phrase starts with the words so far (most words start none).
-      let key = stems[i] as string;
-      let canonical = table.phrases.get(key);
+      const word = stems[i] as string;
+      let node = table.first.get(word);
+      let canonical = node?.canonical;
       let length = canonical ? 1 : 0;
-      for (let j = i + 1; j < stems.length && table.prefixes.has(key); j++) {
-        key = `${key} ${stems[j]}`;
-        const found = table.phrases.get(key);
-        if (found) {
-          canonical = found;
+      for (let j = i + 1; j < stems.length && node?.next; j++) {
+        node = node.next.get(stems[j] as string);
+        if (node?.canonical) {
+          canonical = node.canonical;
           length = j - i + 1;
         }
       }
-      const word = stems[i] as string;
       if (!canonical && NEGATIONS.has(word)) {
         // "not okta", "(not email)", "without mfa": the next word is what the person does NOT mean.
         // Only the very next word ("not sure which email" still counts "email"); phrases such as
@@ -157,11 +187,33 @@ export function createAnalyzer(
     return term;
   }
 
+  // Each corpus word's stem, remembered: 2,000 topics have 18,500 phrases, 125,000 words, but only about
+  // 1,100 distinct words.
+  const corpusStems = new Map<string, string>();
+  function corpusStem(word: string): string {
+    let term = corpusStems.get(word);
+    if (term === undefined) {
+      term = stem(word);
+      corpusStems.set(word, term);
+    }
+    return term;
+  }
+
   const otherScripts = createOtherScriptSplitter(Object.values(lexicon.other_scripts).flat());
   return {
     analyzeQuestion: (text) => fold(otherScripts.split(words(text)).slice(0, MAX_QUESTION_WORDS).map(questionTerm)),
-    analyzeCorpusText: (text) => fold(words(text).map(stem)),
-    canonical: (word) => fold(words(word).map(stem)),
+    analyzeCorpusText: (text) => fold(words(text).map(corpusStem)),
+    analyzeCorpus(visit) {
+      const counting = !counted;
+      for (let index = 0; index < corpusTexts.length; index++) {
+        const list = words(corpusTexts[index] as string);
+        if (counting) count(list);
+        for (let i = 0; i < list.length; i++) list[i] = corpusStem(list[i] as string);
+        visit(fold(list), index);
+      }
+      if (counting) countLexicon();
+    },
+    canonical: (word) => fold(words(word).map(corpusStem)),
   };
 }
 
@@ -192,20 +244,55 @@ function createOtherScriptSplitter(entries: readonly string[]) {
   };
 }
 
-interface PhraseTable {
-  /** Variant phrase (stemmed words, space-separated) -> its canonical terms. */
-  phrases: Map<string, string[]>;
-  /** Every phrase's first words ("two" for "two factor"): where a longer phrase may still follow. */
-  prefixes: ReadonlySet<string>;
+/** One word of a phrase: the canonical terms when the phrase can end here, and the words that can follow. */
+interface PhraseNode {
+  canonical: string[] | undefined;
+  next: Map<string, PhraseNode> | undefined;
 }
 
-function withPrefixes(phrases: Map<string, string[]>): PhraseTable {
-  const prefixes = new Set<string>();
-  for (const key of phrases.keys()) {
+interface PhraseTable {
+  /** Variant phrase (stemmed words, space-separated) -> its canonical terms. */
+  phrases: ReadonlyMap<string, string[]>;
+  /**
+   * The same, word by word from each phrase's first word: a scan follows the words of the text without
+   * building "two factor" to look it up.
+   */
+  first: ReadonlyMap<string, PhraseNode>;
+  /** The node a phrase ends at. */
+  nodeOf(key: string): PhraseNode | undefined;
+}
+
+function phraseTable(phrases: Map<string, string[]>): PhraseTable {
+  const first = new Map<string, PhraseNode>();
+  for (const [key, canonical] of phrases) {
     const parts = key.split(' ');
-    for (let length = 1; length < parts.length; length++) prefixes.add(parts.slice(0, length).join(' '));
+    let level = first;
+    for (let k = 0; ; k++) {
+      const part = parts[k] as string;
+      let node = level.get(part);
+      if (!node) {
+        node = { canonical: undefined, next: undefined };
+        level.set(part, node);
+      }
+      if (k === parts.length - 1) {
+        node.canonical = canonical;
+        break;
+      }
+      node.next ??= new Map();
+      level = node.next;
+    }
   }
-  return { phrases, prefixes };
+  const nodeOf = (key: string): PhraseNode | undefined => {
+    let level: ReadonlyMap<string, PhraseNode> | undefined = first;
+    let node: PhraseNode | undefined;
+    for (const part of key.split(' ')) {
+      node = level?.get(part);
+      if (!node) return undefined;
+      level = node.next;
+    }
+    return node;
+  };
+  return { phrases, first, nodeOf };
 }
 
 /**

@@ -16,9 +16,9 @@ import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
 import { nearestTopics, votesAmong } from './index/contenders';
 import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
-import { type PhraseRecord, withPairs } from './index/phrase-record';
+import { indexPhrases, pairTerms } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
-import { buildTermVotes, REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote } from './index/term-votes';
+import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { answerForKind, askWhichUser, createUserKindReader } from './user-kind';
 
@@ -103,36 +103,41 @@ export interface Matcher {
 
 export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
   const { topics, lexicon } = corpus;
-  const topicTexts = topics.map((topic) => [topic.title, ...topic.vocabulary.keywords, ...topic.vocabulary.questions]);
-  const analyzer = createAnalyzer(lexicon, topicTexts.flat(), loadEnglishWords);
-
-  const records: PhraseRecord[] = [];
-  topicTexts.forEach((texts, topicIndex) => {
-    for (const text of texts) {
-      const words = analyzer.analyzeCorpusText(text);
-      if (words.length === 0) continue;
-      records.push({ topicIndex, terms: withPairs(words) });
-    }
+  // Every topic's phrases (title, keywords, example questions), topic by topic, and whose each is.
+  const texts: string[] = [];
+  const topicOfText: number[] = [];
+  const addText = (text: string, topicIndex: number) => {
+    texts.push(text);
+    topicOfText.push(topicIndex);
+  };
+  topics.forEach((topic, topicIndex) => {
+    const { keywords, questions } = topic.vocabulary;
+    addText(topic.title, topicIndex);
+    for (let k = 0; k < keywords.length; k++) addText(keywords[k] as string, topicIndex);
+    for (let k = 0; k < questions.length; k++) addText(questions[k] as string, topicIndex);
   });
+  const analyzer = createAnalyzer(lexicon, texts, loadEnglishWords);
+
+  // Each phrase (title, keyword, example question) with at least one term is a record, indexed as soon
+  // as it is analysed. "root+password" is looked up by its two words, without building the pair's string
+  // for every question.
+  const pairs = pairTerms();
+  const phrases = indexPhrases(texts.length);
+  analyzer.analyzeCorpus((words, textIndex) => {
+    if (words.length > 0) phrases.addWords(topicOfText[textIndex] as number, words, pairs);
+  });
+  const indexed = phrases.done();
+  const { topicOfRecord, postings } = indexed;
 
   // A corpus of the reference size or smaller weighs its terms by its own phrases; a larger one by the
   // contenders' phrases, out of as many as the reference corpus has (index/contenders.ts).
   const phraseIndex = buildPhraseIndex(
-    records,
+    indexed,
     topics.length,
-    topics.length <= REFERENCE_TOPICS ? records.length : REFERENCE_PHRASES,
+    topics.length <= REFERENCE_TOPICS ? topicOfRecord.length : REFERENCE_PHRASES,
   );
-  const termVotes = buildTermVotes(records, topics.length);
-  // "root+password" looked up by its two words, without building the pair's string for every question.
-  const pairVotesByWords = new Map<string, Map<string, TermVote>>();
-  for (const [term, vote] of termVotes) {
-    if (!term.includes('+')) continue;
-    const [first, second] = term.split('+');
-    if (first === undefined || second === undefined) continue;
-    const seconds = pairVotesByWords.get(first) ?? new Map<string, TermVote>();
-    seconds.set(second, vote);
-    pairVotesByWords.set(first, seconds);
-  }
+  // Each term's vote is worked out when a question first uses the term.
+  const termVotes = termVoteTable(indexed, topics.length);
   const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
@@ -144,7 +149,13 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // Found on the first question that names AWS in a corpus larger than the reference: not at start.
   let namingAws: Uint8Array | undefined;
   const topicsNamingAws = (): Uint8Array => {
-    namingAws ??= Uint8Array.from(topicTexts, (texts) => (texts.some((text) => namesAws(text)) ? 1 : 0));
+    if (!namingAws) {
+      namingAws = new Uint8Array(topics.length);
+      for (let k = 0; k < texts.length; k++) {
+        const topicIndex = topicOfText[k] as number;
+        if (namingAws[topicIndex] === 0 && namesAws(texts[k] as string)) namingAws[topicIndex] = 1;
+      }
+    }
     return namingAws;
   };
   const readUserKind = createUserKindReader(analyzer);
@@ -155,13 +166,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // A word from another product that a topic's own phrases use is that topic's evidence ("ec2 instances
   // nobody launched" for a fraud report), so it does not thin that topic's score.
   const topicsUsingForeign = new Map<string, number[]>();
-  for (const record of records) {
-    for (const term of record.terms) {
-      if (!foreign.has(term) && !otherTasks.has(term)) continue;
-      const using = topicsUsingForeign.get(term) ?? [];
-      if (!using.includes(record.topicIndex)) using.push(record.topicIndex);
-      topicsUsingForeign.set(term, using);
+  for (const term of new Set([...foreign, ...otherTasks])) {
+    const list = postings.get(term);
+    if (!list) continue;
+    const using: number[] = [];
+    for (const recordIndex of list) {
+      const topicIndex = topicOfRecord[recordIndex] as number;
+      if (using.at(-1) !== topicIndex) using.push(topicIndex);
     }
+    topicsUsingForeign.set(term, using);
   }
   const isForeign = (term: string) => foreign.has(term) || otherTasks.has(term);
 
@@ -192,8 +205,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     const pairVotes = new Set<TermVote>();
     const kept = words.filter((word) => !isForeign(word));
     for (let i = 1; i < kept.length; i++) {
-      const vote = pairVotesByWords.get(kept[i - 1] as string)?.get(kept[i] as string);
-      if (vote) pairVotes.add(vote);
+      const pair = pairs.find(kept[i - 1] as string, kept[i] as string);
+      if (pair !== undefined) pairVotes.add(termVotes.get(pair) as TermVote);
     }
     for (const vote of pairVotes) {
       votes.push(vote);

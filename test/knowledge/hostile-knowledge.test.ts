@@ -114,10 +114,17 @@ describe('knowledge files refused at start, naming the file', () => {
     expect(errorOf(folder)).toMatch(new RegExp(`mfa-device-lost.yml: more than ${YAML_LIMITS.values} values`));
   });
 
-  it('a file larger than a knowledge file may be', () => {
+  it('a file larger than a knowledge file may be, named with its size; one at the limit is read', () => {
     const folder = corpusCopy();
-    writeFileSync(topicFile(folder), `id: mfa-device-lost\nsummary: "${'x'.repeat(YAML_LIMITS.fileBytes)}"\n`);
-    expect(errorOf(folder)).toMatch(/mfa-device-lost.yml: file is \d+ KB, more than the 256 KB/);
+    writeFileSync(topicFile(folder), `id: mfa-device-lost\nsummary: "${'x'.repeat(3 * YAML_LIMITS.fileBytes)}"\n`);
+    expect(errorOf(folder)).toMatch(/mfa-device-lost.yml: file is 769 KB, more than the 256 KB/);
+    // Exactly the limit: read, and rejected for what it holds (a summary too long), not for its size.
+    const atLimit = `id: mfa-device-lost\nsummary: "${'x'.repeat(YAML_LIMITS.fileBytes - 32)}"\n`;
+    expect(Buffer.byteLength(atLimit)).toBe(YAML_LIMITS.fileBytes);
+    writeFileSync(topicFile(folder), atLimit);
+    const message = errorOf(folder);
+    expect(message).not.toMatch(/KB, more than/);
+    expect(message).toMatch(/mfa-device-lost.yml: .*field "summary" must be at most 300 characters long/);
   });
 
   it('nesting deeper than any topic needs', () => {

@@ -151,6 +151,23 @@ describe('a broken knowledge folder stops the app with a message naming file and
     );
   });
 
+  it('a kind of user’s reason citing an unlisted section, second of two, and its step linking to http://', () => {
+    const folder = corpusCopy();
+    editTopic(folder, 'mfa-device-lost', (topic) => {
+      const root = (topic.user_kinds as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
+      const reason = (root.escalation as Array<Record<string, unknown>>)[1] as Record<string, unknown>;
+      reason.source = ['sign-in-guide#troubleshoot-MFA-issues', 'sign-in-guide#gone'];
+      (root.steps as Array<Record<string, unknown>>)[2] = { text: 'See http://example.com/mfa.', ours: true };
+    });
+    const message = errorOf(folder);
+    expect(message).toMatch(
+      /mfa-device-lost\.yml: field "user_kinds\.0\.escalation\.1\.source\.1" cites "sign-in-guide#gone", a section sources\.yml does not list/,
+    );
+    expect(message).toMatch(
+      /mfa-device-lost\.yml: field "user_kinds\.0\.steps\.2" links to http:\/\/example\.com\/mfa\.: use the https:\/\/ address/,
+    );
+  });
+
   it('a plain http:// link, in the links list or inside a step', () => {
     const folder = corpusCopy();
     editTopic(folder, 'close-account', (topic) => {

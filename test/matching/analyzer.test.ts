@@ -4,14 +4,24 @@ import { createAnalyzer, words } from '../../src/matching/analyzer';
 import { loadEnglishWords } from '../../src/matching/english-words';
 
 const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
-const analyzer = createAnalyzer(
-  corpus.lexicon,
-  corpus.topics.flatMap((t) => [t.title, ...t.vocabulary.keywords, ...t.vocabulary.questions]),
-  loadEnglishWords,
-);
+const corpusTexts = corpus.topics.flatMap((t) => [t.title, ...t.vocabulary.keywords, ...t.vocabulary.questions]);
+const analyzer = createAnalyzer(corpus.lexicon, corpusTexts, loadEnglishWords);
 const terms = (question: string) => analyzer.analyzeQuestion(question);
 
 describe('analyzer', () => {
+  it('analyses the corpus it was made with as it analyses each of its texts, however often asked', () => {
+    const each = corpusTexts.map((text) => analyzer.analyzeCorpusText(text));
+    const corpus = () => {
+      const analyzed: string[][] = [];
+      analyzer.analyzeCorpus((terms, index) => {
+        analyzed[index] = terms;
+      });
+      return analyzed;
+    };
+    expect(corpus()).toEqual(each);
+    expect(corpus()).toEqual(each);
+  });
+
   it('corrects typos against the corpus vocabulary', () => {
     expect(terms('pasword')).toEqual(terms('password'));
     expect(terms('verifcation code')).toEqual(terms('verification code'));

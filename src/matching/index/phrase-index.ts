@@ -3,7 +3,7 @@
 // gives a record, for exact terms. It started as a Fuse token search over every phrase; bitap scanning
 // every phrase for every term cost 2.3 ms a question, where these precomputed postings take microseconds.
 // Only the phrases that hold one of the question's terms are read, and only their topics are returned.
-import type { PhraseRecord } from './phrase-record';
+import type { IndexedPhrases } from './phrase-record';
 
 /** Where best-phrase coverage can go, topic by topic (the per-question tally). */
 export interface CoverageSink {
@@ -43,39 +43,33 @@ export interface PhraseIndex {
   addBestCoverage(terms: readonly string[], tally: CoverageSink): void;
 }
 
+/** Word pairs ("root+password") in the postings are never read: a phrase's coverage counts its words. */
 export function buildPhraseIndex(
-  records: readonly PhraseRecord[],
+  { topicOfRecord, postings: allPostings }: IndexedPhrases,
   topicCount: number,
   referencePhrases: number,
 ): PhraseIndex {
-  const lists = new Map<string, number[]>();
-  records.forEach((record, index) => {
-    for (const term of record.terms) {
-      if (term.includes('+')) continue;
-      const list = lists.get(term) ?? [];
-      list.push(index);
-      lists.set(term, list);
-    }
-  });
-  const postings: ReadonlyMap<string, readonly number[]> = lists;
-  const topicOfRecord = Int32Array.from(records, (record) => record.topicIndex);
+  const none: readonly number[] = [];
+  const postingsOf = (term: string): readonly number[] | undefined =>
+    term.includes('+') ? undefined : allPostings.get(term);
+  const recordCount = topicOfRecord.length;
   // Records come topic by topic (createMatcher builds them so): each topic's phrases are one run of
   // record indexes, so the postings of a few topics are found by binary search, not by a full scan.
   const runStart = new Int32Array(topicCount + 1);
   const runEnd = new Int32Array(topicCount + 1);
-  records.forEach((record, index) => {
-    const previous = records[index - 1]?.topicIndex ?? -1;
-    if (record.topicIndex < previous) throw new Error('phrase records must come topic by topic, in topic order');
-    if (record.topicIndex !== previous) runStart[record.topicIndex] = index;
-    runEnd[record.topicIndex] = index + 1;
-  });
+  for (let index = 0; index < recordCount; index++) {
+    const topicIndex = topicOfRecord[index] as number;
+    const previous = index > 0 ? (topicOfRecord[index - 1] as number) : -1;
+    if (topicIndex < previous) throw new Error('phrase records must come topic by topic, in topic order');
+    if (topicIndex !== previous) runStart[topicIndex] = index;
+    runEnd[topicIndex] = index + 1;
+  }
   const idfIn = (phrases: number, df: number): number => Math.log(1 + (phrases - df + 0.5) / (df + 0.5));
-  const idfOf = (df: number): number => idfIn(records.length, df);
-  const idfs = new Map([...postings].map(([term, list]) => [term, idfOf(list.length)]));
-  const idf = (term: string): number => idfs.get(term) ?? idfOf(0);
+  const idfOf = (df: number): number => idfIn(recordCount, df);
+  const idf = (term: string): number => idfOf(postingsOf(term)?.length ?? 0);
   /** The IDF among some topics' phrases only (0 for a term none of them uses). */
   const idfAmong = (term: string, among: SortedTopics): number => {
-    const list = postings.get(term) ?? none;
+    const list = postingsOf(term) ?? none;
     let df = 0;
     let from = 0;
     for (const topic of among) {
@@ -87,11 +81,10 @@ export function buildPhraseIndex(
     }
     return df === 0 ? 0 : idfIn(referencePhrases, df);
   };
-  const none: readonly number[] = [];
   // Scratch space reused by every question (matching is synchronous): each phrase's coverage so far,
   // and which phrases have any, so only those are read and reset.
-  const covered = new Float64Array(records.length);
-  const touched = new Int32Array(records.length);
+  const covered = new Float64Array(recordCount);
+  const touched = new Int32Array(recordCount);
   // The same per topic: its best phrase so far, and which topics have one.
   const best = new Float64Array(topicCount);
   const bestTopics = new Int32Array(topicCount);
@@ -105,7 +98,7 @@ export function buildPhraseIndex(
     let touchedCount = 0;
     terms.forEach((term, i) => {
       const share = (weights[i] ?? 0) / total;
-      const list = postings.get(term) ?? none;
+      const list = postingsOf(term) ?? none;
       if (!among) {
         for (let k = 0; k < list.length; k++) {
           const recordIndex = list[k] ?? 0;

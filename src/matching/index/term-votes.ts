@@ -1,7 +1,7 @@
 // How each term's vote splits across topics, stored sparsely: only the topics whose phrases use the
 // term are listed, so memory and build time grow with the corpus (its phrases' terms), not with
 // terms x topics, and scoring a question touches only its own terms' topics.
-import type { PhraseRecord } from './phrase-record';
+import { type IndexedPhrases, indexRecords, type PhraseRecord } from './phrase-record';
 
 export interface TermVote {
   /** How much the term says about the topic at all: 1 when only one topic uses it, 0 when all do evenly. */
@@ -50,41 +50,66 @@ export function splitVote(topics: readonly number[], rateList: readonly number[]
   };
 }
 
+/** The term votes, each worked out the first time it is asked for. */
+export interface TermVotes {
+  has(term: string): boolean;
+  get(term: string): TermVote | undefined;
+}
+
 /**
  * For every term, how its vote splits across the topics that use it: in proportion to the share of each
  * topic's phrases that use it (smoothed), weighted by how concentrated that split is (one minus its
  * entropy, normalised over the reference corpus's topics, or over the topics using the term when more
  * do). "captcha" lives in one topic and weighs fully; "aws" is in every topic and weighs almost nothing.
+ * A question only ever reads its own terms' votes, so each is worked out when first asked for (from the
+ * term's postings), not for all of the corpus's tens of thousands of terms at start.
  */
-export function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): Map<string, TermVote> {
-  // Per term, the topics using it and how many of each one's phrases do. Records come topic by topic,
-  // so each list grows in ascending topic order and a repeat is always its last entry.
-  const counts = new Map<string, { topics: number[]; counts: number[] }>();
+export function termVoteTable({ topicOfRecord, postings }: IndexedPhrases, topicCount: number): TermVotes {
   const phrasesPerTopic = new Array<number>(topicCount).fill(0);
-  for (const record of records) {
-    phrasesPerTopic[record.topicIndex] = (phrasesPerTopic[record.topicIndex] ?? 0) + 1;
-    for (const term of record.terms) {
-      let entry = counts.get(term);
-      if (!entry) {
-        entry = { topics: [], counts: [] };
-        counts.set(term, entry);
-      }
-      const last = entry.topics.length - 1;
-      if (entry.topics[last] === record.topicIndex) entry.counts[last] = (entry.counts[last] ?? 0) + 1;
-      else {
-        entry.topics.push(record.topicIndex);
-        entry.counts.push(1);
-      }
-    }
+  for (let k = 0; k < topicOfRecord.length; k++) {
+    const topicIndex = topicOfRecord[k] as number;
+    phrasesPerTopic[topicIndex] = (phrasesPerTopic[topicIndex] ?? 0) + 1;
   }
   const votes = new Map<string, TermVote>();
-  for (const [term, entry] of counts) {
+
+  function voteOf(list: readonly number[]): TermVote {
+    // The topics using the term and how many of each one's phrases do. Records come topic by topic, so
+    // the postings are in ascending topic order and a repeat is always the last entry.
+    const topics: number[] = [];
+    const counts: number[] = [];
+    for (const recordIndex of list) {
+      const topicIndex = topicOfRecord[recordIndex] as number;
+      const last = topics.length - 1;
+      if (topics[last] === topicIndex) counts[last] = (counts[last] ?? 0) + 1;
+      else {
+        topics.push(topicIndex);
+        counts.push(1);
+      }
+    }
     // Rates (the share of the topic's phrases that use the term), so a topic with more example
     // phrases does not collect more of every shared word's vote just for being bigger.
-    const rates = entry.topics.map(
-      (topicIndex, i) => (entry.counts[i] ?? 0) / Math.max(1, phrasesPerTopic[topicIndex] ?? 0),
-    );
-    votes.set(term, splitVote(entry.topics, rates));
+    const rates = topics.map((topicIndex, i) => (counts[i] ?? 0) / Math.max(1, phrasesPerTopic[topicIndex] ?? 0));
+    return splitVote(topics, rates);
   }
-  return votes;
+
+  return {
+    has: (term) => postings.has(term),
+    get(term) {
+      let vote = votes.get(term);
+      if (vote === undefined) {
+        const list = postings.get(term);
+        if (list === undefined) return undefined;
+        vote = voteOf(list);
+        votes.set(term, vote);
+      }
+      return vote;
+    },
+  };
+}
+
+/** Every term's vote at once (termVoteTable works each out when first asked for). */
+export function buildTermVotes(records: readonly PhraseRecord[], topicCount: number): Map<string, TermVote> {
+  const indexed = indexRecords(records);
+  const table = termVoteTable(indexed, topicCount);
+  return new Map([...indexed.postings.keys()].map((term) => [term, table.get(term) as TermVote]));
 }
