@@ -163,6 +163,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
   }));
+  // Topics of one group are the same problem for different people (askWhichUser).
+  const families = clarifyGroups.map((group) => group.topics);
   // A word from another product that a topic's own phrases use is that topic's evidence ("ec2 instances
   // nobody launched" for a fraud report), so it does not thin that topic's score.
   const topicsUsingForeign = new Map<string, number[]>();
@@ -280,7 +282,6 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     match(question) {
       const reading = read(question);
       const decided = { ...decideReading(topics, reading, thresholds), user: reading.user };
-      const families = clarifyGroups.map((group) => group.topics);
       return askWhichUser(answerForKind(decided, reading.user), reading.user, families, thresholds.kindSiblingRatio);
     },
   };
@@ -449,9 +450,8 @@ export function decide(
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
   const clarifyRatio = Math.min(0.95, thresholds.clarifyRatio + thresholds.clarifyRatioPerWeight * totalWeight);
-  const close = ranking.filter((entry) => entry.score >= first.score * clarifyRatio);
-  if (second && close.length >= 2) {
-    const candidates = close.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
+  const candidates = closeTopics(ranking, clarifyRatio, thresholds.maxCandidates);
+  if (second && candidates.length >= 2) {
     return { kind: 'clarify', topic: null, candidates, confidence, ranking };
   }
   return { kind: 'answer', topic: first.topic, candidates: ranked, confidence, ranking };
@@ -490,10 +490,9 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
   // The post read whole points at one topic and its one confident sentence at another ("…for our member
   // accounts… How do we reset the 2FA from the root account?"): ask which rather than guess.
   const [sentenceTopic] = distinct;
-  if (whole.kind === 'answer' && whole.topic && distinct.length === 1 && sentenceTopic !== whole.topic) {
-    if (reading.whole.otherTaskTerms === 0 && sentenceTopic) {
-      return { ...whole, kind: 'clarify', topic: null, candidates: [sentenceTopic, whole.topic] };
-    }
+  const disagree = whole.kind === 'answer' && distinct.length === 1 && sentenceTopic !== whole.topic;
+  if (disagree && whole.topic && sentenceTopic && reading.whole.otherTaskTerms === 0) {
+    return { ...whole, kind: 'clarify', topic: null, candidates: [sentenceTopic, whole.topic] };
   }
   return askWhenClose(whole, reading.whole, thresholds);
 }
@@ -512,8 +511,16 @@ export function askWhenClose(
   if (decision.kind !== 'fallback' || !first || !second) return decision;
   if (!features.anchored || features.foreignTerms > 0 || features.otherTaskTerms > 0) return decision;
   if (first.score < thresholds.askMinScore || first.signal < thresholds.askMinSignal) return decision;
-  const close = decision.ranking.filter((entry) => entry.score >= first.score * thresholds.askCloseRatio);
-  if (close.length < 2) return decision;
-  const candidates = close.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
+  const candidates = closeTopics(decision.ranking, thresholds.askCloseRatio, thresholds.maxCandidates);
+  if (candidates.length < 2) return decision;
   return { ...decision, kind: 'clarify', topic: null, candidates };
+}
+
+/** The topics scoring at least `ratio` of the first one's score, best first, at most `max` of them. */
+function closeTopics(ranking: readonly ScoredTopic[], ratio: number, max: number): Topic[] {
+  const best = ranking[0]?.score ?? 0;
+  return ranking
+    .filter((entry) => entry.score >= best * ratio)
+    .slice(0, max)
+    .map((entry) => entry.topic);
 }
