@@ -221,7 +221,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           allTopics: corpus.topics,
         });
       } else {
-        card = buildFallbackCard(corpus.topics, cardContext, question, questionId);
+        card = buildFallbackCard(corpus.topics, cardContext, question, questionId, {
+          nearest: outcome.suggestions,
+          kind: user,
+        });
       }
       return { question, outcome, card, secrets, secretWarning, ...(questionId !== undefined ? { questionId } : {}) };
     },

@@ -1,13 +1,24 @@
 // The fallback card: nothing in the corpus fits. Says so plainly, offers the topic menu and contacts.
-import type { Topic } from '../knowledge/schema';
-import { quoteForSlack } from '../text/slack-text';
-import { context, section } from './blocks';
+import type { AskerKind, Topic } from '../knowledge/schema';
+import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
+import { actions, button, context, section } from './blocks';
+import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
 import { topicMenuBlock } from './topic-menu';
 import type { Card, CardContext } from './types';
 
 export const FALLBACK_TEXT =
   "Sorry, I don't know this one. I only help with getting back into AWS accounts: sign-in pages, passwords, MFA, account IDs, access portals and who to contact.";
 export const MENU_TEXT = 'What are you stuck on? Pick a topic, or ask me in your own words.';
+/** The fallback with nearest topics: still not an answer, and it says so. */
+export const NEAREST_TEXT = "I'm not sure I understood that one. The closest I know:";
+export const NEAREST_MENU_TEXT = 'None of these? Pick what you are stuck on, or ask me in your own words.';
+
+export interface FallbackOptions {
+  /** The topics nearest the question (a post about AWS that fell short of an answer): one button each. */
+  nearest?: readonly Topic[];
+  /** The kind of user the question named: a topic opened from here opens on that kind's steps. */
+  kind?: AskerKind;
+}
 const QUOTE_LIMIT = 300;
 
 export function contactsLine(context: CardContext): string {
@@ -20,9 +31,31 @@ export function buildFallbackCard(
   cardContext: CardContext,
   question?: string,
   questionId?: number,
+  options: FallbackOptions = {},
 ): Card {
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
+  const nearest = options.nearest ?? [];
+  if (nearest.length > 0) {
+    blocks.push(
+      section(`:thinking_face: ${NEAREST_TEXT}`),
+      actions(
+        BLOCK.choices,
+        nearest.map((topic, index) =>
+          button({
+            actionId: positional(ACTION.openTopic, index),
+            label: topic.title,
+            value: encodeTopicRef({ topicId: topic.id, kind: options.kind, questionId }),
+          }),
+        ),
+      ),
+      section(NEAREST_MENU_TEXT),
+      topicMenuBlock(topics, questionId),
+      context([contactsLine(cardContext)]),
+    );
+    const titles = nearest.map((topic) => escapeMrkdwn(topic.title)).join(' / ');
+    return { text: `${NEAREST_TEXT} ${titles}. ${contactsLine(cardContext)}`, blocks };
+  }
   blocks.push(
     section(`:shrug: ${FALLBACK_TEXT}`),
     section(MENU_TEXT),

@@ -1,5 +1,5 @@
 // How the offline `ask` command prints a reply: as readable text, as the Slack payload, or as the one
-// JSON line the evaluation reads ({"kind","topic","candidates","confidence","user"}).
+// JSON line the evaluation reads ({"kind","topic","candidates","confidence","user","nearest"}).
 import type { Reply } from '../answer/create-answerer';
 import { renderCardAsText } from '../cards/render-text';
 import type { Card } from '../cards/types';
@@ -14,6 +14,7 @@ export function outcomeLine(reply: Reply): string {
     candidates: outcome?.candidates.map((topic) => topic.id) ?? [],
     confidence: Number((outcome?.confidence ?? 0).toFixed(4)),
     user: outcome?.user ?? null,
+    nearest: outcome?.suggestions?.map((topic) => topic.id) ?? [],
   });
 }
 

@@ -53,10 +53,12 @@ export interface MatchResult {
   twoProblems?: boolean;
   /** The kind of user the question says is asking, if it says one (and only one). */
   user: AskerKind | null;
+  /** On a fallback for a post about AWS: the topics nearest it, offered one click each (`nearestOnFallback`). */
+  suggestions?: Topic[];
 }
 
 /** What `decide` makes of the scores: the match, before the kind of user is added. */
-export type Decision = Omit<MatchResult, 'user'>;
+export type Decision = Omit<MatchResult, 'user' | 'suggestions'>;
 
 /** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
 export interface QuestionFeatures {
@@ -282,7 +284,14 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     match(question) {
       const reading = read(question);
       const decided = { ...decideReading(topics, reading, thresholds), user: reading.user };
-      return askWhichUser(answerForKind(decided, reading.user), reading.user, families, thresholds.kindSiblingRatio);
+      const result = askWhichUser(
+        answerForKind(decided, reading.user),
+        reading.user,
+        families,
+        thresholds.kindSiblingRatio,
+      );
+      const suggestions = nearestOnFallback(result, reading.whole, thresholds);
+      return suggestions.length > 0 ? { ...result, suggestions } : result;
     },
   };
 }
@@ -514,6 +523,24 @@ export function askWhenClose(
   const candidates = closeTopics(decision.ranking, thresholds.askCloseRatio, thresholds.maxCandidates);
   if (candidates.length < 2) return decision;
   return { ...decision, kind: 'clarify', topic: null, candidates };
+}
+
+/**
+ * The topics worth a click on a fallback: a post that names AWS but is thinned below an answer by its
+ * detail (a fraud report listing the services nobody launched, a story of how the MFA app got lost) still
+ * ranks its topic first far more often than it reaches an answer. Offering the nearest topics, with the
+ * fallback's "I'm not sure" kept, puts the person one click from their steps; a wrong guess costs
+ * nothing. Not for another task (a CLI error) or a post mostly about other products.
+ */
+export function nearestOnFallback(
+  decision: Pick<Decision, 'kind' | 'ranking'>,
+  features: Pick<QuestionFeatures, 'anchored' | 'otherTaskTerms'>,
+  thresholds: Thresholds,
+): Topic[] {
+  const [first] = decision.ranking;
+  if (decision.kind !== 'fallback' || !first || !features.anchored || features.otherTaskTerms > 0) return [];
+  if (first.score < thresholds.suggestMinScore || first.signal < thresholds.suggestMinSignal) return [];
+  return closeTopics(decision.ranking, thresholds.suggestRatio, thresholds.maxSuggestions);
 }
 
 /** The topics scoring at least `ratio` of the first one's score, best first, at most `max` of them. */

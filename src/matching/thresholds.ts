@@ -68,6 +68,16 @@ export interface Thresholds {
    * another kind (a topic of the same clarify group) scores at least this share of the first.
    */
   kindSiblingRatio: number;
+  /**
+   * A post that names AWS and still falls back is offered its nearest topics as buttons on the fallback
+   * card (not an answer, not "which of these?"): up to `maxSuggestions` scoring `suggestRatio` of the first
+   * or more, when the first scores at least `suggestMinScore` with `suggestMinSignal` of the post about
+   * signing in. Changes no decision, so the evaluations do not move with these.
+   */
+  suggestMinScore: number;
+  suggestMinSignal: number;
+  suggestRatio: number;
+  maxSuggestions: number;
   /** How much a foreign word still thins a topic whose own phrases use it (0: not at all, 1: as any other). */
   ownForeignNoise: number;
   maxCandidates: number;
@@ -104,5 +114,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   askMinSignal: 0.9,
   askCloseRatio: 0.75,
   kindSiblingRatio: 0.8,
+  suggestMinScore: 0.1,
+  suggestMinSignal: 0.6,
+  suggestRatio: 0.5,
+  maxSuggestions: 3,
   maxCandidates: 4,
 };

@@ -72,6 +72,20 @@ describe('recording answers', () => {
     expect(decodeTopicRef(valuesIn(fallback.card, BLOCK.topicMenu)[0])?.questionId).toBe(fallback.questionId);
   });
 
+  it('stores a fallback with nearest topics as a fallback, and its nearest topics carry the question id', async () => {
+    const post =
+      'Honestly exhausted. Rebuilt my laptop over the weekend, reinstalled everything, and the AWS console keeps ' +
+      'refusing me at the very last step where it wants the code from the app that lived on my old Pixel.';
+    const reply = answererWith(temp.store.questions).answer(post, { asker });
+    expect(await temp.store.questions.get(reply.questionId as number)).toMatchObject({
+      kind: 'fallback',
+      topicId: null,
+    });
+    const nearest = valuesIn(reply.card, BLOCK.choices).map((value) => decodeTopicRef(value));
+    expect(nearest.map((ref) => ref?.topicId)).toContain('mfa-device-lost');
+    for (const ref of nearest) expect(ref?.questionId).toBe(reply.questionId);
+  });
+
   it('a clarify choice opens the topic for the same question, without recording it again', async () => {
     const answerer = answererWith(temp.store.questions);
     const clarify = answerer.answer('forgot my password', { asker });

@@ -8,7 +8,12 @@ import {
   WHO_CAN_HELP_TITLE,
 } from '../../src/cards/build-answer-card';
 import { buildClarifyCard, CLARIFY_PROMPT, NONE_OF_THESE } from '../../src/cards/build-clarify-card';
-import { buildFallbackCard, buildTopicMenuCard, FALLBACK_TEXT } from '../../src/cards/build-fallback-card';
+import {
+  buildFallbackCard,
+  buildTopicMenuCard,
+  FALLBACK_TEXT,
+  NEAREST_TEXT,
+} from '../../src/cards/build-fallback-card';
 import { buildHelpCard, HELP_TITLE } from '../../src/cards/build-help-card';
 import { buildSecretWarningCard } from '../../src/cards/build-secret-warning-card';
 import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
@@ -165,6 +170,35 @@ describe('fallback and menu cards', () => {
     expect(values.sort()).toEqual(corpus.topics.map((t) => t.id).sort());
     expect(allText(card)).toContain('<#C0HELP0001|aws-help>');
     expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('with nearest topics, says it is not sure and offers them first, one button each, then the menu', () => {
+    const nearest = [topic('mfa-device-lost'), topic('verification-code')];
+    const card = buildFallbackCard(corpus.topics, ORG_CONTEXT, 'a long story about a new laptop', 42, {
+      nearest,
+      kind: 'root',
+    });
+    expect(card.text).toContain(NEAREST_TEXT);
+    expect(card.text).toContain(topic('mfa-device-lost').title);
+    expect(card.text).not.toContain(FALLBACK_TEXT);
+    const choices = buttons(card, BLOCK.choices);
+    expect(choices.map((b) => b.text.text)).toEqual(nearest.map((t) => t.title));
+    // The topic opened answers the question asked, on the steps of the kind of user it named.
+    expect(choices.map((b) => decodeTopicRef(b.value ?? ''))).toEqual([
+      { topicId: 'mfa-device-lost', kind: 'root', questionId: 42 },
+      { topicId: 'verification-code', kind: 'root', questionId: 42 },
+    ]);
+    const order = card.blocks.map((b) => b.block_id);
+    expect(order.indexOf(BLOCK.choices)).toBeLessThan(order.indexOf(BLOCK.topicMenu));
+    expect(allText(card)).toContain('<#C0HELP0001|aws-help>');
+    expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('escapes the titles of nearest topics in its fallback text (buttons are plain text: Slack never parses them)', () => {
+    const odd = { ...topic('mfa-device-lost'), title: '<!channel> lost *MFA*' };
+    const card = buildFallbackCard(corpus.topics, {}, 'q', undefined, { nearest: [odd] });
+    expect(card.text).not.toContain('<!channel>');
+    expect(card.text).toContain('&lt;!channel&gt;');
   });
 
   it('cuts a very long question it quotes', () => {

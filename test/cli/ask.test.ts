@@ -19,9 +19,23 @@ describe('ask output', () => {
       candidates: expect.any(Array),
       confidence: expect.any(Number),
       user: 'root',
+      nearest: [],
     });
     expect(line.candidates[0]).toBe('mfa-device-lost');
     expect(JSON.parse(formatReply(answerer.answer('lost my yubikey'), 'json')).user).toBeNull();
+  });
+
+  it('--json names the nearest topics a fallback offers, and the text shows them before the menu', () => {
+    const post =
+      'Honestly exhausted. Rebuilt my laptop over the weekend, reinstalled everything, and the AWS console keeps ' +
+      'refusing me at the very last step where it wants the code from the app that lived on my old Pixel.';
+    const line = JSON.parse(formatReply(answerer.answer(post), 'json'));
+    expect(line.kind).toBe('fallback');
+    expect(line.nearest).toContain('mfa-device-lost');
+    const text = formatReply(answerer.answer(post), 'text');
+    const title = realAnswerPath().corpus.byId.get('mfa-device-lost')?.title ?? '';
+    expect(text.indexOf(title)).toBeGreaterThan(-1);
+    expect(text.indexOf(title)).toBeLessThan(text.indexOf(TOPIC_MENU_PLACEHOLDER));
   });
 
   it('text shows the card as a person would read it, links spelled out', () => {

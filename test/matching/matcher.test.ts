@@ -62,6 +62,37 @@ describe('matcher falls back', () => {
   });
 });
 
+describe('a fallback on a post about AWS offers its nearest topics', () => {
+  // A rambling post whose detail thins the evidence below an answer: the MFA topic is still near the top.
+  const rambling =
+    'Honestly exhausted. Rebuilt my laptop over the weekend, reinstalled everything, and the AWS console keeps ' +
+    'refusing me at the very last step where it wants the code from the app that lived on my old Pixel.';
+
+  it('keeps the fallback, and offers the topics ranked nearest it', () => {
+    const result = matcher.match(rambling);
+    expect(result.kind).toBe('fallback');
+    const nearest = (result.suggestions ?? []).map((t) => t.id);
+    expect(nearest).toContain('mfa-device-lost');
+    expect(nearest.length).toBeLessThanOrEqual(DEFAULT_THRESHOLDS.maxSuggestions);
+    expect(nearest).toEqual(ids(result).slice(0, nearest.length));
+  });
+
+  it.each([
+    ['another product, nothing about AWS', 'my github 2fa app is on my old phone'],
+    ['another task: a command-line error', 'aws cli says InvalidClientTokenId when I run aws s3 ls with my keys'],
+    ['mostly another AWS service', 'how do I add a lifecycle rule to an s3 bucket'],
+  ])('offers nothing for %s', (_, question) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('fallback');
+    expect(result.suggestions).toBeUndefined();
+  });
+
+  it('offers nothing beside an answer or a question back', () => {
+    expect(matcher.match('iam user, forgot my password, the admin is away').suggestions).toBeUndefined();
+    expect(matcher.match('i forgot my password').suggestions).toBeUndefined();
+  });
+});
+
 describe('decide', () => {
   const topic = (id: string) => corpus.byId.get(id) as Topic;
   const scored = (id: string, score: number) => ({ topic: topic(id), score, votes: 1, signal: 1 });
