@@ -58,6 +58,16 @@ const NOT_AN_IDENTITY_PROVIDER = /\bping\s+(?:me|us|you|him|her|them|back)\b|\ba
 const NOT_AN_IDENTITY_PROVIDER_ALL = new RegExp(NOT_AN_IDENTITY_PROVIDER.source, 'gi');
 const FEDERATED = 1 << ASKER_KINDS.indexOf('federated');
 
+/**
+ * What a sign-in page asks for names its fields, not who is asking: in "I created the account myself
+ * with my email, but the login screen asks for the account ID, IAM user name and password" the asker is
+ * the root user on the IAM user's page. The request runs to the end of the sentence or to a "but". When
+ * it says "my" or "our" ("the page wants my IAM password"), the fields are the asker's own: it stays.
+ */
+const PAGE_ASKS_FOR =
+  /\b(?:page|screen|form|console|site|window|prompt|login|log-?in|sign-?in)\s+(?:(?:is|was|now|still|keeps|just|only|then)\s+){0,2}(?:ask(?:s|ed|ing)?|wants?|wanted|wanting|requir(?:es|ed|ing)|request(?:s|ed|ing)|prompt(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.!?;]*?(?=,?\s*\b(?:but|though|although|while|whereas|yet|however)\b|[.!?;]|$)/gi;
+const POSSESSIVE = /\b(?:my|our)\b/i;
+
 /** Plain words folding hides: the access portal's address names IAM Identity Center outright. */
 const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
 /** The access portal by name ("access portal", "sso portal", "start url"), not "tile" or "my apps". */
@@ -157,6 +167,7 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     }
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
     said &= ~negated;
+    if (said !== 0 && onlyKind(said) === null) said = askerBesidePage(question, said);
     if (said !== 0) return onlyKind(said);
 
     let implied = found.implied;
@@ -166,6 +177,14 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     if (portal) implied |= IDENTITY_CENTER;
     return onlyKind(implied & ~negated);
   };
+
+  /** Of several kinds named, the ones named outside what a sign-in page asks for, when there are any. */
+  function askerBesidePage(question: string, said: number): number {
+    const besidePage = question.replace(PAGE_ASKS_FOR, (request) => (POSSESSIVE.test(request) ? request : ' '));
+    if (besidePage === question) return said;
+    const outside = scan(analyzer.analyzeQuestion(besidePage)).explicit & said;
+    return outside !== 0 ? outside : said;
+  }
 
   /**
    * Kinds named right after a negation, past an article or "using": the next word, or the next two when

@@ -158,6 +158,15 @@ describe('a question that names the kind of user', () => {
     );
   });
 
+  it('a root user whose sign-in page asks for an IAM user name gets the root sign-in steps', () => {
+    const reply = answerer.answer(
+      'I opened this AWS account myself with my email, but the login screen is asking for an account ID, IAM user name and password',
+    );
+    expect(reply.outcome?.user).toBe('root');
+    expect(headerOf(reply.card)).toBe(topic('wrong-signin-page').title);
+    expect(allText(reply.card)).toContain(FOR_KIND_LINE.root);
+  });
+
   it('a clarifying question carries the kind to the topic picked', () => {
     const reply = answerer.answer("I'm an IAM user and need the account ID to sign in, where is it?");
     if (reply.outcome?.kind !== 'clarify')

@@ -73,6 +73,19 @@ describe('reading the kind of user from a question', () => {
     expect(kindOf('we use AD to log into aws and I forgot my password')).toBe('federated');
   });
 
+  it('what a sign-in page asks for is its fields, not who is asking', () => {
+    expect(
+      kindOf(
+        'I opened the AWS account myself, but now the sign-in page asks for an account ID, IAM user name and password',
+      ),
+    ).toBe('root');
+    expect(kindOf("the console keeps asking for an iam username, but I'm the root user")).toBe('root');
+    // The page's fields alone still say something: the only kind named.
+    expect(kindOf('the sign-in page asks for my IAM user name and I forgot it')).toBe('iam');
+    // Two kinds said outside any page's request stay contradictory.
+    expect(kindOf('root user here, forgot my IAM password')).toBeNull();
+  });
+
   it('an explicit kind outweighs an implied one', () => {
     expect(kindOf("I'm an IAM user and the page only gives me a box for an email and password")).toBe('iam');
     expect(kindOf('we sign in through okta at our access portal and I forgot my password')).toBe('federated');
