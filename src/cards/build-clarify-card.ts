@@ -1,9 +1,8 @@
 // The clarify card: the question could mean several topics, so it asks which, one button each.
 import type { AskerKind, Topic } from '../knowledge/schema';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
-import { actions, button, context, section } from './blocks';
-import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
-import { topicMenuBlock } from './topic-menu';
+import { context, section } from './blocks';
+import { topicChoicesBlock, topicMenuBlock } from './topic-menu';
 import type { Card } from './types';
 
 export const CLARIFY_PROMPT = 'That could mean a few things. Which one is closest?';
@@ -45,16 +44,7 @@ export function buildClarifyCard(
         ? 'Which one shall we start with? You can come back for the other.'
         : `:thinking_face: ${CLARIFY_PROMPT}`,
     ),
-    actions(
-      BLOCK.choices,
-      candidates.map((topic, index) =>
-        button({
-          actionId: positional(ACTION.openTopic, index),
-          label: topic.title,
-          value: encodeTopicRef({ topicId: topic.id, kind, questionId }),
-        }),
-      ),
-    ),
+    topicChoicesBlock(candidates, { kind, questionId }),
   );
   // The matcher may have been unsure of all of them: the way to every other topic stays one click away.
   if (options.allTopics && options.allTopics.length > candidates.length) {

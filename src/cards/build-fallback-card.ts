@@ -1,9 +1,8 @@
 // The fallback card: nothing in the corpus fits. Says so plainly, offers the topic menu and contacts.
 import type { AskerKind, Topic } from '../knowledge/schema';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
-import { actions, button, context, section } from './blocks';
-import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
-import { topicMenuBlock } from './topic-menu';
+import { context, section } from './blocks';
+import { topicChoicesBlock, topicMenuBlock } from './topic-menu';
 import type { Card, CardContext } from './types';
 
 export const FALLBACK_TEXT =
@@ -36,33 +35,20 @@ export function buildFallbackCard(
   const blocks: Card['blocks'] = [];
   if (question) blocks.push(context([`You asked: _${quoteForSlack(question, QUOTE_LIMIT)}_`], { verbatim: true }));
   const nearest = options.nearest ?? [];
-  if (nearest.length > 0) {
-    blocks.push(
-      section(`:thinking_face: ${NEAREST_TEXT}`),
-      actions(
-        BLOCK.choices,
-        nearest.map((topic, index) =>
-          button({
-            actionId: positional(ACTION.openTopic, index),
-            label: topic.title,
-            value: encodeTopicRef({ topicId: topic.id, kind: options.kind, questionId }),
-          }),
-        ),
-      ),
-      section(NEAREST_MENU_TEXT),
-      topicMenuBlock(topics, questionId),
-      context([contactsLine(cardContext)]),
-    );
-    const titles = nearest.map((topic) => escapeMrkdwn(topic.title)).join(' / ');
-    return { text: `${NEAREST_TEXT} ${titles}. ${contactsLine(cardContext)}`, blocks };
-  }
-  blocks.push(
-    section(`:shrug: ${FALLBACK_TEXT}`),
-    section(MENU_TEXT),
-    topicMenuBlock(topics, questionId),
-    context([contactsLine(cardContext)]),
-  );
-  return { text: `${FALLBACK_TEXT} ${contactsLine(cardContext)}`, blocks };
+  const unsure =
+    nearest.length > 0
+      ? [
+          section(`:thinking_face: ${NEAREST_TEXT}`),
+          topicChoicesBlock(nearest, { kind: options.kind, questionId }),
+          section(NEAREST_MENU_TEXT),
+        ]
+      : [section(`:shrug: ${FALLBACK_TEXT}`), section(MENU_TEXT)];
+  blocks.push(...unsure, topicMenuBlock(topics, questionId), context([contactsLine(cardContext)]));
+  const said =
+    nearest.length > 0
+      ? `${NEAREST_TEXT} ${nearest.map((topic) => escapeMrkdwn(topic.title)).join(' / ')}.`
+      : FALLBACK_TEXT;
+  return { text: `${said} ${contactsLine(cardContext)}`, blocks };
 }
 
 /** The same menu without the apology: for `/aws-signin` with no question. */

@@ -1,9 +1,9 @@
-// The topic menu: a static select of every topic, grouped by kind of problem.
+// Ways to pick a topic on a card: the menu of every topic, grouped by kind of problem, and a row of topic buttons.
 import type { types } from '@slack/bolt';
-import type { Topic } from '../knowledge/schema';
+import type { AskerKind, Topic } from '../knowledge/schema';
 import { truncate } from '../text/slack-text';
-import { actions } from './blocks';
-import { ACTION, BLOCK, encodeTopicRef } from './ids';
+import { actions, button } from './blocks';
+import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
 import { LIMITS } from './limits';
 
 export const TOPIC_MENU_PLACEHOLDER = 'Pick what you are stuck on';
@@ -88,4 +88,24 @@ export function topicMenuBlock(topics: readonly Topic[], questionId?: number): t
       })),
     },
   ]);
+}
+
+/**
+ * A row of buttons, one topic each (a clarifying question's candidates, a fallback's nearest topics).
+ * The topic opened carries the kind of user named and, with `questionId`, answers that question.
+ */
+export function topicChoicesBlock(
+  topics: readonly Topic[],
+  ref: { kind?: AskerKind; questionId?: number } = {},
+): types.ActionsBlock {
+  return actions(
+    BLOCK.choices,
+    topics.map((topic, index) =>
+      button({
+        actionId: positional(ACTION.openTopic, index),
+        label: topic.title,
+        value: encodeTopicRef({ topicId: topic.id, kind: ref.kind, questionId: ref.questionId }),
+      }),
+    ),
+  );
 }
