@@ -262,6 +262,18 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id).toBe(expected);
   });
 
+  it('reads shopping words with no site named as retail Amazon', () => {
+    const result = matcher.match("I can't see my wishlist or the sellers anymore after signing in");
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('retail-order');
+  });
+
+  it('reads a sign-in page that cannot be visited or reached as one that does not load', () => {
+    const result = matcher.match('cant visit signin.aws.amazon.com from my desk');
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('signin-page-blocked');
+  });
+
   it('reads an account that is blocked as an account problem, not a blocked sign-in page', () => {
     const result = matcher.match('my aws account is blocked, how do I get it back');
     expect(result.topic?.id ?? ids(result)[0]).toBe('suspended-account');
