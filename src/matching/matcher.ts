@@ -413,6 +413,8 @@ export function decide(
     QuestionFeatures,
     'clarifyGroup' | 'termVotes' | 'whoTerms' | 'foreignTerms' | 'otherTaskTerms' | 'anchored'
   >,
+  /** The ranking on the question's words without its who-words (`rankOnWhat`), worked out only if needed. */
+  rankOnWhat?: () => readonly ScoredTopic[],
 ): Decision {
   const { clarifyGroup } = features;
   const totalWeight = evidenceWeight(features, thresholds);
@@ -459,7 +461,11 @@ export function decide(
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
   const clarifyRatio = Math.min(0.95, thresholds.clarifyRatio + thresholds.clarifyRatioPerWeight * totalWeight);
-  const candidates = closeTopics(ranking, clarifyRatio, thresholds.maxCandidates);
+  const close = closeTopics(ranking, clarifyRatio, thresholds.maxCandidates);
+  // Who-words choose among sibling topics; they do not make another problem a close call: "need the
+  // account id to sign in as an IAM user" is about the account ID, not the IAM user's password. A topic
+  // is asked about only when it is close on the rest of the question's words too.
+  const candidates = close.length >= 2 && rankOnWhat ? stillClose(close, rankOnWhat(), clarifyRatio) : close;
   if (second && candidates.length >= 2) {
     return { kind: 'clarify', topic: null, candidates, confidence, ranking };
   }
@@ -473,10 +479,22 @@ export function decide(
  * topic and whose one confident sentence answers another is asked about.
  */
 export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): Decision {
-  const whole = decide(scoreTopics(topics, reading.whole, thresholds), thresholds, reading.whole);
+  // A question that says who is asking (one kind of user) has its who-words' work done: they do not make
+  // another problem a close call. One that names two kinds ("the root or an IAM one") still asks.
+  const withoutWho = { ...thresholds, whoWeight: 0 };
+  const decideOn = (features: QuestionFeatures): Decision =>
+    decide(
+      scoreTopics(topics, features, thresholds),
+      thresholds,
+      features,
+      reading.user !== null && features.whoTerms.includes(true)
+        ? () => scoreTopics(topics, features, withoutWho)
+        : undefined,
+    );
+  const whole = decideOn(reading.whole);
   if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
   const sure = reading.sentences
-    .map((features) => decide(scoreTopics(topics, features, thresholds), thresholds, features))
+    .map(decideOn)
     .filter(
       (result, i) =>
         result.kind === 'answer' &&
@@ -541,6 +559,13 @@ export function nearestOnFallback(
   if (decision.kind !== 'fallback' || !first || !features.anchored || features.otherTaskTerms > 0) return [];
   if (first.score < thresholds.suggestMinScore || first.signal < thresholds.suggestMinSignal) return [];
   return closeTopics(decision.ranking, thresholds.suggestRatio, thresholds.maxSuggestions);
+}
+
+/** Of `close` (best first), the first and those scoring at least `ratio` of its score in `rankedOnWhat`. */
+function stillClose(close: readonly Topic[], rankedOnWhat: readonly ScoredTopic[], ratio: number): Topic[] {
+  const scoreOf = (topic: Topic | undefined) => rankedOnWhat.find((entry) => entry.topic === topic)?.score ?? 0;
+  const bar = scoreOf(close[0]) * ratio;
+  return close.filter((topic, i) => i === 0 || scoreOf(topic) >= bar);
 }
 
 /** The topics scoring at least `ratio` of the first one's score, best first, at most `max` of them. */

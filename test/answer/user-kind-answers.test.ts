@@ -168,7 +168,7 @@ describe('a question that names the kind of user', () => {
   });
 
   it('a clarifying question carries the kind to the topic picked', () => {
-    const reply = answerer.answer("I'm an IAM user and need the account ID to sign in, where is it?");
+    const reply = answerer.answer("I'm an IAM user and I'm locked out of aws");
     if (reply.outcome?.kind !== 'clarify')
       throw new Error(`expected a clarifying question, got ${reply.outcome?.kind}`);
     const choices = buttons(reply.card, BLOCK.choices).map((b) => decodeTopicRef(b.value));

@@ -31,6 +31,23 @@ describe('matcher answers', () => {
   });
 });
 
+describe('who is asking does not make another problem a close call', () => {
+  it.each([
+    ['need the account id to sign in as an iam user, where is it', 'find-account-id'],
+    ["I'm an identity center user and my credentials are rejected on the start page", 'access-portal-credentials'],
+  ])('"%s" -> %s, not "which of these?"', (question, expected) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe(expected);
+  });
+
+  it('still asks when the question names two kinds of user', () => {
+    const result = matcher.match("I forgot my password, not sure if it's the root or an iam one");
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toContain('root-password-reset');
+  });
+});
+
 describe('matcher clarifies', () => {
   it('asks which password when the question does not say', () => {
     const result = matcher.match('i forgot my password');
