@@ -15,7 +15,7 @@ import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
 import { nearestTopics, votesAmong } from './index/contenders';
-import { buildPhraseIndex, type TopicCoverage } from './index/phrase-index';
+import { buildPhraseIndex, type SortedTopics, type TopicCoverage } from './index/phrase-index';
 import { indexPhrases, pairTerms } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
@@ -62,6 +62,8 @@ export type Decision = Omit<MatchResult, 'user' | 'suggestions'>;
 
 /** What a question gives each topic, before any weighting: the input of `scoreTopics`. */
 export interface QuestionFeatures {
+  /** In a corpus larger than the reference: the topics the question was weighed among (ascending). */
+  contenders?: SortedTopics;
   terms: string[];
   /** Each topical term (and word pair): how much it says at all, and how its vote splits across topics. */
   termVotes: TermVote[];
@@ -199,7 +201,12 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   }
 
   /** `aws`: whether the question, as typed, names AWS (only read in a corpus larger than the reference). */
-  function featuresOf(words: readonly string[], aws: boolean): QuestionFeatures {
+  /**
+   * `among`: in a corpus larger than the reference, the topics to weigh the question among; without it,
+   * the ones nearest it. A sentence of a post is weighed among the whole post's: its words are the
+   * post's, and finding them again for every sentence cost most of a long post's match time.
+   */
+  function featuresOf(words: readonly string[], aws: boolean, among?: SortedTopics): QuestionFeatures {
     const termSet = new Set(words);
     const terms = [...termSet];
     const topical = terms.filter((term) => termVotes.has(term) && !isForeign(term));
@@ -234,20 +241,23 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     // among themselves (index/contenders.ts); a smaller corpus is weighed whole.
     let contenders: TopicCoverage;
     let contendingVotes = votes;
+    let sorted: SortedTopics | undefined;
     if (topics.length <= REFERENCE_TOPICS) contenders = phraseIndex.bestCoverage(topical);
     else {
-      const nearest = nearestTopics(
-        votes,
-        (tally) => phraseIndex.addBestCoverage(topical, tally),
-        thresholds,
-        topics.length,
-        aws ? topicsNamingAws() : null,
-      );
-      const sorted = nearest.sort((a, b) => a - b);
+      sorted =
+        among ??
+        nearestTopics(
+          votes,
+          (tally) => phraseIndex.addBestCoverage(topical, tally),
+          thresholds,
+          topics.length,
+          aws ? topicsNamingAws() : null,
+        ).sort((a, b) => a - b);
       contenders = phraseIndex.bestCoverage(topical, sorted);
       contendingVotes = votesAmong(votes, sorted);
     }
     return {
+      contenders: sorted,
       terms,
       termVotes: contendingVotes,
       whoTerms,
@@ -271,7 +281,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
     return {
       whole,
-      sentences: substantial.length >= 2 ? substantial.map((words) => featuresOf(words, aws)) : [],
+      sentences: substantial.length >= 2 ? substantial.map((words) => featuresOf(words, aws, whole.contenders)) : [],
       user: readUserKind(question, sentences.flat()),
     };
   }

@@ -40,6 +40,22 @@ describe('a corpus grown to 500 topics with internal-IT topics', () => {
     expect(result.topic?.id).toBe('zentrix-password-reset');
   });
 
+  it('answers a long post carried by its strongest sentence, as the shipped corpus does', () => {
+    const longPost =
+      "Hi all, hope you're well. We run about forty workloads in eu-west-1 and us-east-2 for a retail analytics " +
+      'startup, with nightly jobs and dashboards. Yesterday evening I dropped my phone in the sea and the ' +
+      'authenticator app with the root MFA is gone.';
+    expect(shipped.matcher.match(longPost).topic?.id).toBe('mfa-device-lost');
+    expect(grown.matcher.match(longPost).topic?.id).toBe('mfa-device-lost');
+  });
+
+  it("weighs each sentence among the whole post's contenders, not the whole corpus again", () => {
+    const reading = grown.matcher.read('I lost my MFA device. Also the credit card on the account expired.');
+    expect(reading.whole.contenders?.length).toBeGreaterThan(0);
+    expect(reading.sentences).toHaveLength(2);
+    for (const sentence of reading.sentences) expect(sentence.contenders).toBe(reading.whole.contenders);
+  });
+
   it('gives an AWS question the same confidence as the shipped corpus does', () => {
     const question = 'lost the root user password, I still read the account email';
     expect(grown.matcher.match(question).confidence).toBeCloseTo(shipped.matcher.match(question).confidence, 6);
