@@ -20,7 +20,7 @@ import { indexPhrases, pairTerms } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
-import { answerForKind, askWhichUser, createUserKindReader } from './user-kind';
+import { answerForKind, askWhichUser, createUserKindReader, hasStepsFor } from './user-kind';
 
 export type { TermVote } from './index/term-votes';
 
@@ -187,7 +187,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
     if (foreignCount > 0) return null;
-    const known = terms.filter((term) => termVotes.has(term) || isForeign(term));
+    // Who-words say who is asking, not which problem: "I'm an IAM user and I'm locked out" names the
+    // kind of problem as much as "I'm locked out" does (match then keeps the kind's own topics).
+    const known = terms.filter((term) => (termVotes.has(term) || isForeign(term)) && !whoWords.has(term));
     if (known.length === 0) return null;
     // Of the groups that cover the question, the one with most of its words that no other group has
     // ("sso" in "forgot my sso password"); words every group shares ("aws") decide nothing, and a
@@ -277,12 +279,17 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   function read(question: string): Reading {
     const aws = awsIn(question);
     const sentences = splitSentences(question).map((sentence) => analyzer.analyzeQuestion(sentence));
+    const user = readUserKind(question, sentences.flat());
     const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS), aws);
+    // A kind of problem asked about by a kind of user: the group's topics for that kind ("I'm an IAM user
+    // and I'm locked out" is not asked about the root user's email or the access portal).
+    const forUser = user && whole.clarifyGroup?.filter((topic) => hasStepsFor(topic, user));
+    if (forUser && forUser.length > 0) whole.clarifyGroup = forUser;
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
     return {
       whole,
       sentences: substantial.length >= 2 ? substantial.map((words) => featuresOf(words, aws, whole.contenders)) : [],
-      user: readUserKind(question, sentences.flat()),
+      user,
     };
   }
 

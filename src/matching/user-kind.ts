@@ -229,7 +229,8 @@ export function hasStepsFor(topic: Topic, kind: AskerKind): boolean {
 /**
  * A clarifying question the kind of user already answers: of the topics offered, only one has steps for
  * the kind named ("forgot my password, I'm an IAM user": of the four password topics, only the IAM one).
- * Then that topic is the answer; otherwise the match stays as it was.
+ * Then that topic is the answer. When several have, only those are offered: an IAM user who is locked
+ * out is not asked about the root user's email or the access portal.
  */
 export function answerForKind<T extends { kind: string; topic: Topic | null; candidates: Topic[] }>(
   match: T,
@@ -238,7 +239,8 @@ export function answerForKind<T extends { kind: string; topic: Topic | null; can
   if (match.kind !== 'clarify' || kind === null) return match;
   const fitting = match.candidates.filter((topic) => hasStepsFor(topic, kind));
   const [only] = fitting;
-  if (fitting.length !== 1 || only === undefined) return match;
+  if (fitting.length >= 2) return { ...match, candidates: fitting };
+  if (only === undefined) return match;
   return { ...match, kind: 'answer', topic: only };
 }
 

@@ -176,6 +176,28 @@ describe('a question that names the kind of user', () => {
   });
 });
 
+describe('a locked-out person who says which kind of user they are', () => {
+  it.each([
+    ["I'm an IAM user and I'm locked out of aws", 'iam' as AskerKind, ['iam-password-reset', 'mfa-device-lost']],
+    [
+      "root user here and I'm locked out of the console",
+      'root' as AskerKind,
+      ['root-password-reset', 'mfa-device-lost'],
+    ],
+  ])('"%s" is asked only about the %s user\'s topics', (question, kind, expected) => {
+    const reply = answerer.answer(question);
+    if (reply.outcome?.kind !== 'clarify')
+      throw new Error(`expected a clarifying question, got ${reply.outcome?.kind}`);
+    const offered = buttons(reply.card, BLOCK.choices).map((b) => decodeTopicRef(b.value));
+    expect(offered.map((ref) => ref?.topicId)).toEqual(expect.arrayContaining(expected));
+    for (const ref of offered) {
+      const audience = topic(ref?.topicId ?? '').audience;
+      expect(audience.includes(kind) || audience.includes('anyone')).toBe(true);
+      expect(ref?.kind).toBe(kind);
+    }
+  });
+});
+
 describe('a question that names no kind, or two', () => {
   it.each([
     ['I lost my MFA phone'],
