@@ -10,7 +10,7 @@
 //  2. score: one number per topic, 0..1, from those features and the weights in thresholds.ts.
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
-import type { AskerKind, Topic } from '../knowledge/schema';
+import { ASKER_KINDS, type AskerKind, type Topic } from '../knowledge/schema';
 import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
@@ -146,6 +146,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
   const whoWords = new Set(lexicon.who_words.flatMap((entry) => analyzer.canonical(entry)));
+  const kindNames = new Set(ASKER_KINDS.flatMap((kind) => analyzer.canonical(kind.replace('-', ' '))));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
   // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
@@ -187,9 +188,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
     if (foreignCount > 0) return null;
-    // Who-words say who is asking, not which problem: "I'm an IAM user and I'm locked out" names the
-    // kind of problem as much as "I'm locked out" does (match then keeps the kind's own topics).
-    const known = terms.filter((term) => (termVotes.has(term) || isForeign(term)) && !whoWords.has(term));
+    // A kind of user's name says who is asking, not which problem: "I'm an IAM user and I'm locked out"
+    // names the kind of problem as much as "I'm locked out" does (`read` then keeps the kind's own
+    // topics). "Admin" and "permission" do say something of the problem: someone else resets it.
+    const known = terms.filter((term) => (termVotes.has(term) || isForeign(term)) && !kindNames.has(term));
     if (known.length === 0) return null;
     // Of the groups that cover the question, the one with most of its words that no other group has
     // ("sso" in "forgot my sso password"); words every group shares ("aws") decide nothing, and a

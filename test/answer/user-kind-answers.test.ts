@@ -198,6 +198,17 @@ describe('a locked-out person who says which kind of user they are', () => {
   });
 });
 
+describe('a question that says an administrator is involved', () => {
+  it('is not asked about the root user, whose password no administrator resets', () => {
+    const reply = answerer.answer('my admin has to reset my password?');
+    if (reply.outcome?.kind !== 'clarify')
+      throw new Error(`expected a clarifying question, got ${reply.outcome?.kind}`);
+    const offered = buttons(reply.card, BLOCK.choices).map((b) => decodeTopicRef(b.value)?.topicId);
+    expect(offered).toContain('iam-password-reset');
+    expect(offered).not.toContain('root-password-reset');
+  });
+});
+
 describe('a question that names no kind, or two', () => {
   it.each([
     ['I lost my MFA phone'],
