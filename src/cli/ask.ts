@@ -95,6 +95,12 @@ export async function runAsk(args: string[]): Promise<number> {
 
 /** Runs with this process's arguments and sets its exit status: `node dist/cli/ask.js`, and scripts/ask.js. */
 export function main(): void {
+  // A reader that stops early (`npm run ask -- --json < questions.txt | head`) closes the pipe: stop
+  // quietly, as command-line tools do, instead of dying on the next write with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`ask: cannot write the answer (${error.code ?? error.message})\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
+  });
   runAsk(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

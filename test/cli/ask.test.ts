@@ -82,6 +82,19 @@ describe('npm run ask, batch mode', () => {
     expect(lines.map((line) => line.kind)).toEqual(['answer', 'fallback', 'fallback']);
     expect(lines[0].topic).toBe('close-account');
   });
+
+  it('stops quietly when the reader stops early (| head), without a stack trace', () => {
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'ask.ts');
+    const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const run = spawnSync('sh', ['-c', `"$0" "$1" --json | head -n 1`, tsx, cli], {
+      input: 'lost my mfa phone\n'.repeat(3000),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).topic).toBe('mfa-device-lost');
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
 });
 
 describe('ask arguments', () => {
