@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
+import { endQuietlyWhenReaderCloses } from '../src/cli/closed-pipe';
 import { type CorpusCheck, checkCorpus } from '../src/knowledge/check-corpus';
 import { changeCount, compareSections, type FoundSection, type PageChanges } from '../src/knowledge/compare-sections';
 import type { SourcePage } from '../src/knowledge/sources-schema';
@@ -140,6 +141,7 @@ export async function runKnowledgeCheck(args: readonly string[], print: Print, p
 }
 
 if (require.main === module) {
+  endQuietlyWhenReaderCloses('knowledge-check');
   runKnowledgeCheck(process.argv.slice(2), console.log, console.error).then(
     (code) => {
       process.exitCode = code;

@@ -12,6 +12,7 @@ import { type AnswerPath, createAnswerPath } from '../answer/create-answer-path'
 import { ConfigError, loadCardContext, loadEnvFile } from '../config';
 import { KnowledgeError } from '../knowledge/load-knowledge';
 import { HELP, MENU_HINT, readCommand, USAGE } from './ask-command';
+import { endQuietlyWhenReaderCloses } from './closed-pipe';
 import { formatCard, formatReply } from './format-reply';
 
 function version(): string {
@@ -95,12 +96,7 @@ export async function runAsk(args: string[]): Promise<number> {
 
 /** Runs with this process's arguments and sets its exit status: `node dist/cli/ask.js`, and scripts/ask.js. */
 export function main(): void {
-  // A reader that stops early (`npm run ask -- --json < questions.txt | head`) closes the pipe: stop
-  // quietly, as command-line tools do, instead of dying on the next write with a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') process.stderr.write(`ask: cannot write the answer (${error.code ?? error.message})\n`);
-    process.exit(error.code === 'EPIPE' ? 0 : 1);
-  });
+  endQuietlyWhenReaderCloses('ask');
   runAsk(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
