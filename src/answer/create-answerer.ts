@@ -148,18 +148,27 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
    * password question: the IAM password topic), and says whom it is for. A kind the topic has nothing
    * for gets the card for everyone, and its buttons still carry the kind.
    */
-  function topicCard(ref: TopicRef, options: CardOptions = {}): Card | null {
+  /**
+   * The topic a ref's card shows, and the kind's steps there: the topic itself, or the one its kind is
+   * pointed at (a root user asking for an account ID is shown the sign-in page topic). One hop only.
+   */
+  function shownFor(ref: TopicRef) {
     const found = resolve(ref);
     if (!found) return null;
+    if (!found.userKind?.topic) return { found, shown: found.topic, variant: found.userKind };
+    const target = corpus.byId.get(found.userKind.topic);
+    return {
+      found,
+      shown: target ?? found.topic,
+      variant: target?.user_kinds?.find((choice) => choice.kind === ref.kind && choice.steps),
+    };
+  }
+
+  function topicCard(ref: TopicRef, options: CardOptions = {}): Card | null {
+    const resolved = shownFor(ref);
+    if (!resolved) return null;
+    const { found, shown, variant } = resolved;
     const askerKind = isAskerKind(ref.kind) ? ref.kind : undefined;
-    let shown = found.topic;
-    let variant = found.userKind;
-    if (variant?.topic) {
-      const target = corpus.byId.get(variant.topic);
-      shown = target ?? found.topic;
-      // One hop only: the target's own variant for the kind, when it has steps.
-      variant = target?.user_kinds?.find((choice) => choice.kind === ref.kind && choice.steps);
-    }
     const ownSteps = variant?.steps !== undefined;
     const forKind =
       askerKind && (ownSteps || shown !== found.topic) ? { kind: askerKind, othersTopicId: found.topic.id } : undefined;
@@ -197,9 +206,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           secretWarning,
         };
       }
-      const outcome = matcher.match(textForMatching(question));
-      const kind = shownKind(outcome);
-      const user = outcome.user ?? undefined;
+      const matched = matcher.match(textForMatching(question));
+      const kind = shownKind(matched);
+      const user = matched.user ?? undefined;
+      // The answer is the topic whose card the person gets: recorded, and reported, as that one.
+      const shown = kind === 'answer' && matched.topic ? shownFor({ topicId: matched.topic.id, kind: user }) : null;
+      const outcome = shown && shown.shown !== matched.topic ? { ...matched, topic: shown.shown } : matched;
       const questionId = record(options.asker, {
         question,
         kind,
@@ -208,10 +220,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         ...(user ? { userKind: user } : {}),
       });
       let card: Card;
-      if (kind === 'answer' && outcome.topic) {
-        // Already recorded above: the topic card must not record it again as a pick.
+      if (kind === 'answer' && matched.topic) {
+        // Already recorded above: the topic card must not record it again as a pick. Built from the topic
+        // matched, so its "Not the root user?" button opens that topic's card for everyone.
         card = topicCard(
-          { topicId: outcome.topic.id, kind: user, questionId },
+          { topicId: matched.topic.id, kind: user, questionId },
           { shareable: options.shareable },
         ) as Card;
       } else if (kind === 'clarify') {

@@ -68,8 +68,9 @@ describe('a question that names the kind of user', () => {
     '%s, %s: "%s" opens on that kind\'s steps, says whom it is for, and offers the others',
     (id, kind, q) => {
       const reply = answerer.answer(q);
-      expect(reply.outcome?.topic?.id).toBe(id);
       const { shown, steps } = kindSteps(id, kind);
+      // The answer is the topic whose card the person gets (for a kind pointed elsewhere, that one).
+      expect(reply.outcome?.topic?.id).toBe(shown.id);
       expect(headerOf(reply.card)).toBe(shown.title);
       expect(allText(reply.card)).toContain(FOR_KIND_LINE[kind]);
       expect(firstStepOf(reply.card)).toBe(`1. ${corpusToMrkdwn(steps[0] as string)}`);
@@ -243,6 +244,23 @@ describe('a question that names no kind, or two', () => {
 });
 
 describe('recording the kind', () => {
+  it('records the topic whose card the person got, the one its feedback buttons name', async () => {
+    const temp = await tempStore();
+    try {
+      const recording = createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, questions: temp.store.questions });
+      const asker = { userId: 'U0ASKER01', surface: 'command' as const };
+      const reply = recording.answer('root user here, the sign in page asks for an account ID, where do I find it?', {
+        asker,
+      });
+      expect(headerOf(reply.card)).toBe(topic('wrong-signin-page').title);
+      expect((await temp.store.questions.get(reply.questionId as number))?.topicId).toBe('wrong-signin-page');
+      const feedback = buttons(reply.card, BLOCK.feedback).map((b) => decodeTopicRef(b.value));
+      expect(feedback[0]?.topicId).toBe('wrong-signin-page');
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
   it('stores the kind with the question, and stats count questions per kind', async () => {
     const temp = await tempStore();
     try {
