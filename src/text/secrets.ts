@@ -29,6 +29,8 @@ interface SecretPattern {
 /** Base64 characters, as in AWS secret keys and session tokens. */
 const B64 = 'A-Za-z0-9/+';
 
+// Where a secret may start and end: not inside a run of letters and digits. Not `\b`, for which "_" is a
+// letter: Slack's italics (`_AKIA…_`) and names like `db_password=` would hide what they wrap.
 const PATTERNS: readonly SecretPattern[] = [
   // A private key block, from its BEGIN line to its END line, or to the end of the text when cut short.
   // The lazy run stops at the first END, and the next search starts after it: each character is read once.
@@ -42,21 +44,25 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'slack-token',
     pattern:
-      /\bxox[abeprs](?:\.xox[bp])?-[A-Za-z0-9-]{8,}|\bxapp-\d-[A-Za-z0-9-]{8,}|hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{8,}/gi,
+      /(?<![A-Za-z0-9])xox[abeprs](?:\.xox[bp])?-[A-Za-z0-9-]{8,}|(?<![A-Za-z0-9])xapp-\d-[A-Za-z0-9-]{8,}|hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{8,}/gi,
     prefilter: /xox|xapp-|hooks\.slack/i,
   },
   {
     kind: 'github-token',
-    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})/g,
+    pattern: /(?<![A-Za-z0-9])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})/g,
     prefilter: /gh[pousr]_|github_pat_/,
   },
   {
     kind: 'gitlab-token',
-    pattern: /\bgl(?:pat|dt|rt|ptt|cbt|soat|oas|ft|imt|agent)-[A-Za-z0-9_-]{20,}/g,
+    pattern: /(?<![A-Za-z0-9])gl(?:pat|dt|rt|ptt|cbt|soat|oas|ft|imt|agent)-[A-Za-z0-9_-]{20,}/g,
     prefilter: /gl[a-z]{1,4}-/,
   },
   // header.payload.signature, each part base64url; header and payload are JSON objects, so start "eyJ".
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, prefilter: /eyJ/ },
+  {
+    kind: 'jwt',
+    pattern: /(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+    prefilter: /eyJ/,
+  },
   // scheme://user:password@host: only the password goes. The scheme is bounded, so a long run of letters
   // and dots is not rescanned from every position.
   {
@@ -81,15 +87,18 @@ const PATTERNS: readonly SecretPattern[] = [
   // Named in a config line or a CLI export: aws_session_token = ..., AWS_SECRET_ACCESS_KEY=...
   {
     kind: 'session-token',
-    pattern: /\baws_session_token\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
+    pattern: /(?<![A-Za-z0-9])aws_session_token\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
     group: 'secret',
   },
   {
     kind: 'secret-access-key',
-    pattern: /\baws_secret_access_key\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
+    pattern: /(?<![A-Za-z0-9])aws_secret_access_key\b["']?\s*[=:]\s*["']?(?<secret>[^\s"']{8,})/gi,
     group: 'secret',
   },
-  { kind: 'access-key-id', pattern: /\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  {
+    kind: 'access-key-id',
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+  },
   // 40 characters of base64 with at least one digit, one lower and one upper case letter.
   {
     kind: 'secret-access-key',
@@ -102,7 +111,8 @@ const PATTERNS: readonly SecretPattern[] = [
   // A passphrase is words: "passphrase: correct horse battery staple" loses the rest of its line.
   {
     kind: 'password',
-    pattern: /\b(?<word>passphrase)\b(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
+    pattern:
+      /(?<![A-Za-z0-9])(?<word>passphrase)(?![A-Za-z0-9])(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
     prefilter: /passphrase/i,
     ordinary: (groups) => isOrdinaryPassword({ ...groups, secret: groups.secret?.split(/\s/)[0] }),
   },
@@ -110,7 +120,7 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'password',
     pattern:
-      /\b(?<word>passphrase|password|passwd|passcode|pass|pwd|pw)\b(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
+      /(?<![A-Za-z0-9])(?<word>passphrase|password|passwd|passcode|pass|pwd|pw)(?![A-Za-z0-9])(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
     prefilter: /p(?:ass|w|wd)/i,
     ordinary: isOrdinaryPassword,
   },

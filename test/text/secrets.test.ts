@@ -107,6 +107,22 @@ describe('redactSecrets', () => {
     expect(text).toBe(`help: ${REDACTED}`);
   });
 
+  it.each([
+    ['in Slack italics', 'how do I bake bread _AKIAIOSFODNN7EXAMPLE_', 'how do I bake bread _[redacted]_'],
+    ['in bold italics', 'my key *_AKIAIOSFODNN7EXAMPLE_*', 'my key *_[redacted]_*'],
+    ['a Slack token in italics', 'is _xoxb-1234567890-abcdefghij_ ok', 'is _[redacted]_ ok'],
+    ['a GitHub token in italics', 'token _ghp_abcdefghijklmnopqrstuvwxyz0123456789_', 'token _[redacted]_'],
+    ['a password in a name with an underscore', 'db_password=Hunt3r2024 fails', 'db_password=[redacted] fails'],
+  ])('finds a secret wrapped in underscores (%s)', (_name, question, redacted) => {
+    expect(redactSecrets(question).text).toBe(redacted.replace('[redacted]', REDACTED));
+  });
+
+  it('leaves words joined by underscores alone', () => {
+    for (const question of ['my password_reset link is broken', 'by_pass the firewall', 'my_password_is_weak']) {
+      expect(redactSecrets(question).found).toEqual([]);
+    }
+  });
+
   it("keeps the person's words around a URL password", () => {
     expect(redactSecrets('clone https://deploy:Sup3rS3cretPw@git.example.com/x fails').text).toBe(
       `clone https://deploy:${REDACTED}@git.example.com/x fails`,
