@@ -1,8 +1,11 @@
 // Every request from Slack (HTTP or Socket Mode) passes through App#processEvent; this wraps it to
 // (1) count the requests still being worked on, so a graceful stop can wait for their replies, and
 // (2) acknowledge `app_rate_limited`, which Bolt cannot route (it has no event inside) and left
-// unacknowledged: a 404 after 3 s over HTTP and a warning line each time.
+// unacknowledged: a 404 after 3 s over HTTP and a warning line each time, and (3) acknowledge and drop
+// a payload of a shape the listeners cannot read. Over HTTP the guard refuses those with 400 first;
+// Socket Mode has no such guard, and a listener that threw on one left it unacknowledged.
 import type { App, Logger } from '@slack/bolt';
+import { checkBodyShape } from './request-shape';
 
 export interface EventGate {
   /** Requests acknowledged or not, whose listeners have not finished yet. */
@@ -29,6 +32,13 @@ export function createEventGate(app: App, logger: Logger): EventGate {
       logger.warn(
         `${APP_RATE_LIMITED_LOG}${typeof minute === 'number' ? `, since ${new Date(minute * 1000).toISOString()}` : ''}`,
       );
+      await event.ack();
+      return;
+    }
+    const shape = checkBodyShape(event.body);
+    if (!shape.ok) {
+      // The reason only: the payload can carry a person's text.
+      logger.warn(`Dropped a request Slack would not send: ${shape.reason}`);
       await event.ack();
       return;
     }

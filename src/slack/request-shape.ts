@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 const id = z.string().min(1).max(64);
+const ANSWERED_EVENTS = new Set(['app_mention', 'message', 'app_home_opened']);
 
 const userRef = z.looseObject({ id });
 
@@ -19,10 +20,32 @@ const kinds = {
   }),
   view_submission: z.looseObject({
     user: userRef,
-    view: z.looseObject({ callback_id: z.string().max(255), private_metadata: z.string().max(3000).optional() }),
+    view: z.looseObject({
+      callback_id: z.string().max(255),
+      private_metadata: z.string().max(3000).optional(),
+      state: z.looseObject({ values: z.record(z.string(), z.unknown()) }),
+    }),
   }),
   view_closed: z.looseObject({ user: userRef, view: z.looseObject({}) }),
-  event_callback: z.looseObject({ event: z.looseObject({ type: z.string().min(1).max(64) }) }),
+  event_callback: z.looseObject({
+    event: z.union([
+      // The events the app answers: who, where and what must be what Slack sends, or nothing is recorded
+      // under a user id that is an object. Other event types pass on their type alone.
+      z.looseObject({
+        type: z.enum(['app_mention', 'message', 'app_home_opened']),
+        user: id.optional(),
+        channel: id.optional(),
+        text: z.string().optional(),
+      }),
+      z.looseObject({
+        type: z
+          .string()
+          .min(1)
+          .max(64)
+          .refine((type) => !ANSWERED_EVENTS.has(type)),
+      }),
+    ]),
+  }),
   url_verification: z.looseObject({ challenge: z.string().max(512) }),
 };
 
@@ -57,7 +80,16 @@ export function checkRequestShape(rawBody: string, contentType: string | undefin
   } catch {
     return { ok: false, reason: 'not JSON' };
   }
+  return checkBodyShape(body);
+}
+
+/**
+ * A payload as Bolt hands it to middleware (HTTP and Socket Mode alike), checked for the shape the
+ * listeners read. Socket Mode has no HTTP guard in front of it, so the app runs this on every payload.
+ */
+export function checkBodyShape(body: unknown): ShapeCheck {
   if (!isObject(body)) return { ok: false, reason: `a JSON ${body === null ? 'null' : typeof body}, not an object` };
+  if ('command' in body && !('type' in body)) return verdict(slashCommand.safeParse(body).success, 'slash command');
   const type = body.type;
   if (type !== undefined && typeof type !== 'string') return { ok: false, reason: 'type is not a string' };
   const schema = type !== undefined && Object.hasOwn(kinds, type) ? kinds[type as keyof typeof kinds] : undefined;

@@ -67,6 +67,17 @@ const valuesOf = (row: QuestionRow) => [
   row.user_kind,
 ];
 
+/** What makes a question unsavable (a field of the wrong type), or undefined. */
+function rowProblem(question: NewQuestion): string | undefined {
+  if (typeof question.userId !== 'string' || question.userId === '') return 'the user id is not a string';
+  if (question.channelId !== undefined && typeof question.channelId !== 'string') return 'the channel is not a string';
+  if (question.question !== null && typeof question.question !== 'string') return 'the question is not text';
+  if (question.topicId !== null && typeof question.topicId !== 'string') return 'the topic is not a string';
+  if (typeof question.confidence !== 'number' || !Number.isFinite(question.confidence))
+    return 'the confidence is not a number';
+  return undefined;
+}
+
 export interface QuestionWriteEvents {
   /** The database stopped taking questions; they wait in the queue. Told once per outage. */
   onUnavailable?: (error: unknown, waiting: number) => void;
@@ -206,6 +217,10 @@ export function createQuestionLog(
   return {
     record(question: NewQuestion): number {
       if (closed) throw new Error('The store is closed');
+      // Refused here, to this person, rather than by the database later, where one bad row would hold
+      // up everyone's behind it.
+      const problem = rowProblem(question);
+      if (problem) throw new Error(`Not a question that can be saved: ${problem}`);
       if (pending.length >= maxPending) {
         lost++;
         const error = new Error(`${maxPending} questions are already waiting for the database`);

@@ -22,6 +22,9 @@ export interface SqlDriver {
  * the database being unreachable: those rows will never be saved, retrying cannot help.
  */
 export function isRowError(error: unknown): boolean {
+  // A value the driver cannot bind (better-sqlite3 throws these before the database is asked): that row
+  // can never be written, however often it is tried, and must not hold up the rows behind it.
+  if (error instanceof TypeError || error instanceof RangeError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   // SQLite: SQLITE_CONSTRAINT_*, SQLITE_MISMATCH, SQLITE_TOOBIG. PostgreSQL: class 22 (data), 23 (integrity).

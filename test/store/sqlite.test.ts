@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ID_BLOCK_SIZE } from '../../src/store/id-blocks';
 import { openStore } from '../../src/store/open-store';
+import { isRowError } from '../../src/store/sql-driver';
 import { migrateSqlite, SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations';
 import { StoreError } from '../../src/store/store-error';
 import { type TempStore, tempStore } from '../helpers/temp-store';
@@ -116,6 +117,23 @@ describe('the SQLite file', () => {
     writeFileSync(notADatabase, 'this is not a database, just some text that is long enough to have a header');
     await expect(openStore(notADatabase)).rejects.toThrow(StoreError);
     await expect(openStore(notADatabase)).rejects.toThrow(/cannot open the database/);
+  });
+
+  it('refuses, to its asker, a question whose user id is not a string, and saves everyone else', async () => {
+    const asObject = { id: 'U0WEIRD01' } as unknown as string;
+    expect(() => temp.store.questions.record({ ...question, userId: asObject })).toThrow(
+      /Not a question that can be saved: the user id/,
+    );
+    temp.store.questions.record({ ...question, question: 'saved after' });
+    const stats = await temp.store.stats.usage();
+    expect(stats.questions).toBe(1);
+    expect(stats.unsaved).toBe(0);
+  });
+
+  it('drops a row the driver cannot bind instead of retrying it forever in front of the others', async () => {
+    expect(isRowError(new RangeError('Too few parameter values were provided'))).toBe(true);
+    expect(isRowError(new TypeError('SQLite3 can only bind numbers, strings, bigints, buffers, and null'))).toBe(true);
+    expect(isRowError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(false);
   });
 
   it('saves the rest of a batch when the database refuses one question, and reports the one lost', async () => {
