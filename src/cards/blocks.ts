@@ -34,10 +34,15 @@ export const header = (text: string): types.HeaderBlock => ({
   text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
 });
 
-export const section = (mrkdwn: string, blockId?: string): types.SectionBlock => ({
+/** `verbatim`: for text that quotes people (see `context`): URLs, #channels and @names they typed stay text. */
+export const section = (
+  mrkdwn: string,
+  blockId?: string,
+  options: { verbatim?: boolean } = {},
+): types.SectionBlock => ({
   type: 'section',
   ...(blockId ? { block_id: blockId } : {}),
-  text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) },
+  text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText), ...(options.verbatim ? { verbatim: true } : {}) },
 });
 
 /**

@@ -67,7 +67,8 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
         : [];
   const blocks: Card['blocks'] = [
     section(`:raising_hand: <@${escalation.requesterId}> needs help getting into AWS.`),
-    section(`*Their question*\n${asked}`),
+    // Verbatim: a URL or #channel in their question stays the text they typed.
+    section(`*Their question*\n${asked}`, undefined, { verbatim: true }),
     section(`*Topic they were shown*\n${escapeMrkdwn(topicTitle)}\n*Where*\n${conversationLine(escalation)}`),
     context([...askedBy, `Asked ${slackDate(escalation.createdAt)}`]),
     section(statusLine(escalation)),

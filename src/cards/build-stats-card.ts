@@ -106,13 +106,14 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
     const lines = stats.unanswered.map(
       (row, index) => `${index + 1}. ${quoteForSlack(row.question, 200)}${row.count > 1 ? ` (×${row.count})` : ''}`,
     );
-    blocks.push(section(`${UNANSWERED_TITLE}\n${lines.join('\n')}`));
+    // People's words: what they typed stays text (a URL or #channel in a question is not a link).
+    blocks.push(section(`${UNANSWERED_TITLE}\n${lines.join('\n')}`, undefined, { verbatim: true }));
   }
   if (stats.missing.length > 0) {
     const lines = stats.missing.map(
       (row) => `• _${quoteForSlack(row.text, 300)}_ (${escapeMrkdwn(titleOf(row.topicId))})`,
     );
-    blocks.push(section(`${MISSING_TITLE}\n${lines.join('\n')}`));
+    blocks.push(section(`${MISSING_TITLE}\n${lines.join('\n')}`, undefined, { verbatim: true }));
   }
   blocks.push(
     context(['Counts questions people typed (not topics picked from a list), and feedback given in the same days.']),

@@ -40,6 +40,7 @@ import { OUR_ADVICE_MARK } from '../../src/cards/who-can-help';
 import type { Topic } from '../../src/knowledge/schema';
 import type { EscalationRecord, UsageStats } from '../../src/store/types';
 import { blockKitProblems } from '../helpers/block-kit';
+import { textsOf } from '../helpers/cards';
 import { ORG_CONTEXT, realAnswerPath } from '../helpers/corpus';
 
 const { corpus, matcher } = realAnswerPath();
@@ -218,6 +219,15 @@ describe('escalation post', () => {
     expect(blockKitProblems(card)).toEqual([]);
   });
 
+  it('quotes their question where Slack turns no URL or #channel in it into a link', () => {
+    const card = buildEscalationPost({ ...base, question: 'see https://evil.example/aws-login and #general' }, title);
+    const quoted = textsOf(card.blocks).filter(({ text }) => text.includes('evil.example'));
+    expect(quoted).toHaveLength(1);
+    expect(quoted[0]?.verbatim).toBe(true);
+    // Its own mentions still work in a verbatim block: <@U…> is markup Slack reads either way.
+    expect(allText(card)).toContain('<@U0ASKER01> needs help');
+  });
+
   it('shows who claimed it and keeps only Resolved; once resolved, no buttons', () => {
     const claimed = buildEscalationPost(
       { ...base, state: 'claimed', claimedBy: 'U0ADMIN01', claimedAt: base.createdAt },
@@ -287,6 +297,17 @@ describe('stats card', () => {
     expect(text).toContain('YubiKey steps');
     expect(card.blocks.some((b) => b.type === 'rich_text')).toBe(true);
     expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it("quotes people's questions and notes where Slack turns no URL or #channel in them into a link", () => {
+    const typed = 'log in at https://evil.example/aws-login and ping #general';
+    const card = buildStatsCard(
+      { ...stats, unanswered: [{ question: typed, count: 1 }], missing: [{ topicId: 'mfa-device-lost', text: typed }] },
+      titleOf,
+    );
+    const quoted = textsOf(card.blocks).filter(({ text }) => text.includes('evil.example'));
+    expect(quoted).toHaveLength(2);
+    for (const { verbatim } of quoted) expect(verbatim).toBe(true);
   });
 
   it('says so when nobody asked anything', () => {

@@ -5,7 +5,7 @@ import { CLARIFY_PROMPT } from '../../src/cards/build-clarify-card';
 import { FALLBACK_TEXT, MENU_TEXT } from '../../src/cards/build-fallback-card';
 import type { Card } from '../../src/cards/types';
 import { blockKitProblems } from '../helpers/block-kit';
-import { headerOf } from '../helpers/cards';
+import { headerOf, textsOf } from '../helpers/cards';
 import { directMessageEvent, mentionEvent } from '../helpers/slack-requests';
 import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
 
@@ -50,18 +50,6 @@ const inputs: Array<[string, string, Expectation]> = [
   ['a code block', '```\n$ aws sts get-caller-identity\nAn error occurred (ExpiredToken)\n```\nwhat now?', 'fallback'],
   ['inline code and a question', 'I lost my `MFA` device, `aws iam list-mfa-devices` shows nothing', 'mfa'],
 ];
-
-/** Every text string in a message, with whether Slack will leave it verbatim (no auto-linking). */
-function textsOf(value: unknown, verbatim = false): Array<{ text: string; verbatim: boolean }> {
-  if (typeof value === 'string') return [{ text: value, verbatim }];
-  if (Array.isArray(value)) return value.flatMap((item) => textsOf(item, verbatim));
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const here = verbatim || record.verbatim === true || record.type === 'plain_text';
-    return Object.values(record).flatMap((child) => textsOf(child, here));
-  }
-  return [];
-}
 
 function expectSafe(message: Record<string, unknown>): void {
   const card = { text: String(message.text ?? ''), blocks: (message.blocks ?? []) as Card['blocks'] };

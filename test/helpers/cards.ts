@@ -40,3 +40,15 @@ export function buttonOf(message: Record<string, unknown>, predicate: (button: S
   if (!found) throw new Error(`no such button on the card: ${JSON.stringify(buttonsOf(message))}`);
   return found;
 }
+
+/** Every text string in a message, with whether Slack will leave it verbatim (no auto-linking). */
+export function textsOf(value: unknown, verbatim = false): Array<{ text: string; verbatim: boolean }> {
+  if (typeof value === 'string') return [{ text: value, verbatim }];
+  if (Array.isArray(value)) return value.flatMap((item) => textsOf(item, verbatim));
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const here = verbatim || record.verbatim === true || record.type === 'plain_text';
+    return Object.values(record).flatMap((child) => textsOf(child, here));
+  }
+  return [];
+}
