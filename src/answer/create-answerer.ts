@@ -15,7 +15,7 @@ import { isAskerKind, type Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
-import { collapseSpaces, hasMarkup, stripMarkup, unescapeSlack } from '../text/slack-text';
+import { collapseSpaces, hasMarkup, sliceWhole, stripMarkup, unescapeSlack } from '../text/slack-text';
 
 export interface Reply {
   /** The question as matched and as it may be shown or stored: Slack markup gone, secrets redacted. */
@@ -83,7 +83,7 @@ export function plainQuestion(rawText: string): { question: string; secrets: Sec
 
 /** Cut at a space, never inside "[redacted]" (half a marker would read as a word the person wrote). */
 function cutQuestion(text: string): string {
-  const cut = text.slice(0, MAX_QUESTION_CHARS);
+  const cut = sliceWhole(text, MAX_QUESTION_CHARS);
   const lastMarker = cut.lastIndexOf('[');
   const safe = lastMarker >= 0 && !cut.slice(lastMarker).includes(']') ? cut.slice(0, lastMarker) : cut;
   return `${safe.replace(/\s+\S*$/, '').trimEnd()}…`;

@@ -72,10 +72,20 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
 }
 
+/**
+ * The first `length` UTF-16 units of text, one fewer when the cut would split an emoji or other
+ * character outside the Basic Multilingual Plane in half: a lone surrogate is garbled text to Slack.
+ */
+export function sliceWhole(text: string, length: number): string {
+  const end = Math.max(0, length);
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
 /** Cuts text to at most `max` characters, ending with an ellipsis when it had to cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+  return `${sliceWhole(text, max - 1).trimEnd()}…`;
 }
 
 /** Escaped, cut to `max` characters after escaping (escaping lengthens text), and never cut mid-entity. */

@@ -49,6 +49,18 @@ describe('a question written without spaces', () => {
   });
 });
 
+describe('a very long question of emoji', () => {
+  it('is cut, quoted and recorded without half an emoji at the cut', () => {
+    const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    // No space to cut at: the cut falls wherever the limit does, inside an emoji for one of the two.
+    for (const question of [`aws${'😀'.repeat(1500)}`, `awsx${'😀'.repeat(1500)}`]) {
+      const reply = realAnswerPath().answerer.answer(question);
+      expect(reply.question).not.toMatch(LONE_SURROGATE);
+      expect(`${reply.card.text}${JSON.stringify(reply.card.blocks)}`).not.toMatch(LONE_SURROGATE);
+    }
+  });
+});
+
 describe('secret warnings', () => {
   const sets = [join(__dirname, '..', 'fixtures', 'dev.jsonl'), join(__dirname, '..', 'fixtures', 'holdout.jsonl')];
 

@@ -52,6 +52,16 @@ describe('truncate and quoteForSlack', () => {
     expect(truncate('abc', 4)).toBe('abc');
   });
 
+  it('never cuts an emoji in half', () => {
+    const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    const emoji = '😀'.repeat(200);
+    for (let max = 2; max <= 12; max++) {
+      expect(truncate(`aws ${emoji}`, max)).not.toMatch(LONE_SURROGATE);
+      expect(quoteForSlack(`aws ${emoji}`, max)).not.toMatch(LONE_SURROGATE);
+      expect(truncate(`aws ${emoji}`, max).length).toBeLessThanOrEqual(max);
+    }
+  });
+
   it('never cuts an escaped entity in half', () => {
     const quoted = quoteForSlack(`${'a'.repeat(8)}<<<<`, 12);
     expect(quoted.length).toBeLessThanOrEqual(12);
