@@ -5,7 +5,7 @@
 //   --list       every topic id and title; --version; --help
 // With no question argument and input piped in, questions are read from standard input, one a line.
 // With neither (a terminal), it shows the topic menu, as `/aws-signin` on its own does in Slack.
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type AnswerPath, createAnswerPath } from '../answer/create-answer-path';
@@ -30,6 +30,14 @@ function openAnswerPath(): AnswerPath | undefined {
       return undefined;
     }
     throw error;
+  }
+}
+
+function isFolder(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -86,6 +94,11 @@ export async function runAsk(args: string[]): Promise<number> {
     process.stdout.write(`${formatReply(answerer.answer(''), command.format)}\n`);
     if (command.format === 'text') process.stdout.write(`\n${MENU_HINT}\n`);
     return 0;
+  }
+  // `< some-folder` reads as an empty file, silently: say so instead.
+  if (isFolder(0)) {
+    process.stderr.write('ask: standard input is a folder; give it a file of questions, one a line\n');
+    return 2;
   }
   const separator = command.format === 'text' ? '\n\n' : '\n';
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {

@@ -83,6 +83,18 @@ describe('npm run ask, batch mode', () => {
     expect(lines[0].topic).toBe('close-account');
   });
 
+  it('says so when standard input is a folder, instead of printing nothing', () => {
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'ask.ts');
+    const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const run = spawnSync('sh', ['-c', `"$0" "$1" --json < "$2"`, tsx, cli, __dirname], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('standard input is a folder');
+    expect(run.stdout).toBe('');
+  });
+
   it('stops quietly when the reader stops early (| head), without a stack trace', () => {
     const cli = join(__dirname, '..', '..', 'src', 'cli', 'ask.ts');
     const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
