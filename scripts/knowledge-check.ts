@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
 import { endQuietlyWhenReaderCloses } from '../src/cli/closed-pipe';
+import { ConfigError, loadEnvFile, loadKnowledgeDir } from '../src/config';
 import { type CorpusCheck, checkCorpus } from '../src/knowledge/check-corpus';
 import { changeCount, compareSections, type FoundSection, type PageChanges } from '../src/knowledge/compare-sections';
 import type { SourcePage } from '../src/knowledge/sources-schema';
@@ -32,8 +33,8 @@ interface PageResult {
   error?: string;
 }
 
-function readOptions(args: readonly string[]): Options | string {
-  const options: Options = { json: false, online: false, folder: DEFAULT_KNOWLEDGE_DIR };
+function readOptions(args: readonly string[], folder: string): Options | string {
+  const options: Options = { json: false, online: false, folder };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') options.json = true;
@@ -113,9 +114,18 @@ function printText(check: CorpusCheck, pages: readonly PageResult[] | undefined,
 
 type Print = (line: string) => void;
 
-/** The whole command: prints its report through `print` and returns the exit code. */
-export async function runKnowledgeCheck(args: readonly string[], print: Print, printError: Print): Promise<number> {
-  const options = readOptions(args);
+/**
+ * The whole command: prints its report through `print` and returns the exit code. `folder` is checked
+ * unless `--knowledge` names another: the command line passes the one KNOWLEDGE_DIR names, as the app
+ * and `npm run ask` read it.
+ */
+export async function runKnowledgeCheck(
+  args: readonly string[],
+  print: Print,
+  printError: Print,
+  folder = DEFAULT_KNOWLEDGE_DIR,
+): Promise<number> {
+  const options = readOptions(args, folder);
   if (typeof options === 'string') {
     printError(`knowledge-check: ${options}\n${USAGE}`);
     return 2;
@@ -140,9 +150,23 @@ export async function runKnowledgeCheck(args: readonly string[], print: Print, p
   return unsourced + unresolved + invalid + onlineFailures > 0 ? 1 : 0;
 }
 
+/** The folder KNOWLEDGE_DIR names (in the environment or .env), or the shipped one; undefined after saying what is wrong. */
+function configuredFolder(): string | undefined {
+  try {
+    const dir = loadKnowledgeDir(process.env, loadEnvFile(process.env));
+    return dir ? resolve(dir) : DEFAULT_KNOWLEDGE_DIR;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return undefined;
+  }
+}
+
 if (require.main === module) {
   endQuietlyWhenReaderCloses('knowledge-check');
-  runKnowledgeCheck(process.argv.slice(2), console.log, console.error).then(
+  const folder = configuredFolder();
+  if (folder === undefined) process.exit(2);
+  runKnowledgeCheck(process.argv.slice(2), console.log, console.error, folder).then(
     (code) => {
       process.exitCode = code;
     },

@@ -225,6 +225,11 @@ export function loadCardContext(env: Env, notes: EnvFileNotes = NO_NOTES): CardC
   return toCardContext(parse(cardContextSchema, env, notes));
 }
 
+/** The knowledge folder the environment names, if any: what the app, `npm run ask` and `knowledge:check` read. */
+export function loadKnowledgeDir(env: Env, notes: EnvFileNotes = NO_NOTES): string | undefined {
+  return parse(z.object({ KNOWLEDGE_DIR: optionalText }), env, notes).KNOWLEDGE_DIR;
+}
+
 export function loadConfig(env: Env, notes: EnvFileNotes = NO_NOTES): AppConfig {
   const values = parse(appSchema, env, notes);
   if (!values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {

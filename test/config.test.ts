@@ -8,6 +8,7 @@ import {
   loadCardContext,
   loadConfig,
   loadEnvFile,
+  loadKnowledgeDir,
   STILL_EXAMPLE,
 } from '../src/config';
 
@@ -210,6 +211,14 @@ describe('.env that cannot bite', () => {
     expect(message).toContain(`ESCALATION_CHANNEL: ${CUT_AT_HASH}`);
     expect(message).not.toMatch(/PORT/);
     expect(problem(() => loadCardContext(env, notes))).toContain(`ADMIN_CONTACT: ${CUT_AT_HASH}`);
+  });
+
+  it('names KNOWLEDGE_DIR when its value is cut at "#", for npm run ask and knowledge:check too', () => {
+    const env: Record<string, string | undefined> = {};
+    const notes = loadEnvFile(env, envFile('KNOWLEDGE_DIR=./our-topics#2026\n'));
+    expect(problem(() => loadKnowledgeDir(env, notes))).toContain(`KNOWLEDGE_DIR: ${CUT_AT_HASH}`);
+    expect(loadKnowledgeDir({ KNOWLEDGE_DIR: './our-topics' })).toBe('./our-topics');
+    expect(loadKnowledgeDir({})).toBeUndefined();
   });
 
   it('reads quoted values whole, and leaves variables already set alone', () => {

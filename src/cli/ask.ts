@@ -9,7 +9,7 @@ import { fstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type AnswerPath, createAnswerPath } from '../answer/create-answer-path';
-import { ConfigError, loadCardContext, loadEnvFile } from '../config';
+import { ConfigError, loadCardContext, loadEnvFile, loadKnowledgeDir } from '../config';
 import { KnowledgeError } from '../knowledge/load-knowledge';
 import { HELP, MENU_HINT, readCommand, USAGE } from './ask-command';
 import { endQuietlyWhenReaderCloses } from './closed-pipe';
@@ -23,7 +23,7 @@ function version(): string {
 function openAnswerPath(): AnswerPath | undefined {
   try {
     const notes = loadEnvFile(process.env);
-    return createAnswerPath(loadCardContext(process.env, notes), process.env.KNOWLEDGE_DIR || undefined);
+    return createAnswerPath(loadCardContext(process.env, notes), loadKnowledgeDir(process.env, notes));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeError) {
       process.stderr.write(`${error.message}\n`);

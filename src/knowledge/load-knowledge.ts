@@ -300,12 +300,23 @@ let readBuffer: Buffer | undefined;
  * open, read and close: at 2,000 files, a stat before each read cost more than the reads' own work.
  */
 function readText(file: string): string {
-  const fd = openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw new UnreadableFile(`cannot be read (${systemReason(error)})`);
+  }
   try {
     readBuffer ??= Buffer.allocUnsafe(YAML_LIMITS.fileBytes + 1);
     let length = 0;
     while (length < readBuffer.length) {
-      const read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      let read: number;
+      try {
+        read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      } catch (error) {
+        // A folder named like a topic file opens, and fails here (EISDIR).
+        throw new UnreadableFile(`cannot be read (${systemReason(error)})`);
+      }
       if (read === 0) break;
       length += read;
     }
@@ -319,6 +330,20 @@ function readText(file: string): string {
   } finally {
     closeSync(fd);
   }
+}
+
+/** "it is a folder" and the like, for a person: the system's code and what it means, not a stack. */
+function systemReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const meaning: Record<string, string> = {
+    ENOENT: 'it does not exist: a link to a file that is gone?',
+    EISDIR: 'it is a folder, not a file',
+    EACCES: 'no permission to read it',
+    EPERM: 'no permission to read it',
+    ELOOP: 'a link that points at itself',
+  };
+  if (typeof code === 'string') return Object.hasOwn(meaning, code) ? `${meaning[code]}; ${code}` : code;
+  return error instanceof Error ? error.message : String(error);
 }
 
 class TooManyAliases extends Error {}

@@ -1,4 +1,13 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load as parseYaml, dump as toYaml } from 'js-yaml';
@@ -75,6 +84,16 @@ describe('the shipped corpus', () => {
 });
 
 describe('a broken knowledge folder stops the app with a message naming file and field', () => {
+  it('an entry that cannot be read: a link to a file that is gone, a folder named like a topic file', () => {
+    const folder = corpusCopy();
+    symlinkSync(join(folder, 'no-such-file.yml'), join(folder, 'gone.yml'));
+    mkdirSync(join(folder, 'a-folder.yml'));
+    const message = errorOf(folder);
+    expect(message).toMatch(/gone\.yml: cannot be read \(it does not exist/);
+    expect(message).toMatch(/a-folder\.yml: cannot be read \(it is a folder, not a file/);
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
   it('a missing field', () => {
     const folder = corpusCopy();
     editTopic(folder, 'close-account', (topic) => {

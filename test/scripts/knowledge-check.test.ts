@@ -96,6 +96,20 @@ describe('knowledge:check offline', () => {
     expect(bad.stderr).toContain('unknown option --nope');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('as a command: checks the folder KNOWLEDGE_DIR names, as the app and npm run ask read it', () => {
+    const folder = corpusCopy();
+    editTopic(folder, 'retail-order', (topic) => {
+      delete topic.title;
+    });
+    const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/knowledge-check.ts'], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      env: { ...process.env, KNOWLEDGE_DIR: folder },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/retail-order\.yml: field "title" is missing/);
+  });
 });
 
 describe('knowledge:check --online, against fixture pages on 127.0.0.1', () => {
