@@ -28,9 +28,19 @@ export const TOPIC_LIMITS = {
   keywords: 1,
 } as const;
 
-export const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * A topic id travels in button and menu values ("id|kind#question"): a menu option's value may hold
+ * 150 characters, so the id stays well under.
+ */
+export const TOPIC_ID_MAX = 64;
+const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A valid topic id: kebab-case, at most `TOPIC_ID_MAX` characters. */
+export const TOPIC_ID = new RegExp(`^(?=.{1,${TOPIC_ID_MAX}}$)${KEBAB_CASE.source.slice(1)}`);
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const topicId = z.string().regex(TOPIC_ID, 'must be kebab-case, like mfa-device-lost');
+const topicId = z
+  .string()
+  .max(TOPIC_ID_MAX, `must be at most ${TOPIC_ID_MAX} characters (and the file name with it)`)
+  .regex(KEBAB_CASE, 'must be kebab-case, like mfa-device-lost');
 
 /** A cited section of a source page: `page#anchor`, both as `knowledge/sources.yml` names them. */
 export const SOURCE_REF = /^[a-z0-9]+(-[a-z0-9]+)*#[A-Za-z0-9_-]+$/;

@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load as parseYaml, dump as toYaml } from 'js-yaml';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
+import { encodeTopicRef } from '../../src/cards/ids';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { TOPIC_ID_MAX } from '../../src/knowledge/schema';
 import { requiredTopicIds } from '../helpers/corpus';
 
 /** Issue 12: the sections the current AWS pages added became topics under exactly these ids. */
@@ -92,6 +94,21 @@ describe('a broken knowledge folder stops the app with a message naming file and
     expect(message).toMatch(/gone\.yml: cannot be read \(it does not exist/);
     expect(message).toMatch(/a-folder\.yml: cannot be read \(it is a folder, not a file/);
     expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it('a topic id too long to travel in a menu option (Slack takes 150 characters there)', () => {
+    const folder = corpusCopy();
+    const id = `close-${'a'.repeat(TOPIC_ID_MAX)}`;
+    const source = readFileSync(join(folder, 'close-account.yml'), 'utf8');
+    writeFileSync(join(folder, `${id}.yml`), source.replace('id: close-account', `id: ${id}`));
+    expect(errorOf(folder)).toMatch(new RegExp(`${id}\\.yml: field "id" must be at most ${TOPIC_ID_MAX} characters`));
+    // The longest id allowed, with any kind and question id, fits a menu option's value.
+    const longest = encodeTopicRef({
+      topicId: 'a'.repeat(TOPIC_ID_MAX),
+      kind: 'identity-center',
+      questionId: 10 ** 15 - 1,
+    });
+    expect(longest.length).toBeLessThanOrEqual(150);
   });
 
   it('a missing field', () => {
