@@ -34,9 +34,15 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 /** Questions (what people typed), their feedback and resolved escalations are deleted after this many days. */
 export const DEFAULT_RETENTION_DAYS = 90;
 
+/** Empty means the default; otherwise digits only ("0x50" and "1e3" are not what anyone means by a number here). */
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const trimmed = value.trim();
+      if (trimmed === '') return undefined;
+      return /^\d+$/.test(trimmed) ? trimmed : Number.NaN;
+    },
     z.coerce
       .number({ error: `must be a whole number from ${min} to ${max}` })
       .int(`must be a whole number from ${min} to ${max}`)
@@ -77,19 +83,18 @@ const appSchema = cardContextSchema.extend({
     message: 'must be an app-level token starting with xapp- (or unset, for HTTP mode)',
   }),
   SLACK_SIGNING_SECRET: optionalText,
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(0, 'must be 0-65535')
-    .max(65535, 'must be 0-65535')
-    .default(3000),
+  // 0 asks the system for a free port (the tests do); empty is the default.
+  PORT: wholeNumber(0, 65535, 3000),
   HOST: optionalText.refine((value) => !value || /^[\w.:-]+$/.test(value), {
     message: 'must be an address to listen on, like 127.0.0.1 or 0.0.0.0 (or unset for every interface)',
   }),
   SLACK_API_URL: optionalText.refine((value) => !value || /^https?:\/\/\S+\/$/.test(value), {
     message: 'must be an http(s) URL ending in /api/, like https://slack.com/api/',
   }),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info'),
+  ),
   KNOWLEDGE_DIR: optionalText,
   DATABASE_PATH: optionalText.refine((value) => !value || !/[\\/]$/.test(value), {
     message: 'must be a file path like ./data/aws-signin.sqlite, not a folder',

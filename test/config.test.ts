@@ -14,7 +14,35 @@ import {
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
+/** The message of the ConfigError `load` throws. */
+const problem = (load: () => unknown): string => {
+  try {
+    load();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('no ConfigError');
+};
+
 describe('loadConfig', () => {
+  it('reads an empty PORT or LOG_LEVEL as the default, as every other empty setting is', () => {
+    const config = loadConfig({ ...http, PORT: '', LOG_LEVEL: ' ' });
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+    expect(loadConfig({ ...http, LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+  });
+
+  it('takes only digits for a number: PORT=0x50 is refused, not port 80', () => {
+    expect(problem(() => loadConfig({ ...http, PORT: '0x50' }))).toContain(
+      'PORT: must be a whole number from 0 to 65535',
+    );
+    expect(problem(() => loadConfig({ ...http, RETENTION_DAYS: '1e3' }))).toContain('RETENTION_DAYS');
+    expect(problem(() => loadConfig({ ...http, LOG_LEVEL: 'verbose' }))).toContain(
+      'LOG_LEVEL: must be one of debug, info, warn, error',
+    );
+  });
+
   it('runs in HTTP mode on port 3000 by default', () => {
     const config = loadConfig(http);
     expect(config.appToken).toBeUndefined();
@@ -40,7 +68,7 @@ describe('loadConfig', () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
-    expect(message).toMatch(/PORT: must be a port number/);
+    expect(message).toMatch(/PORT: must be a whole number from 0 to 65535/);
     expect(message).toMatch(/ACCESS_PORTAL_URL: must be an https:\/\/ URL/);
     expect(message).toMatch(/SLACK_APP_TOKEN: must be an app-level token/);
     expect(message).not.toMatch(/\n\s+at /);
@@ -178,15 +206,6 @@ describe('.env that cannot bite', () => {
     const file = join(dir, '.env');
     writeFileSync(file, text);
     return file;
-  };
-  const problem = (load: () => unknown): string => {
-    try {
-      load();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      return (error as Error).message;
-    }
-    throw new Error('no ConfigError');
   };
 
   it('spots values dotenv cuts at "#" and says to quote them', () => {
