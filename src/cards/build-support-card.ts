@@ -55,7 +55,8 @@ const FIRST_STEPS: Readonly<Record<string, readonly string[]>> = {
 
 /** The ways in for this case, in order. */
 export function supportSteps(topicId: string): string[] {
-  return [...(FIRST_STEPS[topicId] ?? [BILLING_AND_ACCOUNT_FORM])];
+  // Own keys only: an administrator's topic may be called "constructor".
+  return [...((Object.hasOwn(FIRST_STEPS, topicId) ? FIRST_STEPS[topicId] : undefined) ?? [BILLING_AND_ACCOUNT_FORM])];
 }
 
 export function buildSupportCard(topic: Topic): Card {

@@ -126,6 +126,14 @@ describe('button values', () => {
 });
 
 describe('Contact AWS Support card', () => {
+  it('builds for a topic an administrator named like a property every object has ("constructor")', () => {
+    for (const id of ['constructor', 'to-string', 'hasOwnProperty']) {
+      const card = buildSupportCard({ ...topic('root-password-reset'), id });
+      expect(allText(card)).toContain(ACCOUNT_SUPPORT_FORM_URL);
+      expect(blockKitProblems(card)).toEqual([]);
+    }
+  });
+
   it('sends a locked-out root user to the Billing and Account Support request form, linked', () => {
     const card = buildSupportCard(topic('root-password-reset'));
     const text = allText(card);
