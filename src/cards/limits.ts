@@ -8,6 +8,7 @@ export const LIMITS = {
   contextElements: 10,
   actionElements: 25,
   selectOptions: 100,
+  selectOptionGroups: 100,
   buttonValue: 2000,
   /** Slack truncates messages whose text adds up to much more than this. */
   totalText: 11000,

@@ -43,6 +43,13 @@ export const TOPIC_GROUPS: ReadonlyArray<{ label: string; ids: readonly string[]
   },
 ];
 
+/** `list` in runs of at most `size`, in order. */
+export function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+  return out;
+}
+
 export interface TopicGroup {
   label: string;
   topics: Topic[];
@@ -82,10 +89,19 @@ export function topicMenuBlock(topics: readonly Topic[], questionId?: number): t
       type: 'static_select',
       action_id: ACTION.topicSelect,
       placeholder: { type: 'plain_text', text: TOPIC_MENU_PLACEHOLDER },
-      option_groups: groupTopics(topics).map((group) => ({
-        label: { type: 'plain_text' as const, text: truncate(group.label, LIMITS.optionText) },
-        options: group.topics.slice(0, LIMITS.selectOptions).map(option),
-      })),
+      // A group longer than a menu group may be (an organisation's hundreds of own topics under
+      // "Other") continues in groups of its own, so no topic drops out of the menu.
+      option_groups: groupTopics(topics)
+        .flatMap((group) =>
+          chunks(group.topics, LIMITS.selectOptions).map((part, index) => ({
+            label: {
+              type: 'plain_text' as const,
+              text: truncate(index === 0 ? group.label : `${group.label} (continued)`, LIMITS.optionText),
+            },
+            options: part.map(option),
+          })),
+        )
+        .slice(0, LIMITS.selectOptionGroups),
     },
   ]);
 }

@@ -17,6 +17,7 @@ import {
 import { buildHelpCard, HELP_TITLE } from '../../src/cards/build-help-card';
 import { buildSecretWarningCard } from '../../src/cards/build-secret-warning-card';
 import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
+import { topicMenuBlock } from '../../src/cards/topic-menu';
 import type { Card } from '../../src/cards/types';
 import type { Topic } from '../../src/knowledge/schema';
 import { blockKitProblems } from '../helpers/block-kit';
@@ -154,6 +155,20 @@ describe('clarify card', () => {
     expect(blockKitProblems(card)).toEqual([]);
     expect(allText(card)).toContain('&lt;!channel&gt;');
     expect(allText(card)).not.toMatch(/<https:\/\/evil/);
+  });
+});
+
+describe("the topic menu with an organisation's hundreds of own topics", () => {
+  it('offers every topic, in groups of at most 100, the long group continued under its own label', () => {
+    const own = Array.from({ length: 322 }, (_, i) => ({ ...topic('close-account'), id: `own-topic-${i + 1}` }));
+    const block = topicMenuBlock([...corpus.topics, ...own], 7);
+    const select = block.elements[0];
+    if (select?.type !== 'static_select') throw new Error('expected a static select');
+    const groups = select.option_groups ?? [];
+    expect(groups.length).toBeLessThanOrEqual(100);
+    for (const group of groups) expect(group.options.length).toBeLessThanOrEqual(100);
+    expect(groups.flatMap((group) => group.options)).toHaveLength(corpus.topics.length + own.length);
+    expect(groups.map((group) => group.label.text)).toContain('Other (continued)');
   });
 });
 

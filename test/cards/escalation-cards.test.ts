@@ -39,7 +39,7 @@ import type { Card, CardContext } from '../../src/cards/types';
 import { OUR_ADVICE_MARK } from '../../src/cards/who-can-help';
 import type { Topic } from '../../src/knowledge/schema';
 import type { EscalationRecord, UsageStats } from '../../src/store/types';
-import { blockKitProblems } from '../helpers/block-kit';
+import { blockKitProblems, viewProblems } from '../helpers/block-kit';
 import { textsOf } from '../helpers/cards';
 import { ORG_CONTEXT, realAnswerPath } from '../helpers/corpus';
 
@@ -368,6 +368,28 @@ describe('Home view', () => {
     expect(text).toContain('/aws-signin I lost my MFA phone');
     expect(view.blocks.length).toBeLessThanOrEqual(VIEW_BLOCK_LIMIT);
     expect(blockKitProblems({ text: 'home', blocks })).toEqual([]);
+  });
+
+  it("shows an organisation's hundreds of own topics in rows of 25, and says how many more past the view's room", () => {
+    const own = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ ...topic('close-account'), id: `own-topic-${i + 1}` }));
+    for (const count of [60, 322, 3000]) {
+      const view = buildHomeView({
+        topics: [...corpus.topics, ...own(count)],
+        context: ORG_CONTEXT,
+        commandName: '/aws-signin',
+        stats: buildStatsCard(stats, titleOf).blocks,
+      });
+      const blocks = view.blocks as Card['blocks'];
+      expect(blocks.length).toBeLessThanOrEqual(VIEW_BLOCK_LIMIT);
+      expect(viewProblems(blocks)).toEqual([]);
+      const shown = blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).length;
+      const more = /…and (\d+) more topics/.exec(allText(view));
+      expect(shown + Number(more?.[1] ?? 0)).toBe(corpus.topics.length + count);
+      if (count <= 60) expect(more).toBeNull();
+      // The contacts are never what gives way.
+      expect(allText(view)).toContain(HOME_CONTACTS_TITLE);
+    }
   });
 
   it('adds the stats below everything else when given them, and never passes 100 blocks', () => {

@@ -12,11 +12,19 @@ function strings(value: unknown, key = ''): Array<{ key: string; text: string }>
   return [];
 }
 
-export function blockKitProblems(card: Card): string[] {
+/** A Home tab view: 100 blocks, and no message's fallback text or total-text limit. */
+export function viewProblems(blocks: Card['blocks']): string[] {
+  return blockKitProblems({ text: 'view', blocks }, { maxBlocks: 100, message: false });
+}
+
+export function blockKitProblems(
+  card: Card,
+  { maxBlocks = LIMITS.blocks, message = true }: { maxBlocks?: number; message?: boolean } = {},
+): string[] {
   const problems: string[] = [];
   if (!card.text?.trim()) problems.push('no fallback text');
   if (card.text.length > LIMITS.fallbackText) problems.push(`fallback text ${card.text.length} chars`);
-  if (card.blocks.length > LIMITS.blocks) problems.push(`${card.blocks.length} blocks`);
+  if (card.blocks.length > maxBlocks) problems.push(`${card.blocks.length} blocks`);
   let total = 0;
   for (const block of card.blocks) {
     const texts = strings(block).filter(({ key }) => key === 'text');
@@ -36,7 +44,7 @@ export function blockKitProblems(card: Card): string[] {
     }
     if (block.type === 'context' && block.elements.length > LIMITS.contextElements) problems.push('context too long');
   }
-  if (total > LIMITS.totalText) problems.push(`${total} characters of text in all`);
+  if (message && total > LIMITS.totalText) problems.push(`${total} characters of text in all`);
   const blockIds = card.blocks.map((block) => block.block_id).filter(Boolean);
   if (new Set(blockIds).size !== blockIds.length) problems.push('duplicate block ids');
   const everything = JSON.stringify(card);
