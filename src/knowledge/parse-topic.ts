@@ -160,7 +160,7 @@ function escalationItem(value: unknown) {
   return escalationFromFile(written);
 }
 
-const escalation = (value: unknown) => list(value, 1, Number.POSITIVE_INFINITY, escalationItem);
+const escalation = (value: unknown) => list(value, 1, TOPIC_LIMITS.escalation, escalationItem);
 
 function userKind(value: unknown): Fields {
   const fields = object(value, USER_KIND_KEYS);

@@ -24,6 +24,8 @@ export const TOPIC_LIMITS = {
   userKinds: 4,
   links: { min: 1, max: 6 },
   related: 4,
+  /** Who can help: a card lists each with its reason, so a long list would bury the one that matters. */
+  escalation: 6,
   questions: 3,
   keywords: 1,
 } as const;
@@ -97,7 +99,8 @@ const escalation = z
       .refine(bothSourceAndOurs, { message: BOTH_MESSAGE })
       .transform(escalationFromFile),
   )
-  .min(1);
+  .min(1)
+  .max(TOPIC_LIMITS.escalation, `must list at most ${TOPIC_LIMITS.escalation} people to go to`);
 
 /** Slack ends a link at `>` and its address at `|`: either would let the rest of the URL become markup. */
 export const isSafeUrl = (url: string) => !/[<>|\s"]/.test(url);

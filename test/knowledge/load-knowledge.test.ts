@@ -111,6 +111,15 @@ describe('a broken knowledge folder stops the app with a message naming file and
     expect(longest.length).toBeLessThanOrEqual(150);
   });
 
+  it('more people to go to than a card can list (each with its reason)', () => {
+    const folder = corpusCopy();
+    editTopic(folder, 'close-account', (topic) => {
+      const [first] = topic.escalation as unknown[];
+      topic.escalation = Array(7).fill(first);
+    });
+    expect(errorOf(folder)).toMatch(/close-account\.yml: field "escalation" must list at most 6 people to go to/);
+  });
+
   it('a missing field', () => {
     const folder = corpusCopy();
     editTopic(folder, 'close-account', (topic) => {
