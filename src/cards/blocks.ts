@@ -1,7 +1,7 @@
 // Small builders for the Block Kit pieces the cards share. Each one enforces its own Block Kit limit,
 // so no card can produce a block Slack would reject.
 import type { types } from '@slack/bolt';
-import { escapeMrkdwn, truncate } from '../text/slack-text';
+import { escapeMrkdwn, truncate, truncateMrkdwn } from '../text/slack-text';
 import { LIMITS } from './limits';
 import type { Block, Card } from './types';
 
@@ -42,7 +42,11 @@ export const section = (
 ): types.SectionBlock => ({
   type: 'section',
   ...(blockId ? { block_id: blockId } : {}),
-  text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText), ...(options.verbatim ? { verbatim: true } : {}) },
+  text: {
+    type: 'mrkdwn',
+    text: truncateMrkdwn(mrkdwn, LIMITS.sectionText),
+    ...(options.verbatim ? { verbatim: true } : {}),
+  },
 });
 
 /**
@@ -53,7 +57,7 @@ export function sections(title: string, lines: readonly string[], blockId: strin
   const chunks: string[] = [];
   let current = title;
   for (const line of lines) {
-    const piece = truncate(line, LIMITS.sectionText - title.length - 1);
+    const piece = truncateMrkdwn(line, LIMITS.sectionText - title.length - 1);
     if (`${current}\n${piece}`.length > LIMITS.sectionText) {
       chunks.push(current);
       current = piece;
@@ -73,7 +77,7 @@ export const context = (mrkdwnTexts: readonly string[], options: { verbatim?: bo
   type: 'context',
   elements: mrkdwnTexts.slice(0, LIMITS.contextElements).map((text) => ({
     type: 'mrkdwn' as const,
-    text: truncate(text, LIMITS.sectionText),
+    text: truncateMrkdwn(text, LIMITS.sectionText),
     ...(options.verbatim ? { verbatim: true } : {}),
   })),
 });

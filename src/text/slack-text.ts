@@ -88,6 +88,18 @@ export function truncate(text: string, max: number): string {
   return `${sliceWhole(text, max - 1).trimEnd()}…`;
 }
 
+/**
+ * Mrkdwn cut to `max` characters without leaving half of it behind: not inside an escaped entity
+ * (`&am…`), nor inside a link or mention (`<https://…` with no `>`), which Slack would show broken.
+ */
+export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = truncate(text, max).replace(/&[a-z]{0,4}…$/, '…');
+  const open = cut.lastIndexOf('<');
+  if (open > cut.lastIndexOf('>')) cut = `${cut.slice(0, open).trimEnd()}…`;
+  return cut;
+}
+
 /** Escaped, cut to `max` characters after escaping (escaping lengthens text), and never cut mid-entity. */
 export function quoteForSlack(text: string, max: number): string {
   const escaped = escapeMrkdwn(text);

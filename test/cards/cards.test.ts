@@ -124,6 +124,18 @@ describe('answer card', () => {
     };
     expect(blockKitProblems(buildAnswerCard(huge, { context: ORG_CONTEXT, related: [], shareable: true }))).toEqual([]);
   });
+
+  it('cuts steps that escape past a section outside an entity or a link, so nothing shows half-made', () => {
+    // 600 ampersands are 3,000 characters escaped: more than a section holds.
+    const steps = [{ text: '&'.repeat(600), sources: [], ours: true }];
+    const card = buildAnswerCard({ ...topic('close-account'), steps }, { context: ORG_CONTEXT, related: [] });
+    for (const block of card.blocks) {
+      if (block.type !== 'section' || !block.text) continue;
+      expect(block.text.text).not.toMatch(/&[a-z]{0,4}…$/);
+      expect(block.text.text.lastIndexOf('<')).toBeLessThanOrEqual(block.text.text.lastIndexOf('>'));
+    }
+    expect(blockKitProblems(card)).toEqual([]);
+  });
 });
 
 describe('clarify card', () => {

@@ -1,5 +1,12 @@
 import { runInNewContext } from 'node:vm';
-import { collapseSpaces, escapeMrkdwn, quoteForSlack, toPlainQuestion, truncate } from '../../src/text/slack-text';
+import {
+  collapseSpaces,
+  escapeMrkdwn,
+  quoteForSlack,
+  toPlainQuestion,
+  truncate,
+  truncateMrkdwn,
+} from '../../src/text/slack-text';
 
 describe('toPlainQuestion', () => {
   it('drops mentions, emoji codes and code marks but keeps the words', () => {
@@ -60,6 +67,15 @@ describe('truncate and quoteForSlack', () => {
       expect(quoteForSlack(`aws ${emoji}`, max)).not.toMatch(LONE_SURROGATE);
       expect(truncate(`aws ${emoji}`, max).length).toBeLessThanOrEqual(max);
     }
+  });
+
+  it('cuts mrkdwn outside its entities, links and mentions', () => {
+    const entities = truncateMrkdwn(`${'a'.repeat(8)}&amp;&amp;`, 12);
+    expect(entities).toBe('aaaaaaaa…');
+    const link = truncateMrkdwn(`see <https://docs.aws.amazon.com/signin/latest/userguide/x.html|the guide> now`, 40);
+    expect(link).toBe('see…');
+    expect(truncateMrkdwn('<@U0ASKER01> needs help getting into AWS', 30)).toBe('<@U0ASKER01> needs help getti…');
+    expect(truncateMrkdwn('short', 30)).toBe('short');
   });
 
   it('never cuts an escaped entity in half', () => {
