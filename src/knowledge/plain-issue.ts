@@ -45,6 +45,8 @@ function article(expected: string): string {
 function kindOf(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
+  // YAML reads an unquoted 2026-01-05 as a date.
+  if (value instanceof Date) return 'a date (put it in quotes to keep it as text)';
   if (typeof value === 'object') return 'a group of fields';
   if (typeof value === 'string') return 'text';
   return `a ${typeof value}`;

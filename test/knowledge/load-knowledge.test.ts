@@ -120,6 +120,13 @@ describe('a broken knowledge folder stops the app with a message naming file and
     expect(errorOf(folder)).toMatch(/close-account\.yml: field "escalation" must list at most 6 people to go to/);
   });
 
+  it('an unquoted date where text belongs, named as a date', () => {
+    const folder = corpusCopy();
+    const file = join(folder, 'close-account.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*$/m, 'summary: 2026-01-05'));
+    expect(errorOf(folder)).toMatch(/close-account\.yml: field "summary" must be text, not a date \(put it in quotes/);
+  });
+
   it('a missing field', () => {
     const folder = corpusCopy();
     editTopic(folder, 'close-account', (topic) => {
