@@ -291,6 +291,14 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id).toBe('signin-page-blocked');
   });
 
+  it("reads the portal's address as its URL, not as an email address to reset a password from", () => {
+    const result = matcher.match("sso portal address for our org, I'm a new identity center user");
+    // Not answered as a forgotten password: the portal's topic is the answer or one of the choices.
+    expect(result.topic?.id).not.toBe('identity-center-password-reset');
+    expect([result.topic?.id, ...ids(result)]).toContain('access-portal-credentials');
+    expect(result.kind).not.toBe('fallback');
+  });
+
   it('reads an account that is blocked as an account problem, not a blocked sign-in page', () => {
     const result = matcher.match('my aws account is blocked, how do I get it back');
     expect(result.topic?.id ?? ids(result)[0]).toBe('suspended-account');
