@@ -49,6 +49,20 @@ describe('who is asking does not make another problem a close call', () => {
 });
 
 describe('matcher clarifies', () => {
+  it('asks which code when the question says only "a code": the MFA device\'s or the one AWS emails', () => {
+    for (const question of [
+      "sign in wants a code and I don't have it",
+      'the code doesnt work when I log in to the console',
+    ]) {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('clarify');
+      expect(ids(result)).toEqual(expect.arrayContaining(['mfa-device-lost', 'verification-code']));
+    }
+    // Saying which is enough.
+    expect(matcher.match('the mfa code doesnt work when I log in').topic?.id).toBe('mfa-device-lost');
+    expect(matcher.match('never got the verification code email').topic?.id).toBe('verification-code');
+  });
+
   it('asks which password when the question does not say', () => {
     const result = matcher.match('i forgot my password');
     expect(result.kind).toBe('clarify');
