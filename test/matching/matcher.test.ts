@@ -49,6 +49,13 @@ describe('who is asking does not make another problem a close call', () => {
 });
 
 describe('matcher clarifies', () => {
+  it('asks what is wrong when a person is only "stuck at the sign-in page"', () => {
+    const result = matcher.match('stuck on the aws login page, help');
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toEqual(expect.arrayContaining(['wrong-signin-page', 'access-portal-credentials']));
+    // A page that says what is wrong is answered.
+    expect(matcher.match('the aws login page does not load at the office').topic?.id).toBe('signin-page-blocked');
+  });
   it('asks which code when the question says only "a code": the MFA device\'s or the one AWS emails', () => {
     for (const question of [
       "sign in wants a code and I don't have it",
