@@ -13,6 +13,8 @@ export const WAITING_TEXT = ':hourglass_flowing_sand: Waiting for an administrat
 export const PICKED_NOT_TYPED = '_No question typed: they picked this topic from a list._';
 export const ESCALATION_FAILED_TEXT =
   "Sorry, I couldn't reach your administrators just now, so nothing was sent. Please try again in a minute, or contact them directly";
+export const ESCALATION_UNCONFIRMED_TEXT =
+  "Slack was too slow to confirm it, so I can't be sure your request reached your administrators in";
 const QUOTE_LIMIT = 1500;
 
 /** Slack shows this in each reader's own time zone; the fallback is UTC. */
@@ -100,4 +102,9 @@ export const askerNotes = {
     ),
   failed: (adminContact: string | undefined): Card =>
     noteCard(`:warning: ${ESCALATION_FAILED_TEXT}${adminContact ? `: ${adminContact}` : ''}.`),
+  /** Slack took the post but its answer never came: it may well be there. */
+  unconfirmed: (escalationChannel: string, adminContact: string | undefined): Card =>
+    noteCard(
+      `:hourglass_flowing_sand: ${ESCALATION_UNCONFIRMED_TEXT} <#${escalationChannel}>. If nobody gets back to you soon, contact them directly${adminContact ? `: ${adminContact}` : ''}.`,
+    ),
 };

@@ -48,8 +48,8 @@ export interface FakeSlack {
   reset(): void;
   /** Answers `method` with `result` (merged into `{ ok: true }`) instead of the built-in answer. */
   setResult(method: string, result: (args: Record<string, unknown>) => Record<string, unknown>): void;
-  /** Every answer (API call or response_url post) waits this long first, as real Slack takes its time. */
-  setLatency(ms: number): void;
+  /** Every answer (API call or response_url post) waits this long first, as real Slack takes its time; with `method`, only that method's. */
+  setLatency(ms: number, method?: string): void;
   /** Slack unreachable: the port refuses connections (and open ones are cut) until `goOnline`. */
   goOffline(): Promise<void>;
   goOnline(): Promise<void>;
@@ -106,12 +106,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const results = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   let lastActivity = Date.now();
   let latencyMs = 0;
+  const methodLatencyMs = new Map<string, number>();
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const raw = await readBody(req);
     lastActivity = Date.now();
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const url = req.url ?? '/';
+    const wait = methodLatencyMs.get(url.replace(/^\/api\//, '').split('?')[0] ?? '') ?? latencyMs;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
@@ -199,8 +201,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       failures.clear();
       expired.clear();
     },
-    setLatency(ms) {
-      latencyMs = ms;
+    setLatency(ms, method) {
+      if (method) methodLatencyMs.set(method, ms);
+      else latencyMs = ms;
     },
     setResult(method, result) {
       results.set(method, result);

@@ -6,6 +6,7 @@ import type { Logger } from '@slack/bolt';
 import { noteCard } from '../../cards/blocks';
 import { askerNotes, buildEscalationPost, statusPlain } from '../../cards/build-escalation-post';
 import { decodeTopicRef } from '../../cards/ids';
+import { outcomeUnknown, withoutRetries } from '../../slack/post-once';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
@@ -85,12 +86,20 @@ export function createAskAdministratorAction({
         }
         let posted: Awaited<ReturnType<typeof client.chat.postMessage>>;
         try {
-          posted = await client.chat.postMessage({
+          // Posted once: a retry after a late answer would post a second copy (slack/post-once.ts).
+          posted = await withoutRetries(client, logger).chat.postMessage({
             channel,
             ...buildEscalationPost(escalation, topicTitle(corpus, escalation.topicId)),
           });
         } catch (error) {
-          // Nothing reached the administrators: forget it, so pressing the button again tries again.
+          if (outcomeUnknown(error)) {
+            // Slack may have posted it: keep the request (the administrators' buttons need it), and say
+            // honestly that it is unconfirmed rather than that nothing was sent.
+            logListenerError(logger, 'posting to the escalation channel (no answer; it may have arrived)', error);
+            await replyPrivately(args, askerNotes.unconfirmed(channel, cardContext.adminContact));
+            return;
+          }
+          // Slack refused it, so nothing reached the administrators: forget it, so pressing the button again tries again.
           // Should even that fail, the posting lease runs out and the next click posts (store/escalation-log).
           await store.escalations.withdraw(escalation.id).catch((withdrawError: unknown) => {
             logListenerError(logger, 'withdrawing an escalation that was not posted', withdrawError);
