@@ -4,6 +4,7 @@ import type { EscalationRecord } from '../store/types';
 import { redactSecrets } from '../text/secrets';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, noteCard, section, slackLink } from './blocks';
+import { ANSWER_GONE_TEXT } from './build-feedback-modal';
 import { ACTION, BLOCK } from './ids';
 import type { Card } from './types';
 
@@ -102,6 +103,11 @@ export const askerNotes = {
     ),
   failed: (adminContact: string | undefined): Card =>
     noteCard(`:warning: ${ESCALATION_FAILED_TEXT}${adminContact ? `: ${adminContact}` : ''}.`),
+  /** The question behind the card was deleted after the retention period. */
+  tooOld: (adminContact: string | undefined): Card =>
+    noteCard(
+      `${ANSWER_GONE_TEXT} Then press Ask my administrator on the new answer${adminContact ? `, or contact them directly: ${adminContact}` : ''}.`,
+    ),
   /** Slack took the post but its answer never came: it may well be there. */
   unconfirmed: (escalationChannel: string, adminContact: string | undefined): Card =>
     noteCard(

@@ -13,6 +13,12 @@ export const FEEDBACK_THANKS_TEXT =
   'Thanks! Your note goes to the people who keep my answers up to date, together with the question you asked.';
 export const NOT_HELPFUL_NOTED_TEXT = "Thanks for telling me. I've noted that this answer did not help.";
 export const HELPFUL_THANKS_TEXT = 'Thanks for letting me know! :+1:';
+/**
+ * An answer whose question is not in the database (deleted after the retention period, or never saved):
+ * nothing can be attached to it, and no retry will change that.
+ */
+export const ANSWER_GONE_TEXT =
+  "I no longer have the question behind this answer (I keep questions only for a while), so I can't attach anything to it. Please ask me again for a fresh answer.";
 export const SECRET_IN_NOTE_TEXT =
   ':warning: Your note looked like it contained a password or an access key. I stored it without that part; please change that password or rotate that key.';
 

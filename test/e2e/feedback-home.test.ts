@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FEEDBACK_PROMPT } from '../../src/cards/build-answer-card';
-import { FEEDBACK_THANKS_TEXT, HELPFUL_THANKS_TEXT, SECRET_IN_NOTE_TEXT } from '../../src/cards/build-feedback-modal';
+import {
+  ANSWER_GONE_TEXT,
+  FEEDBACK_THANKS_TEXT,
+  HELPFUL_THANKS_TEXT,
+  SECRET_IN_NOTE_TEXT,
+} from '../../src/cards/build-feedback-modal';
 import { HOME_TITLE } from '../../src/cards/build-home-view';
 import { STATS_REFUSAL_TEXT, statsTitle } from '../../src/cards/build-stats-card';
 import { ACTION, BLOCK, decodeTopicRef, positional, VIEW } from '../../src/cards/ids';
@@ -121,6 +126,12 @@ describe('feedback', () => {
     const stored = await store.feedback.get(key);
     expect(stored?.missing).toContain('Nothing for a member account');
     expect(stored?.missing).not.toContain('Sup3rSecret');
+
+    // The retention period deletes the question while the form is open: the form says so, and to ask
+    // again, rather than "try again in a minute" for ever.
+    await store.prune(Date.now() + 1000);
+    const late = JSON.parse((await submit('One more thing about member accounts')).body);
+    expect(late).toEqual({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: ANSWER_GONE_TEXT } });
   });
 });
 

@@ -2,7 +2,7 @@
 // Slack says no (a post, a DM, a modal, the Home tab) and when two administrators click.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ESCALATION_FAILED_TEXT } from '../../src/cards/build-escalation-post';
-import { HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
+import { ANSWER_GONE_TEXT, HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
 import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
 import {
   ALREADY_HANDLED_PREFIX,
@@ -65,6 +65,46 @@ const askFields = (questionId: number) => ({
   responseUrl: 'x',
   ephemeral: true,
   userId: 'U0ASKER01',
+});
+
+describe('an answer whose question the retention period deleted', () => {
+  async function prunedQuestion() {
+    const questionId = storedQuestion();
+    // Written behind: saved once the store has had a turn (a read waits for it).
+    await temp.store.stats.usage();
+    temp.clock.now += 1000;
+    await temp.store.prune(temp.clock.now);
+    expect(await temp.store.questions.get(questionId)).toBeUndefined();
+    return questionId;
+  }
+  const rateFields = (questionId: number, actionId: string) => ({
+    actionId,
+    blockId: BLOCK.feedback,
+    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+    responseUrl: 'x',
+    ephemeral: true,
+    userId: 'U0ASKER01',
+  });
+
+  it('says the answer is too old and to ask again, not "try again in a minute"', async () => {
+    const questionId = await prunedQuestion();
+    const helpful = await click(
+      createHelpfulAction(listenerDeps(temp.store)),
+      rateFields(questionId, ACTION.feedbackHelpful),
+    );
+    expect(String(helpful.sent[0]?.text)).toContain(ANSWER_GONE_TEXT);
+    const notHelpful = await click(
+      createNotHelpfulAction(listenerDeps(temp.store)),
+      rateFields(questionId, ACTION.feedbackNotHelpful),
+    );
+    expect(String(notHelpful.sent[0]?.text)).toContain(ANSWER_GONE_TEXT);
+    const asked = await click(createAskAdministratorAction(listenerDeps(temp.store)), askFields(questionId));
+    expect(String(asked.sent[0]?.text)).toContain(ANSWER_GONE_TEXT);
+    expect(String(asked.sent[0]?.text)).toContain(ORG_CONTEXT.adminContact);
+    expect(asked.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+    for (const reply of [helpful, notHelpful, asked])
+      expect(String(reply.sent[0]?.text)).not.toMatch(/try again in a minute/);
+  });
 });
 
 describe('Ask my administrator when Slack says no', () => {
@@ -185,7 +225,7 @@ describe('Helpful', () => {
     expect(sent[0]?.text).toBe(HELPFUL_THANKS_TEXT);
   });
 
-  it('says the rating was not saved, instead of thanks, when its question could not be recorded', async () => {
+  it('says the question is gone and to ask again, instead of thanks, when its question could not be recorded', async () => {
     const helpful = createHelpfulAction(listenerDeps(temp.store));
     // The question's write failed (the database refused it): it is not in the database.
     const lost = temp.store.questions.record({
@@ -197,7 +237,8 @@ describe('Helpful', () => {
       confidence: 0,
     });
     const { sent } = await click(helpful, helpfulFields(lost));
-    expect(sent[0]?.text).toBe(RATING_NOT_SAVED_TEXT);
+    // Not "try again in a minute": the question will never be there; asking again will work.
+    expect(sent[0]?.text).toBe(ANSWER_GONE_TEXT);
     expect((await temp.store.stats.usage()).unsaved).toBe(1);
   });
 

@@ -60,8 +60,10 @@ export function createAskAdministratorAction({
         const permalink = await conversationLink(args, logger);
         const originChannelId = body.channel?.id ?? body.container?.channel_id;
         let opened: Awaited<ReturnType<typeof store.escalations.open>> | undefined;
+        let gone = false;
         try {
-          if (await store.questions.get(questionId)) {
+          gone = !(await store.questions.get(questionId));
+          if (!gone) {
             opened = await store.escalations.open({
               questionId,
               requesterId: body.user.id,
@@ -74,6 +76,11 @@ export function createAskAdministratorAction({
         } catch (error) {
           // The database is down: nothing was saved or posted, and the person is told so.
           logListenerError(logger, 'saving an escalation', error);
+        }
+        if (gone) {
+          // Deleted after the retention period: no retry can bring it back, so say what will work.
+          await replyPrivately(args, askerNotes.tooOld(cardContext.adminContact));
+          return;
         }
         if (!opened) {
           await replyPrivately(args, failed);

@@ -3,7 +3,12 @@
 // edited card: the card may be public (a thread, or shared in a channel) and others may rate it too.
 
 import { noteCard } from '../../cards/blocks';
-import { buildFeedbackModal, HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../cards/build-feedback-modal';
+import {
+  ANSWER_GONE_TEXT,
+  buildFeedbackModal,
+  HELPFUL_THANKS_TEXT,
+  NOT_HELPFUL_NOTED_TEXT,
+} from '../../cards/build-feedback-modal';
 import { decodeTopicRef, type TopicRef } from '../../cards/ids';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
@@ -14,24 +19,30 @@ import { mayActOnAnswer, notYourAnswerCard } from './who-may-act';
 export const RATING_NOT_SAVED_TEXT =
   "Sorry, I couldn't save your rating just now, so it was not counted. Please try again in a minute.";
 
-/** True only when the rating is in the database: a person is thanked for nothing else. */
+/**
+ * `saved` only when the rating is in the database (a person is thanked for nothing else); `gone` when
+ * its question is not there (deleted after the retention period): no retry can help that one.
+ */
 async function saveRating(
   store: ListenerDeps['store'],
   ref: TopicRef | null,
   userId: string,
   helpful: boolean,
   logger: ActionArgs['logger'],
-): Promise<boolean> {
-  if (!ref || ref.questionId === undefined) return false;
+): Promise<'saved' | 'gone' | 'failed'> {
+  if (!ref || ref.questionId === undefined) return 'failed';
   try {
     const saved = await store.feedback.save({ questionId: ref.questionId, userId, topicId: ref.topicId, helpful });
     if (!saved) logger.warn(`feedback on unknown question ${ref.questionId} was not saved`);
-    return saved;
+    return saved ? 'saved' : 'gone';
   } catch (error) {
     logListenerError(logger, 'saving feedback', error);
-    return false;
+    return 'failed';
   }
 }
+
+const notSavedCard = (outcome: 'gone' | 'failed') =>
+  noteCard(outcome === 'gone' ? ANSWER_GONE_TEXT : RATING_NOT_SAVED_TEXT);
 
 export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
   return async (args: ActionArgs): Promise<void> => {
@@ -48,7 +59,7 @@ export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
           return;
         }
         const saved = await saveRating(store, ref, body.user.id, true, logger);
-        await replyPrivately(args, noteCard(saved ? HELPFUL_THANKS_TEXT : RATING_NOT_SAVED_TEXT));
+        await replyPrivately(args, saved === 'saved' ? noteCard(HELPFUL_THANKS_TEXT) : notSavedCard(saved));
       },
       (card) => replyPrivately(args, card),
     );
@@ -69,8 +80,9 @@ export function createNotHelpfulAction({ store, corpus }: Pick<ListenerDeps, 'st
           await replyPrivately(args, may === 'not-yours' ? notYourAnswerCard() : noteCard(RATING_NOT_SAVED_TEXT));
           return;
         }
-        if (!ref || !(await saveRating(store, ref, body.user.id, false, logger))) {
-          await replyPrivately(args, noteCard(RATING_NOT_SAVED_TEXT));
+        const saved = await saveRating(store, ref, body.user.id, false, logger);
+        if (!ref || saved !== 'saved') {
+          await replyPrivately(args, notSavedCard(saved === 'saved' ? 'failed' : saved));
           return;
         }
         try {

@@ -1,7 +1,7 @@
 // The "What was missing?" form, submitted: the note is stored (minus any secret) with the rating, and the
 // form turns into a thank-you, which is the private acknowledgement.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { buildFeedbackThanksView, MISSING_MAX_LENGTH } from '../../cards/build-feedback-modal';
+import { ANSWER_GONE_TEXT, buildFeedbackThanksView, MISSING_MAX_LENGTH } from '../../cards/build-feedback-modal';
 import { BLOCK, decodeTopicRef, VIEW } from '../../cards/ids';
 import { redactSecrets } from '../../text/secrets';
 import type { ListenerDeps } from '../deps';
@@ -27,6 +27,7 @@ export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>)
     }
     const ref = decodeTopicRef(view.private_metadata);
     let saved = false;
+    let gone = false;
     try {
       if (ref?.questionId !== undefined) {
         saved = await store.feedback.save({
@@ -36,9 +37,15 @@ export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>)
           helpful: false,
           missing: text,
         });
+        // Not saved, and the database answered: the question is gone (the retention period deleted it).
+        gone = !saved;
       }
     } catch (error) {
       logListenerError(logger, 'saving feedback', error);
+    }
+    if (gone) {
+      await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: ANSWER_GONE_TEXT } });
+      return;
     }
     // Thanked only for a note that is in the database; the form stays open with the text, to try again.
     if (!saved) {
