@@ -14,6 +14,8 @@ export const WAITING_TEXT = ':hourglass_flowing_sand: Waiting for an administrat
 export const PICKED_NOT_TYPED = '_No question typed: they picked this topic from a list._';
 export const ESCALATION_FAILED_TEXT =
   "Sorry, I couldn't reach your administrators just now, so nothing was sent. Please try again in a minute, or contact them directly";
+export const ESCALATION_BEING_POSTED_TEXT =
+  ':hourglass_flowing_sand: I am posting your request to your administrators right now. My note on your first click will say whether it arrived.';
 export const ESCALATION_UNCONFIRMED_TEXT =
   "Slack was too slow to confirm it, so I can't be sure your request reached your administrators in";
 const QUOTE_LIMIT = 1500;
@@ -93,6 +95,8 @@ export const askerNotes = {
     noteCard(
       `You already asked your administrators about this (${slackDate(escalation.createdAt)}), so I didn't post it again. Now: ${statusPlain(escalation)}.`,
     ),
+  /** Another click of theirs is posting it right now: its own note will say whether it arrived. */
+  beingPosted: (): Card => noteCard(ESCALATION_BEING_POSTED_TEXT),
   claimed: (escalation: EscalationRecord, topicTitle: string): Card =>
     noteCard(
       `:eyes: <@${escalation.claimedBy}> is looking at your request about *${escapeMrkdwn(topicTitle)}*. They will get in touch with you.`,

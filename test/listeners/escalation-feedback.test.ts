@@ -1,7 +1,7 @@
 // Listener units with a real store on a temp file and a recording Web API client: what happens when
 // Slack says no (a post, a DM, a modal, the Home tab) and when two administrators click.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { ESCALATION_FAILED_TEXT } from '../../src/cards/build-escalation-post';
+import { ESCALATION_BEING_POSTED_TEXT, ESCALATION_FAILED_TEXT } from '../../src/cards/build-escalation-post';
 import { ANSWER_GONE_TEXT, HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
 import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
 import {
@@ -131,6 +131,16 @@ describe('Ask my administrator when Slack says no', () => {
     const ask = createAskAdministratorAction(listenerDeps(restarted));
     const { sent, calls } = await click(ask, askFields(questionId));
     expect(calls.filter((c) => c.method === 'chat.postMessage')[0]?.args.channel).toBe(ESCALATION_CHANNEL);
+    expect(String(sent[0]?.text)).not.toMatch(/You already asked/);
+  });
+
+  it('a second click while the first is still posting does not claim the request was sent', async () => {
+    const questionId = storedQuestion();
+    // The first click holds the posting lease and has not posted yet (it may still fail).
+    await temp.store.escalations.open({ questionId, requesterId: 'U0ASKER01', topicId: 'iam-password-reset' });
+    const { sent, calls } = await click(createAskAdministratorAction(listenerDeps(temp.store)), askFields(questionId));
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
+    expect(String(sent[0]?.text)).toContain(ESCALATION_BEING_POSTED_TEXT);
     expect(String(sent[0]?.text)).not.toMatch(/You already asked/);
   });
 

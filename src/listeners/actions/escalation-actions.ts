@@ -88,7 +88,11 @@ export function createAskAdministratorAction({
         }
         const { escalation, created } = opened;
         if (!created) {
-          await replyPrivately(args, askerNotes.alreadyRequested(escalation));
+          // No post yet: another click holds it, and may still fail. Not "you already asked" until it is there.
+          await replyPrivately(
+            args,
+            escalation.post ? askerNotes.alreadyRequested(escalation) : askerNotes.beingPosted(),
+          );
           return;
         }
         let posted: Awaited<ReturnType<typeof client.chat.postMessage>>;
