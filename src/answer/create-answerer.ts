@@ -143,12 +143,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   }
 
   /**
-   * A topic's card. With a kind of user (picked, or named in the question), it opens on that kind's steps
-   * where the topic has them, or on the topic the kind is pointed at ("I'm an IAM user" on a federated
-   * password question: the IAM password topic), and says whom it is for. A kind the topic has nothing
-   * for gets the card for everyone, and its buttons still carry the kind.
-   */
-  /**
    * The topic a ref's card shows, and the kind's steps there: the topic itself, or the one its kind is
    * pointed at (a root user asking for an account ID is shown the sign-in page topic). One hop only.
    */
@@ -164,6 +158,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     };
   }
 
+  /**
+   * A topic's card. With a kind of user (picked, or named in the question), it opens on that kind's steps
+   * where the topic has them, or on the topic the kind is pointed at ("I'm an IAM user" on a federated
+   * password question: the IAM password topic), and says whom it is for. A kind the topic has nothing
+   * for gets the card for everyone, and its buttons still carry the kind.
+   */
   function topicCard(ref: TopicRef, options: CardOptions = {}): Card | null {
     const resolved = shownFor(ref);
     if (!resolved) return null;

@@ -107,8 +107,8 @@ export const askerNotes = {
     ),
   failed: (adminContact: string | undefined): Card =>
     noteCard(`:warning: ${ESCALATION_FAILED_TEXT}${adminContact ? `: ${adminContact}` : ''}.`),
-  /** The question behind the card was deleted after the retention period. */
-  tooOld: (adminContact: string | undefined): Card =>
+  /** The question behind the card is not in the database (deleted after the retention period). */
+  questionGone: (adminContact: string | undefined): Card =>
     noteCard(
       `${ANSWER_GONE_TEXT} Then press Ask my administrator on the new answer${adminContact ? `, or contact them directly: ${adminContact}` : ''}.`,
     ),

@@ -204,8 +204,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     return best?.topics ?? null;
   }
 
-  /** `aws`: whether the question, as typed, names AWS (only read in a corpus larger than the reference). */
   /**
+   * `aws`: whether the question, as typed, names AWS (only read in a corpus larger than the reference).
    * `among`: in a corpus larger than the reference, the topics to weigh the question among; without it,
    * the ones nearest it. A sentence of a post is weighed among the whole post's: its words are the
    * post's, and finding them again for every sentence cost most of a long post's match time.

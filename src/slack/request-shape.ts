@@ -6,7 +6,9 @@
 import { z } from 'zod';
 
 const id = z.string().min(1).max(64);
-const ANSWERED_EVENTS = new Set(['app_mention', 'message', 'app_home_opened']);
+/** The events the app answers (the rest pass on their type alone). */
+const ANSWERED_EVENTS = ['app_mention', 'message', 'app_home_opened'] as const;
+const isAnsweredEvent = (type: string): boolean => (ANSWERED_EVENTS as readonly string[]).includes(type);
 
 const userRef = z.looseObject({ id });
 
@@ -32,7 +34,7 @@ const kinds = {
       // The events the app answers: who, where and what must be what Slack sends, or nothing is recorded
       // under a user id that is an object. Other event types pass on their type alone.
       z.looseObject({
-        type: z.enum(['app_mention', 'message', 'app_home_opened']),
+        type: z.enum(ANSWERED_EVENTS),
         user: id.optional(),
         channel: id.optional(),
         text: z.string().optional(),
@@ -42,7 +44,7 @@ const kinds = {
           .string()
           .min(1)
           .max(64)
-          .refine((type) => !ANSWERED_EVENTS.has(type)),
+          .refine((type) => !isAnsweredEvent(type)),
       }),
     ]),
   }),

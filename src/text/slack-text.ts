@@ -102,7 +102,5 @@ export function truncateMrkdwn(text: string, max: number): string {
 
 /** Escaped, cut to `max` characters after escaping (escaping lengthens text), and never cut mid-entity. */
 export function quoteForSlack(text: string, max: number): string {
-  const escaped = escapeMrkdwn(text);
-  if (escaped.length <= max) return escaped;
-  return truncate(escaped, max).replace(/&[a-z]{0,4}…$/, '…');
+  return truncateMrkdwn(escapeMrkdwn(text), max);
 }

@@ -58,6 +58,16 @@ function storedQuestion() {
   });
 }
 
+/** A press of Helpful or Not helpful on the asker's private answer. */
+const ratingFields = (questionId: number, actionId: string) => ({
+  actionId,
+  blockId: BLOCK.feedback,
+  value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+  responseUrl: 'x',
+  ephemeral: true,
+  userId: 'U0ASKER01',
+});
+
 const askFields = (questionId: number) => ({
   actionId: ACTION.askAdministrator,
   blockId: BLOCK.escalate,
@@ -77,25 +87,16 @@ describe('an answer whose question the retention period deleted', () => {
     expect(await temp.store.questions.get(questionId)).toBeUndefined();
     return questionId;
   }
-  const rateFields = (questionId: number, actionId: string) => ({
-    actionId,
-    blockId: BLOCK.feedback,
-    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
-    responseUrl: 'x',
-    ephemeral: true,
-    userId: 'U0ASKER01',
-  });
-
   it('says the answer is too old and to ask again, not "try again in a minute"', async () => {
     const questionId = await prunedQuestion();
     const helpful = await click(
       createHelpfulAction(listenerDeps(temp.store)),
-      rateFields(questionId, ACTION.feedbackHelpful),
+      ratingFields(questionId, ACTION.feedbackHelpful),
     );
     expect(String(helpful.sent[0]?.text)).toContain(ANSWER_GONE_TEXT);
     const notHelpful = await click(
       createNotHelpfulAction(listenerDeps(temp.store)),
-      rateFields(questionId, ACTION.feedbackNotHelpful),
+      ratingFields(questionId, ACTION.feedbackNotHelpful),
     );
     expect(String(notHelpful.sent[0]?.text)).toContain(ANSWER_GONE_TEXT);
     const asked = await click(createAskAdministratorAction(listenerDeps(temp.store)), askFields(questionId));
@@ -220,14 +221,7 @@ describe("I'm on it and Resolved", () => {
 });
 
 describe('Helpful', () => {
-  const helpfulFields = (questionId: number) => ({
-    actionId: ACTION.feedbackHelpful,
-    blockId: BLOCK.feedback,
-    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
-    responseUrl: 'x',
-    ephemeral: true,
-    userId: 'U0ASKER01',
-  });
+  const helpfulFields = (questionId: number) => ratingFields(questionId, ACTION.feedbackHelpful);
 
   it('thanks for a rating that was saved', async () => {
     const helpful = createHelpfulAction(listenerDeps(temp.store));

@@ -79,7 +79,7 @@ export function createAskAdministratorAction({
         }
         if (gone) {
           // Deleted after the retention period: no retry can bring it back, so say what will work.
-          await replyPrivately(args, askerNotes.tooOld(cardContext.adminContact));
+          await replyPrivately(args, askerNotes.questionGone(cardContext.adminContact));
           return;
         }
         if (!opened) {

@@ -81,8 +81,8 @@ export function createNotHelpfulAction({ store, corpus }: Pick<ListenerDeps, 'st
           return;
         }
         const saved = await saveRating(store, ref, body.user.id, false, logger);
-        if (!ref || saved !== 'saved') {
-          await replyPrivately(args, notSavedCard(saved === 'saved' ? 'failed' : saved));
+        if (saved !== 'saved' || !ref) {
+          await replyPrivately(args, notSavedCard(saved === 'gone' ? 'gone' : 'failed'));
           return;
         }
         try {
