@@ -190,6 +190,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       askerKind,
       shareable: options.shareable,
       questionId,
+      askerId: ref.askerId ?? options.asker?.userId,
     });
   }
 
@@ -201,7 +202,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         return {
           question,
           outcome: null,
-          card: buildTopicMenuCard(corpus.topics, cardContext),
+          card: buildTopicMenuCard(corpus.topics, cardContext, options.asker?.userId),
           secrets,
           secretWarning,
         };
@@ -224,7 +225,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         // Already recorded above: the topic card must not record it again as a pick. Built from the topic
         // matched, so its "Not the root user?" button opens that topic's card for everyone.
         card = topicCard(
-          { topicId: matched.topic.id, kind: user, questionId },
+          { topicId: matched.topic.id, kind: user, questionId, askerId: options.asker?.userId },
           { shareable: options.shareable },
         ) as Card;
       } else if (kind === 'clarify') {
@@ -232,11 +233,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           twoProblems: outcome.twoProblems,
           kind: user,
           allTopics: corpus.topics,
+          askerId: options.asker?.userId,
         });
       } else {
         card = buildFallbackCard(corpus.topics, cardContext, question, questionId, {
           nearest: outcome.suggestions,
           kind: user,
+          askerId: options.asker?.userId,
         });
       }
       return { question, outcome, card, secrets, secretWarning, ...(questionId !== undefined ? { questionId } : {}) };

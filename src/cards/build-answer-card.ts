@@ -68,6 +68,8 @@ export interface AnswerCardOptions {
    * feedback and "Ask my administrator" (the offline command line stores nothing, so shows neither).
    */
   questionId?: number;
+  /** The person the card answers (their user id): its buttons carry it, so a click by anyone else gets a card of their own. */
+  askerId?: string;
 }
 
 /** Topics about the access portal show the organisation's own portal link, when one is configured. */
@@ -80,7 +82,8 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
   const blocks: Block[] = [...head];
   // Related topics open on the asker's kind; a variant for anyone ("already signed in") is this topic's own.
   const carried = options.askerKind ?? forKind?.kind ?? (isAskerKind(userKind?.kind) ? userKind?.kind : undefined);
-  const shown: TopicRef = { topicId: topic.id, kind: userKind?.kind ?? carried, questionId: options.questionId };
+  const answering = { questionId: options.questionId, askerId: options.askerId };
+  const shown: TopicRef = { topicId: topic.id, kind: userKind?.kind ?? carried, ...answering };
   const escalate = escalateButtons(escalation, shown, options.context);
   if (escalate.length > 0) blocks.push(actions(BLOCK.escalate, escalate));
 
@@ -90,7 +93,7 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
         button({
           actionId: ACTION.otherUserKinds,
           label: NOT_KIND_LABEL[forKind.kind],
-          value: encodeTopicRef({ topicId: forKind.othersTopicId, questionId: options.questionId }),
+          value: encodeTopicRef({ topicId: forKind.othersTopicId, ...answering }),
         }),
       ]),
     );
@@ -104,7 +107,7 @@ export function buildAnswerCard(topic: Topic, options: AnswerCardOptions): Card 
             button({
               actionId: positional(ACTION.userKind, index),
               label: choice.label,
-              value: encodeTopicRef({ topicId: topic.id, kind: choice.kind, questionId: options.questionId }),
+              value: encodeTopicRef({ topicId: topic.id, kind: choice.kind, ...answering }),
             }),
           ),
         ),
@@ -208,7 +211,7 @@ function followUpButtons(shown: TopicRef, carried: AskerKind | undefined, option
     button({
       actionId: positional(ACTION.openTopic, index),
       label: other.title,
-      value: encodeTopicRef({ topicId: other.id, kind: carried, questionId: shown.questionId }),
+      value: encodeTopicRef({ topicId: other.id, kind: carried, questionId: shown.questionId, askerId: shown.askerId }),
     }),
   );
   const value = encodeTopicRef(shown);

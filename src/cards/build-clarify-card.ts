@@ -16,6 +16,8 @@ export interface ClarifyOptions {
   kind?: AskerKind;
   /** Every topic, for "none of these": the card ends with the topic menu. */
   allTopics?: readonly Topic[];
+  /** The person who asked: the choices are theirs (anyone else who clicks gets a card of their own). */
+  askerId?: string;
 }
 
 export const NONE_OF_THESE = 'None of these? Pick what you are stuck on:';
@@ -44,11 +46,11 @@ export function buildClarifyCard(
         ? 'Which one shall we start with? You can come back for the other.'
         : `:thinking_face: ${CLARIFY_PROMPT}`,
     ),
-    topicChoicesBlock(candidates, { kind, questionId }),
+    topicChoicesBlock(candidates, { kind, questionId, askerId: options.askerId }),
   );
   // The matcher may have been unsure of all of them: the way to every other topic stays one click away.
   if (options.allTopics && options.allTopics.length > candidates.length) {
-    blocks.push(section(NONE_OF_THESE), topicMenuBlock(options.allTopics, questionId));
+    blocks.push(section(NONE_OF_THESE), topicMenuBlock(options.allTopics, { questionId, askerId: options.askerId }));
   }
   const prompt = options.twoProblems ? TWO_PROBLEMS_PROMPT : CLARIFY_PROMPT;
   return {

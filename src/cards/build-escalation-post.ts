@@ -53,13 +53,20 @@ export const statusPlain = (escalation: EscalationRecord): string => {
   return 'waiting for an administrator';
 };
 
+/** Said instead of the question when the person asking for help is not the one who asked it. */
+export const someoneElsesQuestionLine = (askedBy: string): string =>
+  `_They asked from the answer to <@${askedBy}>'s question, which is not repeated here: it is theirs to share._`;
+
 export function buildEscalationPost(escalation: EscalationRecord, topicTitle: string): Card {
+  // Only the person who asked is quoted: a question asked privately and then shared, or asked in a
+  // channel the administrators may not read, is theirs, not whoever pressed the button under its answer.
   const asked =
-    escalation.question === null
-      ? PICKED_NOT_TYPED
-      : // Scanned again: a question stored before the scanner knew a shape may still hold one.
-        `>${quoteForSlack(redactSecrets(escalation.question).text, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
-  const askedBy = escalation.askedBy !== escalation.requesterId ? [`Question asked by <@${escalation.askedBy}>`] : [];
+    escalation.askedBy !== escalation.requesterId
+      ? someoneElsesQuestionLine(escalation.askedBy)
+      : escalation.question === null
+        ? PICKED_NOT_TYPED
+        : // Scanned again: a question stored before the scanner knew a shape may still hold one.
+          `>${quoteForSlack(redactSecrets(escalation.question).text, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
   const value = String(escalation.id);
   const buttons =
     escalation.state === 'open'
@@ -75,7 +82,7 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
     // Verbatim: a URL or #channel in their question stays the text they typed.
     section(`*Their question*\n${asked}`, undefined, { verbatim: true }),
     section(`*Topic they were shown*\n${escapeMrkdwn(topicTitle)}\n*Where*\n${conversationLine(escalation)}`),
-    context([...askedBy, `Asked ${slackDate(escalation.createdAt)}`]),
+    context([`Asked ${slackDate(escalation.createdAt)}`]),
     section(statusLine(escalation)),
   ];
   if (buttons.length > 0) blocks.push(actions(BLOCK.escalationActions, buttons));

@@ -17,6 +17,8 @@ export interface FallbackOptions {
   nearest?: readonly Topic[];
   /** The kind of user the question named: a topic opened from here opens on that kind's steps. */
   kind?: AskerKind;
+  /** The person who asked: the menu and buttons are theirs (anyone else who picks gets a card of their own). */
+  askerId?: string;
 }
 const QUOTE_LIMIT = 300;
 
@@ -39,11 +41,15 @@ export function buildFallbackCard(
     nearest.length > 0
       ? [
           section(`:thinking_face: ${NEAREST_TEXT}`),
-          topicChoicesBlock(nearest, { kind: options.kind, questionId }),
+          topicChoicesBlock(nearest, { kind: options.kind, questionId, askerId: options.askerId }),
           section(NEAREST_MENU_TEXT),
         ]
       : [section(`:shrug: ${FALLBACK_TEXT}`), section(MENU_TEXT)];
-  blocks.push(...unsure, topicMenuBlock(topics, questionId), context([contactsLine(cardContext)]));
+  blocks.push(
+    ...unsure,
+    topicMenuBlock(topics, { questionId, askerId: options.askerId }),
+    context([contactsLine(cardContext)]),
+  );
   const said =
     nearest.length > 0
       ? `${NEAREST_TEXT} ${nearest.map((topic) => escapeMrkdwn(topic.title)).join(' / ')}.`
@@ -52,9 +58,10 @@ export function buildFallbackCard(
 }
 
 /** The same menu without the apology: for `/aws-signin` with no question. */
-export function buildTopicMenuCard(topics: readonly Topic[], cardContext: CardContext): Card {
+/** The topic menu on its own; with `askerId`, the menu is that person's. */
+export function buildTopicMenuCard(topics: readonly Topic[], cardContext: CardContext, askerId?: string): Card {
   return {
     text: MENU_TEXT,
-    blocks: [section(`:wave: ${MENU_TEXT}`), topicMenuBlock(topics), context([contactsLine(cardContext)])],
+    blocks: [section(`:wave: ${MENU_TEXT}`), topicMenuBlock(topics, { askerId }), context([contactsLine(cardContext)])],
   };
 }

@@ -50,25 +50,32 @@ export const positional = (prefix: string, position: number): string => `${prefi
 
 /**
  * A button's value names a topic, the kind of user (picked, or named in the question: the card it opens
- * shows that kind's steps where the topic has them), and for cards answering a stored question that
- * question's id: `topic-id`, `topic-id|iam`, `topic-id|iam#42`, `topic-id#42`.
+ * shows that kind's steps where the topic has them), for cards answering a stored question that
+ * question's id, and for cards made for one person that person's user id: `topic-id`, `topic-id|iam`,
+ * `topic-id|iam#42`, `topic-id#42@U123`. The person is who the card answers: anyone else who clicks it
+ * gets a card of their own (listeners/actions/topic-actions.ts).
  */
 export interface TopicRef {
   topicId: string;
   kind?: string;
   questionId?: number;
+  askerId?: string;
 }
 
-export const encodeTopicRef = ({ topicId, kind, questionId }: TopicRef): string =>
-  `${kind ? `${topicId}|${kind}` : topicId}${questionId !== undefined ? `#${questionId}` : ''}`;
+export const encodeTopicRef = ({ topicId, kind, questionId, askerId }: TopicRef): string =>
+  `${kind ? `${topicId}|${kind}` : topicId}${questionId !== undefined ? `#${questionId}` : ''}${askerId ? `@${askerId}` : ''}`;
+
+/** The person a card answers, as a ref names them: the `asker` part of `encodeTopicRef`'s value. */
+export type Answering = Pick<TopicRef, 'questionId' | 'askerId'>;
 
 export function decodeTopicRef(value: string | undefined): TopicRef | null {
-  const [, body = '', questionId] = /^([^#]*)(?:#(\d{1,15}))?$/.exec(value ?? '') ?? [];
+  const [, body = '', questionId, askerId] = /^([^#@]*)(?:#(\d{1,15}))?(?:@([A-Z0-9]{2,32}))?$/.exec(value ?? '') ?? [];
   const [topicId, kind, ...rest] = body.split('|');
   if (!topicId || rest.length > 0) return null;
   return {
     topicId,
     ...(kind ? { kind } : {}),
     ...(questionId !== undefined ? { questionId: Number(questionId) } : {}),
+    ...(askerId !== undefined ? { askerId } : {}),
   };
 }

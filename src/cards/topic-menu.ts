@@ -3,7 +3,7 @@ import type { types } from '@slack/bolt';
 import type { AskerKind, Topic } from '../knowledge/schema';
 import { truncate } from '../text/slack-text';
 import { actions, button } from './blocks';
-import { ACTION, BLOCK, encodeTopicRef, positional } from './ids';
+import { ACTION, type Answering, BLOCK, encodeTopicRef, positional } from './ids';
 import { LIMITS } from './limits';
 
 export const TOPIC_MENU_PLACEHOLDER = 'Pick what you are stuck on';
@@ -78,11 +78,14 @@ function sortIntoGroups(topics: readonly Topic[]): TopicGroup[] {
   return grouped.filter((group) => group.topics.length > 0);
 }
 
-/** With `questionId` (under a fallback answer), the picked topic answers that question. */
-export function topicMenuBlock(topics: readonly Topic[], questionId?: number): types.ActionsBlock {
+/**
+ * With `questionId` (under a fallback answer), the picked topic answers that question; with `askerId`,
+ * the menu is that person's (a pick by anyone else gets them a card of their own).
+ */
+export function topicMenuBlock(topics: readonly Topic[], answering: Answering = {}): types.ActionsBlock {
   const option = (topic: Topic) => ({
     text: { type: 'plain_text' as const, text: truncate(topic.title, LIMITS.optionText) },
-    value: encodeTopicRef({ topicId: topic.id, questionId }),
+    value: encodeTopicRef({ topicId: topic.id, ...answering }),
   });
   return actions(BLOCK.topicMenu, [
     {
@@ -112,7 +115,7 @@ export function topicMenuBlock(topics: readonly Topic[], questionId?: number): t
  */
 export function topicChoicesBlock(
   topics: readonly Topic[],
-  ref: { kind?: AskerKind; questionId?: number } = {},
+  ref: { kind?: AskerKind } & Answering = {},
 ): types.ActionsBlock {
   return actions(
     BLOCK.choices,
@@ -120,7 +123,7 @@ export function topicChoicesBlock(
       button({
         actionId: positional(ACTION.openTopic, index),
         label: topic.title,
-        value: encodeTopicRef({ topicId: topic.id, kind: ref.kind, questionId: ref.questionId }),
+        value: encodeTopicRef({ topicId: topic.id, ...ref }),
       }),
     ),
   );

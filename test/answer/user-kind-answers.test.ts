@@ -274,7 +274,12 @@ describe('recording the kind', () => {
       expect((await temp.store.questions.get(none.questionId as number))?.userKind).toBeUndefined();
       // The root card's buttons carry the kind with the question.
       const feedback = buttons(root.card, BLOCK.feedback).map((b) => decodeTopicRef(b.value));
-      expect(feedback[0]).toEqual({ topicId: 'mfa-device-lost', kind: 'root', questionId: root.questionId });
+      expect(feedback[0]).toEqual({
+        topicId: 'mfa-device-lost',
+        kind: 'root',
+        questionId: root.questionId,
+        askerId: asker.userId,
+      });
       const stats = await temp.store.stats.usage();
       expect(stats.userKinds).toEqual({ root: 2, iam: 0, 'identity-center': 0, federated: 1 });
       const card = buildStatsCard(stats, (id) => id);

@@ -173,7 +173,7 @@ describe('clarify card', () => {
 describe("the topic menu with an organisation's hundreds of own topics", () => {
   it('offers every topic, in groups of at most 100, the long group continued under its own label', () => {
     const own = Array.from({ length: 322 }, (_, i) => ({ ...topic('close-account'), id: `own-topic-${i + 1}` }));
-    const block = topicMenuBlock([...corpus.topics, ...own], 7);
+    const block = topicMenuBlock([...corpus.topics, ...own], { questionId: 7 });
     const select = block.elements[0];
     if (select?.type !== 'static_select') throw new Error('expected a static select');
     const groups = select.option_groups ?? [];

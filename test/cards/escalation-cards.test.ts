@@ -12,6 +12,7 @@ import {
   CLAIM_LABEL,
   PICKED_NOT_TYPED,
   RESOLVE_LABEL,
+  someoneElsesQuestionLine,
 } from '../../src/cards/build-escalation-post';
 import { buildFeedbackModal } from '../../src/cards/build-feedback-modal';
 import { buildHomeView, HOME_CONTACTS_TITLE, VIEW_BLOCK_LIMIT } from '../../src/cards/build-home-view';
@@ -116,12 +117,16 @@ describe('button values', () => {
       { topicId: 'mfa-device-lost', kind: 'iam' },
       { topicId: 'mfa-device-lost', kind: 'iam', questionId: 12 },
       { topicId: 'find-account-id', questionId: 0 },
+      { topicId: 'find-account-id', kind: 'root', questionId: 3, askerId: 'U0ASKER01' },
+      { topicId: 'find-account-id', askerId: 'W012AB3CD' },
     ]) {
       expect(decodeTopicRef(encodeTopicRef(ref))).toEqual(ref);
     }
     expect(encodeTopicRef({ topicId: 'mfa-device-lost', kind: 'iam', questionId: 12 })).toBe('mfa-device-lost|iam#12');
     expect(decodeTopicRef('a|b|c')).toBeNull();
     expect(decodeTopicRef('#12')).toBeNull();
+    // A person is a Slack user id: anything else in its place is not a value the app made.
+    expect(decodeTopicRef('mfa-device-lost#12@<!channel>')).toBeNull();
   });
 });
 
@@ -234,6 +239,18 @@ describe('escalation post', () => {
     expect(quoted[0]?.verbatim).toBe(true);
     // Its own mentions still work in a verbatim block: <@U…> is markup Slack reads either way.
     expect(allText(card)).toContain('<@U0ASKER01> needs help');
+  });
+
+  it("asked by someone else from another person's answer: names whose question it was, never quotes it", () => {
+    const card = buildEscalationPost(
+      { ...base, requesterId: 'U0OTHER01', question: 'my payroll-zanzibar account' },
+      title,
+    );
+    const text = allText(card);
+    expect(text).toContain('<@U0OTHER01> needs help');
+    expect(text).toContain(someoneElsesQuestionLine('U0ASKER01'));
+    expect(text).not.toContain('payroll-zanzibar');
+    expect(blockKitProblems(card)).toEqual([]);
   });
 
   it('shows who claimed it and keeps only Resolved; once resolved, no buttons', () => {

@@ -144,7 +144,7 @@ describe.each(pasted)('$name', ({ name, secret, question, advice }) => {
     await slack.settle(50);
     expectNowhere(secret);
     // Nor in the stored question: the card's buttons carry its id.
-    const questionId = Number(/#(\d+)"/.exec(JSON.stringify(answer?.blocks))?.[1]);
+    const questionId = Number(/#(\d+)(?:@\w+)?"/.exec(JSON.stringify(answer?.blocks))?.[1]);
     const stored = (await running.store.questions.get(questionId))?.question ?? '';
     expect(stored).toContain(REDACTED);
     for (const needle of [secret, secret.slice(0, 10)]) expect(stored).not.toContain(needle);

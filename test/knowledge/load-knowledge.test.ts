@@ -102,11 +102,12 @@ describe('a broken knowledge folder stops the app with a message naming file and
     const source = readFileSync(join(folder, 'close-account.yml'), 'utf8');
     writeFileSync(join(folder, `${id}.yml`), source.replace('id: close-account', `id: ${id}`));
     expect(errorOf(folder)).toMatch(new RegExp(`${id}\\.yml: field "id" must be at most ${TOPIC_ID_MAX} characters`));
-    // The longest id allowed, with any kind and question id, fits a menu option's value.
+    // The longest id allowed, with any kind, question id and person, fits a menu option's value.
     const longest = encodeTopicRef({
       topicId: 'a'.repeat(TOPIC_ID_MAX),
       kind: 'identity-center',
       questionId: 10 ** 15 - 1,
+      askerId: 'U'.repeat(32),
     });
     expect(longest.length).toBeLessThanOrEqual(150);
   });

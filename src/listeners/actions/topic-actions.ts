@@ -3,7 +3,7 @@
 import type { BlockAction } from '@slack/bolt';
 import type { Answerer, Asker } from '../../answer/create-answerer';
 import { withinBlockLimit } from '../../cards/blocks';
-import { BLOCK, decodeTopicRef } from '../../cards/ids';
+import { BLOCK, decodeTopicRef, type TopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
 import { deliver, privateRoutes, viaPost, viaResponseUrl } from '../deliver';
 import type { ListenerDeps } from '../deps';
@@ -16,6 +16,7 @@ import {
   followCard,
   isPrivateCard,
   replaceCard,
+  replyPrivately,
 } from './reply-to-action';
 
 export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
@@ -48,9 +49,20 @@ export function topicGoneCard(answerer: Answerer): Card {
   };
 }
 
+/**
+ * The ref a click acts on. A card made for someone else (a clarify card in another person's thread, their
+ * answer's related topics) answers them, not the clicker: the clicker's card is their own, with no
+ * question of the other person's behind it, so their clicks on it are never refused as someone else's
+ * and nothing they do is recorded against the other person's question.
+ */
+function clickersRef(ref: TopicRef | null, body: BlockAction): { ref: TopicRef | null; theirs: boolean } {
+  if (!ref?.askerId || ref.askerId === body.user.id) return { ref, theirs: false };
+  return { ref: { topicId: ref.topicId, ...(ref.kind ? { kind: ref.kind } : {}) }, theirs: true };
+}
+
 function handleTopicClick(
   answerer: Answerer,
-  build: (value: string | undefined, shareable: boolean, body: BlockAction) => Card | null,
+  build: (ref: TopicRef | null, shareable: boolean, body: BlockAction) => Card | null,
 ) {
   return async (args: ActionArgs): Promise<void> => {
     const { ack, body, action, logger } = args;
@@ -59,8 +71,11 @@ function handleTopicClick(
       logger,
       `action ${action.action_id}`,
       async () => {
-        const card = build(actionValue(action), isPrivateCard(body), body) ?? topicGoneCard(answerer);
-        if (REFINING_BLOCKS.has(action.block_id)) await replaceCard(args, card);
+        const { ref, theirs } = clickersRef(decodeTopicRef(actionValue(action)), body);
+        // Someone else's card stays as it is: the clicker's own card reaches them privately.
+        const card = build(ref, theirs || isPrivateCard(body), body) ?? topicGoneCard(answerer);
+        if (theirs) await replyPrivately(args, card);
+        else if (REFINING_BLOCKS.has(action.block_id)) await replaceCard(args, card);
         else await followCard(args, card);
       },
       (card) => followCard(args, card),
@@ -69,25 +84,18 @@ function handleTopicClick(
 }
 
 export function createOpenTopicAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
-  return handleTopicClick(answerer, (value, shareable, body) => {
-    const ref = decodeTopicRef(value);
+  return handleTopicClick(answerer, (ref, shareable, body) =>
     // A topic picked with no question behind it is recorded for this person, so its card can be rated.
-    return ref ? answerer.topicCard(ref, { shareable, asker: askerOf(body) }) : null;
-  });
+    ref ? answerer.topicCard(ref, { shareable, asker: askerOf(body) }) : null,
+  );
 }
 
 export function createStillStuckAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
-  return handleTopicClick(answerer, (value) => {
-    const ref = decodeTopicRef(value);
-    return ref ? answerer.stillStuckCard(ref) : null;
-  });
+  return handleTopicClick(answerer, (ref) => (ref ? answerer.stillStuckCard(ref) : null));
 }
 
 export function createContactSupportAction({ answerer }: Pick<ListenerDeps, 'answerer'>) {
-  return handleTopicClick(answerer, (value) => {
-    const ref = decodeTopicRef(value);
-    return ref ? answerer.supportCard(ref) : null;
-  });
+  return handleTopicClick(answerer, (ref) => (ref ? answerer.supportCard(ref) : null));
 }
 
 /** Posts the card publicly in the channel the private answer was shown in, naming who shared it. */
