@@ -178,6 +178,8 @@ describe("I'm on it and Resolved", () => {
     value: String(id),
     responseUrl: 'x',
     channelId: ESCALATION_CHANNEL,
+    // The post itself: administrators click the buttons on it.
+    messageTs: '1700000500.000100',
     userId,
   });
 

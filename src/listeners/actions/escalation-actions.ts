@@ -7,6 +7,7 @@ import { noteCard } from '../../cards/blocks';
 import { askerNotes, buildEscalationPost, statusPlain } from '../../cards/build-escalation-post';
 import { decodeTopicRef } from '../../cards/ids';
 import { outcomeUnknown, withoutRetries } from '../../slack/post-once';
+import type { EscalationRecord } from '../../store/types';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
@@ -136,6 +137,16 @@ export function createAskAdministratorAction({
 
 type Change = 'claim' | 'resolve';
 
+/** The escalation's recorded post and the message clicked, each once. */
+function postsToUpdate(escalation: EscalationRecord, body: ActionArgs['body']): { channel: string; ts: string }[] {
+  const clickedChannel = body.channel?.id ?? body.container?.channel_id;
+  const clickedTs = body.message?.ts ?? body.container?.message_ts;
+  const posts = escalation.post ? [{ channel: escalation.post.channelId, ts: escalation.post.ts }] : [];
+  const clicked = clickedChannel && clickedTs ? { channel: clickedChannel, ts: clickedTs } : undefined;
+  if (clicked && !posts.some((post) => post.channel === clicked.channel && post.ts === clicked.ts)) posts.push(clicked);
+  return posts;
+}
+
 export function createEscalationChangeAction(
   change: Change,
   { store, corpus, adminUserIds }: Pick<ListenerDeps, 'store' | 'corpus' | 'adminUserIds'>,
@@ -167,13 +178,16 @@ export function createEscalationChangeAction(
         const { escalation } = transition;
         const title = topicTitle(corpus, escalation.topicId);
         // Rebuilt even when nothing changed: a post that missed an earlier update shows the truth again.
-        const channel = escalation.post?.channelId ?? body.channel?.id ?? body.container?.channel_id;
-        const ts = escalation.post?.ts ?? body.message?.ts ?? body.container?.message_ts;
-        try {
-          if (channel && ts) await client.chat.update({ channel, ts, ...buildEscalationPost(escalation, title) });
-        } catch (error) {
-          // The change is stored either way; the person who asked must still hear of it.
-          logListenerError(logger, 'updating the escalation post', error);
+        // Both the recorded post and the one clicked, when they differ: a post Slack never confirmed is
+        // posted again on the person's next click, and a click on either copy must show on that copy.
+        const post = buildEscalationPost(escalation, title);
+        for (const { channel, ts } of postsToUpdate(escalation, body)) {
+          try {
+            await client.chat.update({ channel, ts, ...post });
+          } catch (error) {
+            // The change is stored either way; the person who asked must still hear of it.
+            logListenerError(logger, 'updating the escalation post', error);
+          }
         }
         if (transition.result === 'unchanged') {
           await replyPrivately(args, noteCard(`${ALREADY_HANDLED_PREFIX} ${statusPlain(escalation)}.`));

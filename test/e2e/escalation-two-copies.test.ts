@@ -1,0 +1,94 @@
+// A post Slack took but never confirmed is kept (it may well be there); once its posting lease has run
+// out, the person's next click posts it again. Two copies can then be in the escalation channel, and
+// an administrator's "I'm on it" on either must show on the copy they clicked, not only on the one the
+// store recorded: before, the copy clicked kept "Waiting" and its buttons.
+import Database from 'better-sqlite3';
+import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
+import { SLACK_CALL_TIMEOUT_MS } from '../../src/slack/client-options';
+import { actionBody, blockActionPayload, FORM, send, slashCommandBody } from '../helpers/slack-requests';
+import { type RunningApp, startTestApp } from '../helpers/test-app';
+
+const ESCALATION_CHANNEL = 'C0ESCALATE';
+const ADMIN = 'U0ADMIN001';
+const ASKER = 'U0PERSON01';
+const FIRST_COPY_TS = '1700000555.000100';
+
+let running: RunningApp;
+beforeAll(async () => {
+  running = await startTestApp({
+    cardContext: { adminContact: '<#C0HELP0001|aws-help>', escalationChannel: ESCALATION_CHANNEL },
+    adminUserIds: [ADMIN],
+  });
+});
+afterAll(async () => {
+  await running.stop();
+});
+
+const click = (options: { responseId: string; actionId: string; value: string; userId: string; messageTs?: string }) =>
+  send(
+    running.eventsUrl,
+    actionBody(
+      blockActionPayload({
+        actionId: options.actionId,
+        blockId: options.actionId === ACTION.askAdministrator ? BLOCK.escalate : BLOCK.escalationActions,
+        value: options.value,
+        responseUrl: running.slack.responseUrl(options.responseId),
+        ephemeral: options.actionId === ACTION.askAdministrator,
+        userId: options.userId,
+        ...(options.messageTs ? { channelId: ESCALATION_CHANNEL, messageTs: options.messageTs } : {}),
+      }),
+    ),
+    FORM,
+  );
+
+it("an administrator's click on the first of two copies of a request updates that copy too", async () => {
+  const { slack } = running;
+  await send(
+    running.eventsUrl,
+    slashCommandBody({ text: 'I forgot my IAM user password', responseUrl: slack.responseUrl('q'), userId: ASKER }),
+    FORM,
+  );
+  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q'));
+  const questionId = [...JSON.stringify(answer.body.blocks).matchAll(/"value":"([^"]+)"/g)]
+    .map((match) => decodeTopicRef(match[1])?.questionId)
+    .find((id) => id !== undefined) as number;
+  const ask = (responseId: string) =>
+    click({
+      responseId,
+      actionId: ACTION.askAdministrator,
+      value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+      userId: ASKER,
+    });
+
+  // Slack takes the first post but answers too late: unconfirmed.
+  slack.setLatency(SLACK_CALL_TIMEOUT_MS + 500, 'chat.postMessage');
+  await ask('ask-1');
+  await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask-1'), SLACK_CALL_TIMEOUT_MS + 5000);
+  await slack.settle(1000);
+  slack.setLatency(0, 'chat.postMessage');
+
+  // The posting lease runs out (two minutes, here at once); nobody answered, so the person asks again.
+  const db = new Database(running.config.databasePath);
+  db.prepare('UPDATE escalations SET posting_until = 0').run();
+  db.close();
+  await ask('ask-2');
+  await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask-2'));
+  await slack.settle();
+  const posts = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === ESCALATION_CHANNEL);
+  expect(posts).toHaveLength(2);
+
+  // An administrator presses I'm on it on the first copy.
+  const escalationId = JSON.stringify(posts[0]?.args.blocks).match(/"value":"(\d+)"/)?.[1] as string;
+  await click({
+    responseId: 'claim',
+    actionId: ACTION.escalationClaim,
+    value: escalationId,
+    userId: ADMIN,
+    messageTs: FIRST_COPY_TS,
+  });
+  await slack.waitFor(() => slack.callsTo('chat.update').length >= 2);
+  const updated = slack.callsTo('chat.update').map((call) => call.args.ts);
+  expect(updated).toContain(FIRST_COPY_TS);
+  expect(new Set(updated).size).toBe(2);
+  for (const call of slack.callsTo('chat.update')) expect(JSON.stringify(call.args)).toContain(`<@${ADMIN}> is on it`);
+}, 40_000);
