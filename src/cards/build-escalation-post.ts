@@ -5,7 +5,7 @@ import { redactSecrets } from '../text/secrets';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, noteCard, section, slackLink } from './blocks';
 import { ANSWER_GONE_TEXT } from './build-feedback-modal';
-import { ACTION, BLOCK } from './ids';
+import { ACTION, BLOCK, encodeEscalationRef } from './ids';
 import type { Card } from './types';
 
 export const CLAIM_LABEL = "I'm on it";
@@ -67,7 +67,7 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
         ? PICKED_NOT_TYPED
         : // Scanned again: a question stored before the scanner knew a shape may still hold one.
           `>${quoteForSlack(redactSecrets(escalation.question).text, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
-  const value = String(escalation.id);
+  const value = encodeEscalationRef(escalation);
   const buttons =
     escalation.state === 'open'
       ? [

@@ -79,3 +79,22 @@ export function decodeTopicRef(value: string | undefined): TopicRef | null {
     ...(askerId !== undefined ? { askerId } : {}),
   };
 }
+
+/**
+ * An escalation post's buttons name the request by its id and the time it was opened (`12@1767225600000`),
+ * so a post made before a database was restored from a backup never acts on a newer request given the
+ * same id. Values made before this carry the id alone.
+ */
+export interface EscalationRef {
+  id: number;
+  createdAt?: number;
+}
+
+export const encodeEscalationRef = ({ id, createdAt }: EscalationRef): string =>
+  createdAt === undefined ? String(id) : `${id}@${createdAt}`;
+
+export function decodeEscalationRef(value: string | undefined): EscalationRef | null {
+  const [, id, createdAt] = /^(\d{1,15})(?:@(\d{1,15}))?$/.exec(value ?? '') ?? [];
+  if (id === undefined) return null;
+  return { id: Number(id), ...(createdAt !== undefined ? { createdAt: Number(createdAt) } : {}) };
+}

@@ -3,9 +3,16 @@
 // block, and a restart never reuses one) and numbers its questions within it. The next block is
 // reserved when half of the current one is used, so an outage has half a block (524,288 questions)
 // before a question goes unrecorded.
+//
+// A block is never numbered below the seconds elapsed since ID_EPOCH_MS: a database restored from a
+// backup (docs/deploy.md, rolling back an upgrade) counts on from where the backup stood, and would
+// hand out again the ids on cards still in Slack. Blocks are reserved far less often than once a
+// second, so the clock is always ahead of any block reserved before the backup was restored.
 import type { SqlDriver } from './sql-driver';
 
 export const ID_BLOCK_SIZE = 1_048_576;
+/** Block numbers count seconds from here: ids stay below 10^15 (what a card's button carries) until 2056. */
+export const ID_EPOCH_MS = Date.UTC(2026, 0, 1);
 const RESERVE_RETRY_MS = 1000;
 
 export interface IdAllocator {
@@ -17,20 +24,26 @@ export class NoIdsLeftError extends Error {
   override readonly name = 'NoIdsLeftError';
 }
 
-async function reserveBlock(driver: SqlDriver): Promise<number> {
-  const { rows } = await driver.query<{ block: number }>(
-    "UPDATE id_blocks SET next_block = next_block + 1 WHERE name = 'questions' RETURNING next_block - 1 AS block",
+/** The lowest block a reservation made at `nowMs` may get. */
+export const blockFloor = (nowMs: number): number => Math.max(0, Math.floor((nowMs - ID_EPOCH_MS) / 1000));
+
+async function reserveBlock(driver: SqlDriver, nowMs: number): Promise<number> {
+  const larger = driver.dialect === 'postgres' ? 'GREATEST' : 'max';
+  const { rows } = await driver.query<{ block: number | string }>(
+    `UPDATE id_blocks SET next_block = ${larger}(next_block, $1) + 1 WHERE name = 'questions' RETURNING next_block - 1 AS block`,
+    [blockFloor(nowMs)],
   );
   const block = rows[0]?.block;
   if (block === undefined) throw new Error('id_blocks has no row for questions');
-  return block;
+  return Number(block);
 }
 
 export async function createIdAllocator(
   driver: SqlDriver,
   onReserveError: (error: unknown) => void = () => undefined,
+  now: () => number = Date.now,
 ): Promise<IdAllocator> {
-  let block = await reserveBlock(driver);
+  let block = await reserveBlock(driver, now());
   let offset = 0;
   let nextBlock: number | undefined;
   let reserving = false;
@@ -40,7 +53,7 @@ export async function createIdAllocator(
     // While the database is down, one attempt (and one report) a second, not one per question.
     if (reserving || nextBlock !== undefined || Date.now() - failedAt < RESERVE_RETRY_MS) return;
     reserving = true;
-    reserveBlock(driver)
+    reserveBlock(driver, now())
       .then(
         (reserved) => {
           nextBlock = reserved;

@@ -55,7 +55,7 @@ export async function openStore(target: StoreTarget | string, options: StoreOpti
         });
   let ids: Awaited<ReturnType<typeof createIdAllocator>>;
   try {
-    ids = await createIdAllocator(driver, (error) => onBackgroundError(error, 'reserving question ids'));
+    ids = await createIdAllocator(driver, (error) => onBackgroundError(error, 'reserving question ids'), now);
   } catch (error) {
     await driver.close();
     throw error;

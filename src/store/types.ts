@@ -110,8 +110,12 @@ export interface EscalationLog {
   /** Forgets an escalation whose post could not be made, so the person can try again. */
   withdraw(id: number): Promise<void>;
   /** One winner: of two administrators claiming at once, across replicas, exactly one gets `changed`. */
-  claim(id: number, userId: string): Promise<Transition>;
-  resolve(id: number, userId: string): Promise<Transition>;
+  /**
+   * With `createdAt` (as the post's buttons carry it), only the escalation opened then: an id on a post
+   * older than a restored backup may since have been given to another request, which is then `not-found`.
+   */
+  claim(id: number, userId: string, createdAt?: number): Promise<Transition>;
+  resolve(id: number, userId: string, createdAt?: number): Promise<Transition>;
   get(id: number): Promise<EscalationRecord | undefined>;
 }
 

@@ -34,7 +34,14 @@ import {
   SUPPORT_LIMITS_TEXT,
   SUPPORT_SOURCES,
 } from '../../src/cards/build-support-card';
-import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
+import {
+  ACTION,
+  BLOCK,
+  decodeEscalationRef,
+  decodeTopicRef,
+  encodeEscalationRef,
+  encodeTopicRef,
+} from '../../src/cards/ids';
 import { LIMITS } from '../../src/cards/limits';
 import type { Card, CardContext } from '../../src/cards/types';
 import { OUR_ADVICE_MARK } from '../../src/cards/who-can-help';
@@ -127,6 +134,15 @@ describe('button values', () => {
     expect(decodeTopicRef('#12')).toBeNull();
     // A person is a Slack user id: anything else in its place is not a value the app made.
     expect(decodeTopicRef('mfa-device-lost#12@<!channel>')).toBeNull();
+  });
+
+  it("name an escalation by its id and the time it was opened, and read a post's older id-only value", () => {
+    expect(decodeEscalationRef(encodeEscalationRef({ id: 12, createdAt: 1767225600000 }))).toEqual({
+      id: 12,
+      createdAt: 1767225600000,
+    });
+    expect(decodeEscalationRef('12')).toEqual({ id: 12 });
+    for (const bad of ['', 'x', '12@', '@5', '1.5', '12@5@6']) expect(decodeEscalationRef(bad)).toBeNull();
   });
 });
 
@@ -229,6 +245,7 @@ describe('escalation post', () => {
     expect(text).toContain(title);
     expect(text).toContain('<https://example.slack.com/archives/C0CHANNEL1/p1|Open the conversation>');
     expect(labels(card, BLOCK.escalationActions)).toEqual([CLAIM_LABEL, RESOLVE_LABEL]);
+    expect(JSON.stringify(card.blocks)).toContain(`"value":"5@${base.createdAt}"`);
     expect(blockKitProblems(card)).toEqual([]);
   });
 

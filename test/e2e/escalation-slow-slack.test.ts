@@ -60,7 +60,7 @@ it('posts once, keeps the request, and tells the person it may have arrived', as
   slack.setLatency(0, 'chat.postMessage');
 
   // The request is kept: the administrators' button on that one post works.
-  const escalationId = Number(JSON.stringify(posts[0]?.args.blocks).match(/"value":"(\d+)"/)?.[1]);
+  const escalationId = Number(JSON.stringify(posts[0]?.args.blocks).match(/"value":"(\d+)(?:@\d+)?"/)?.[1]);
   expect(await store.escalations.get(escalationId)).toBeDefined();
   await send(
     running.eventsUrl,

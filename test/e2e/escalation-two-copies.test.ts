@@ -78,7 +78,7 @@ it("an administrator's click on the first of two copies of a request updates tha
   expect(posts).toHaveLength(2);
 
   // An administrator presses I'm on it on the first copy.
-  const escalationId = JSON.stringify(posts[0]?.args.blocks).match(/"value":"(\d+)"/)?.[1] as string;
+  const escalationId = JSON.stringify(posts[0]?.args.blocks).match(/"value":"(\d+@\d+)"/)?.[1] as string;
   await click({
     responseId: 'claim',
     actionId: ACTION.escalationClaim,

@@ -1,7 +1,7 @@
 // "Ask my administrator", end to end: the real app over HTTP, a fake Slack Web API, and the database in a
 // real SQLite file. Post, duplicate click, claim, resolve; the person who asked hears of each step.
 import { askerNotes, CLAIM_LABEL, RESOLVE_LABEL } from '../../src/cards/build-escalation-post';
-import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
+import { ACTION, BLOCK, decodeEscalationRef, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
 import { realAnswerPath } from '../helpers/corpus';
 import type { RecordedCall } from '../helpers/fake-slack';
 import { actionBody, blockActionPayload, eventBody, send } from '../helpers/slack-requests';
@@ -112,12 +112,13 @@ describe('Ask my administrator', () => {
 
   it("I'm on it claims it: the post shows who, and the asker gets a direct message", async () => {
     const { slack, store } = running;
-    const stored = await store.escalations.get(Number(buttonValues(post.args.blocks)[0]));
+    const value = buttonValues(post.args.blocks)[0] as string;
+    const stored = await store.escalations.get(decodeEscalationRef(value)?.id ?? -1);
     expect(stored?.post?.channelId).toBe(ESCALATION_CHANNEL);
     await click({
       actionId: ACTION.escalationClaim,
       blockId: BLOCK.escalationActions,
-      value: String(stored?.id),
+      value,
       responseUrl: slack.responseUrl('claim-1'),
       channelId: ESCALATION_CHANNEL,
       messageTs: stored?.post?.ts,
@@ -135,11 +136,12 @@ describe('Ask my administrator', () => {
 
   it('Resolved closes it: the post loses its buttons, and the asker is told', async () => {
     const { slack, store } = running;
-    const id = Number(buttonValues(post.args.blocks)[0]);
+    const value = buttonValues(post.args.blocks)[0] as string;
+    const id = decodeEscalationRef(value)?.id ?? -1;
     await click({
       actionId: ACTION.escalationResolve,
       blockId: BLOCK.escalationActions,
-      value: String(id),
+      value,
       responseUrl: slack.responseUrl('resolve-1'),
       channelId: ESCALATION_CHANNEL,
       messageTs: (await store.escalations.get(id))?.post?.ts,
@@ -158,11 +160,11 @@ describe('Ask my administrator', () => {
 
   it('a late click on the resolved post changes nothing and tells the administrator', async () => {
     const { slack } = running;
-    const id = Number(buttonValues(post.args.blocks)[0]);
+    const value = buttonValues(post.args.blocks)[0] as string;
     await click({
       actionId: ACTION.escalationClaim,
       blockId: BLOCK.escalationActions,
-      value: String(id),
+      value,
       responseUrl: slack.responseUrl('claim-late'),
       channelId: ESCALATION_CHANNEL,
       userId: 'U0ADMIN002',

@@ -130,7 +130,7 @@ describePostgres('two replicas on one PostgreSQL', () => {
     const post = await slack.waitFor(() =>
       slack.callsTo('chat.postMessage').find((c) => c.args.channel === ESCALATION_CHANNEL),
     );
-    const escalationId = Number(JSON.stringify(post.args.blocks).match(/"value":"(\d+)"/)?.[1]);
+    const escalationId = Number(JSON.stringify(post.args.blocks).match(/"value":"(\d+)(?:@\d+)?"/)?.[1]);
     await Promise.all(
       ADMINS.map((admin, i) =>
         click(replica(i + 1), {

@@ -2,7 +2,7 @@
 // an escalation (the post stays as it is and the person who asked hears nothing), and nobody but the
 // person who asked can rate or escalate a private answer.
 import { CLAIM_LABEL } from '../../src/cards/build-escalation-post';
-import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
+import { ACTION, BLOCK, decodeEscalationRef, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
 import { NOT_AN_ADMINISTRATOR_TEXT, NOT_YOUR_ANSWER_TEXT } from '../../src/listeners/actions/who-may-act';
 import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
 
@@ -48,12 +48,13 @@ describe('administrator buttons', () => {
     const post = await slack.waitFor(() =>
       slack.callsTo('chat.postMessage').find((c) => c.args.channel === ESCALATION_CHANNEL),
     );
-    const escalationId = Number(buttonValues(post.args.blocks)[0]);
+    const value = buttonValues(post.args.blocks)[0] as string;
+    const escalationId = decodeEscalationRef(value)?.id ?? -1;
     for (const actionId of [ACTION.escalationClaim, ACTION.escalationResolve]) {
       const res = await sender.click({
         actionId,
         blockId: BLOCK.escalationActions,
-        value: String(escalationId),
+        value,
         responseUrl: slack.responseUrl(`member-${actionId}`),
         channelId: ESCALATION_CHANNEL,
         userId: MEMBER,

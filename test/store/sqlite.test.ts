@@ -1,6 +1,6 @@
 // What only the SQLite backend has: a file, its migrations, and the rule that one process uses it.
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ID_BLOCK_SIZE } from '../../src/store/id-blocks';
 import { openStore } from '../../src/store/open-store';
@@ -93,12 +93,56 @@ describe('the SQLite file', () => {
     db.close();
     const store = await openStore(file);
     try {
-      expect(store.questions.record(question)).toBe(ID_BLOCK_SIZE);
+      const first = store.questions.record(question);
+      expect(first).toBeGreaterThan(7);
+      expect(first % ID_BLOCK_SIZE).toBe(0);
       // The old escalation was never posted: the next click posts it.
       expect(await store.escalations.open({ questionId: 7, requesterId: 'U1', topicId: 't' })).toMatchObject({
         created: true,
         escalation: { id: 3 },
       });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('restored from the backup taken before an upgrade (docs/deploy.md), gives no id on a card or post again', async () => {
+    await temp.store.close();
+    const backup = `${temp.file}.backup`;
+    const asked = (userId: string, text: string) => ({ ...question, userId, question: text });
+    let store = await openStore(temp.file, { now: () => temp.clock.now });
+    store.questions.record(asked('U0EARLY001', 'before the backup'));
+    await store.close();
+    copyFileSync(temp.file, backup);
+
+    // The new version runs for a while: Alice asks and asks her administrators; her card and the post are in Slack.
+    temp.clock.now += 10 * 60 * 1000;
+    store = await openStore(temp.file, { now: () => temp.clock.now });
+    const alice = store.questions.record(asked('U0ALICE001', 'alice: my IAM password for prod'));
+    const { escalation: aliceRequest } = await store.escalations.open({
+      questionId: alice,
+      requesterId: 'U0ALICE001',
+      topicId: 'iam-password-reset',
+    });
+    await store.close();
+
+    // Rolled back: the backup restored, the app started again, and Bob asks.
+    temp.clock.now += 10 * 60 * 1000;
+    copyFileSync(backup, temp.file);
+    store = await openStore(temp.file, { now: () => temp.clock.now });
+    try {
+      const bob = store.questions.record(asked('U0BOB00001', 'bob: something private'));
+      expect(bob).not.toBe(alice);
+      const { escalation: bobRequest } = await store.escalations.open({
+        questionId: bob,
+        requesterId: 'U0BOB00001',
+        topicId: 'iam-password-reset',
+      });
+      // Resolved on Alice's old post (its buttons carry her request's id and time) does not touch Bob's.
+      expect(await store.escalations.resolve(aliceRequest.id, 'U0ADMIN001', aliceRequest.createdAt)).toEqual({
+        result: 'not-found',
+      });
+      expect((await store.escalations.get(bobRequest.id))?.state).toBe('open');
     } finally {
       await store.close();
     }

@@ -1,9 +1,9 @@
 // One suite, written against the Store interface, run on both backends: SQLite in a temp file and
 // PostgreSQL (the real server, a schema per test). Schema, restart, ids, escalation states and claims,
 // feedback, stats, redelivered events, retention.
-import { ID_BLOCK_SIZE } from '../../src/store/id-blocks';
+import { blockFloor, ID_BLOCK_SIZE } from '../../src/store/id-blocks';
 import type { NewQuestion, Store } from '../../src/store/types';
-import { BACKENDS, DAY, HOUR, type TempStore, tempStore } from '../helpers/temp-store';
+import { BACKENDS, DAY, HOUR, START, type TempStore, tempStore } from '../helpers/temp-store';
 
 const typed = (question: string, overrides: Partial<NewQuestion> = {}): NewQuestion => ({
   userId: 'U0ASKER01',
@@ -65,6 +65,17 @@ describe.each(BACKENDS)('store on %s', (backend) => {
       expect((await restarted.questions.get(after))?.userId).toBe('U0ASKER01');
     });
 
+    it('come from blocks numbered no lower than the clock, so a database restored from a backup does not hand them out again', async () => {
+      const first = temp.store.questions.record(typed('before'));
+      expect(first).toBeGreaterThanOrEqual(blockFloor(START) * ID_BLOCK_SIZE);
+      temp.clock.now += HOUR;
+      const restarted = await temp.reopen();
+      const later = restarted.questions.record(typed('an hour later'));
+      // Whatever the counter in the database says, the block is at least an hour's worth of seconds on.
+      expect(Math.floor(later / ID_BLOCK_SIZE)).toBeGreaterThanOrEqual(blockFloor(START + HOUR));
+      expect(Number.isSafeInteger(later) && String(later).length <= 15).toBe(true);
+    });
+
     it('differ between two replicas on one database', async () => {
       // A second process on a SQLite file is refused (test/store/sqlite.test.ts).
       if (backend === 'sqlite') return;
@@ -112,6 +123,16 @@ describe.each(BACKENDS)('store on %s', (backend) => {
         originChannelId: 'C0CHANNEL1',
       });
     }
+
+    it('named with the time they were opened, are not changed through a post of another request with the same id', async () => {
+      const { escalation } = await openOne(temp.store);
+      const other = escalation.createdAt - 1;
+      expect(await temp.store.escalations.claim(escalation.id, 'U0ADMIN01', other)).toEqual({ result: 'not-found' });
+      expect(await temp.store.escalations.resolve(escalation.id, 'U0ADMIN01', other)).toEqual({ result: 'not-found' });
+      expect((await temp.store.escalations.get(escalation.id))?.state).toBe('open');
+      const claimed = await temp.store.escalations.claim(escalation.id, 'U0ADMIN01', escalation.createdAt);
+      expect(claimed).toMatchObject({ result: 'changed', escalation: { state: 'claimed' } });
+    });
 
     it('goes open -> claimed -> resolved, with who and when', async () => {
       const { escalation, created } = await openOne(temp.store);

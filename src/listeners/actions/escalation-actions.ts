@@ -5,7 +5,7 @@
 import type { Logger } from '@slack/bolt';
 import { noteCard } from '../../cards/blocks';
 import { askerNotes, buildEscalationPost, statusPlain } from '../../cards/build-escalation-post';
-import { decodeTopicRef } from '../../cards/ids';
+import { decodeEscalationRef, decodeTopicRef } from '../../cards/ids';
 import { outcomeUnknown, withoutRetries } from '../../slack/post-once';
 import type { EscalationRecord } from '../../store/types';
 import { type ListenerDeps, topicTitle } from '../deps';
@@ -158,7 +158,7 @@ export function createEscalationChangeAction(
       logger,
       `action escalation_${change}`,
       async () => {
-        const id = Number(actionValue(action));
+        const ref = decodeEscalationRef(actionValue(action));
         const userId = body.user.id;
         // Checked before anything is read or changed: a refusal reveals nothing about the request.
         if (!isAdministrator(adminUserIds, userId)) {
@@ -166,11 +166,11 @@ export function createEscalationChangeAction(
           await replyPrivately(args, notAnAdministratorCard());
           return;
         }
-        const transition = !Number.isSafeInteger(id)
+        const transition = !ref
           ? ({ result: 'not-found' } as const)
           : change === 'claim'
-            ? await store.escalations.claim(id, userId)
-            : await store.escalations.resolve(id, userId);
+            ? await store.escalations.claim(ref.id, userId, ref.createdAt)
+            : await store.escalations.resolve(ref.id, userId, ref.createdAt);
         if (transition.result === 'not-found') {
           await replyPrivately(args, noteCard(ESCALATION_GONE_TEXT));
           return;
