@@ -11,6 +11,7 @@ import { pruneOlderThan } from './retention';
 import type { SqlDriver } from './sql-driver';
 import { openSqliteDriver } from './sqlite/sqlite-driver';
 import { createStatsReader } from './stats-reader';
+import { StoreError } from './store-error';
 import type { Store } from './types';
 
 export type StoreTarget =
@@ -58,7 +59,12 @@ export async function openStore(target: StoreTarget | string, options: StoreOpti
     ids = await createIdAllocator(driver, (error) => onBackgroundError(error, 'reserving question ids'), now);
   } catch (error) {
     await driver.close();
-    throw error;
+    // The schema is there, yet the first write failed (a corrupt page, a read-only file): name where.
+    throw error instanceof StoreError
+      ? error
+      : new StoreError(
+          `${driver.where}: cannot write to the database (${reasonOf(error)}). Check ${driver.dialect === 'sqlite' ? 'DATABASE_PATH: the file must be writable by the app and not damaged (restore a backup if it is)' : 'DATABASE_URL'}.`,
+        );
   }
   const questions = createQuestionLog(driver, ids, {
     now,

@@ -2,10 +2,11 @@
 // a token Slack refuses stops the start with one line naming the variable and no stack trace; in HTTP
 // mode /health answers for a load balancer, log lines carry timestamps, and SIGTERM under load lets
 // every acknowledged request be answered and recorded before the process exits.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrateSqlite } from '../../src/store/sqlite/migrations';
 import { freePort, startAppProcess } from '../helpers/app-process';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack';
 import { APP_TOKEN, startFakeSocketMode } from '../helpers/fake-socket-mode';
@@ -28,6 +29,36 @@ const baseEnv = () => ({
   SLACK_BOT_TOKEN: 'xoxb-test-token',
   SLACK_API_URL: slack.apiUrl,
   DATABASE_PATH: join(tempDir, 'aws-signin.sqlite'),
+});
+
+describe('a database file the app cannot use', () => {
+  it.each([
+    ['a file of another program', (file: string) => new Database(file).exec('CREATE TABLE questions (x)').close()],
+    [
+      'a file damaged where the question ids are kept',
+      (file: string) => {
+        const db = new Database(file);
+        migrateSqlite(db);
+        const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'id_blocks'").get() as {
+          rootpage: number;
+        };
+        const pageSize = db.pragma('page_size', { simple: true }) as number;
+        db.close();
+        const fd = openSync(file, 'r+');
+        writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
+        closeSync(fd);
+      },
+    ],
+  ])('%s: exits 1 with one line naming the file and DATABASE_PATH, no stack', async (_, make) => {
+    const file = join(tempDir, 'aws-signin.sqlite');
+    make(file);
+    const app = startAppProcess({ ...baseEnv(), SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1' });
+    expect(await app.exited).toBe(1);
+    const said = app.stderr.join('\n');
+    expect(said).toContain(`${file}: cannot`);
+    expect(said).toContain('DATABASE_PATH');
+    expect(said).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('a token Slack refuses at start', () => {

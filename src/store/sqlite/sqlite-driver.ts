@@ -31,6 +31,13 @@ const cannotOpen = (file: string, error: unknown) =>
   new StoreError(
     `${file}: cannot open the database (${reasonOf(error)}). Check DATABASE_PATH and its folder's permissions.`,
   );
+/** Opened, but not usable as this app's database: corrupt, another program's, locked or read-only. */
+const cannotUse = (file: string, error: unknown) =>
+  error instanceof StoreError
+    ? error
+    : new StoreError(
+        `${file}: cannot use the database (${reasonOf(error)}). Check DATABASE_PATH: it must be this app's own database file (or a new one), writable by the app and not held open by another program.`,
+      );
 const isBusy = (error: unknown) => {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
@@ -76,7 +83,7 @@ export function openSqliteDriver(file: string): SqlDriver {
   } catch (error) {
     db.close();
     lock?.close();
-    throw error;
+    throw cannotUse(file, error);
   }
 
   const statements = new Map<string, { statement: Database.Statement; order: number[] }>();
