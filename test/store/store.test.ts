@@ -319,6 +319,14 @@ describe.each(BACKENDS)('store on %s', (backend) => {
       expect(stats.unsaved).toBe(0);
     });
 
+    it('counts the same unanswered wording together whatever its case, in every script, on both backends', async () => {
+      const fallback = (question: string) => typed(question, { kind: 'fallback', topicId: null, confidence: 0.1 });
+      for (const question of ['Не могу войти', 'НЕ МОГУ ВОЙТИ', 'Échec de connexion', 'échec de connexion?'])
+        temp.store.questions.record(fallback(question));
+      const stats = await temp.store.stats.usage();
+      expect(stats.unanswered.map((row) => row.count)).toEqual([2, 2]);
+    });
+
     it('reads zeros from an empty database', async () => {
       expect(await temp.store.stats.usage()).toMatchObject({
         questions: 0,

@@ -79,6 +79,11 @@ export function openSqliteDriver(file: string): SqlDriver {
     // power cut can roll back the last commits), without an fsync per question.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // SQLite's own lower() folds ASCII only; PostgreSQL's folds every script. The stats group questions
+    // by their lower-cased wording, so both backends must count "НЕ МОГУ ВОЙТИ" with "Не могу войти".
+    db.function('lower', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? text.toLowerCase() : text,
+    );
     migrateSqlite(db);
   } catch (error) {
     db.close();
