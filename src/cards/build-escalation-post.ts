@@ -4,7 +4,7 @@ import type { EscalationRecord } from '../store/types';
 import { redactSecrets } from '../text/secrets';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
 import { actions, button, context, noteCard, section, slackLink } from './blocks';
-import { ANSWER_GONE_TEXT } from './build-feedback-modal';
+import { ANSWER_GONE_TEXT, ANSWER_NOT_FOUND_YET_TEXT } from './build-feedback-modal';
 import { ACTION, BLOCK, encodeEscalationRef } from './ids';
 import type { Card } from './types';
 
@@ -119,6 +119,8 @@ export const askerNotes = {
     noteCard(
       `${ANSWER_GONE_TEXT} Then press Ask my administrator on the new answer${adminContact ? `, or contact them directly: ${adminContact}` : ''}.`,
     ),
+  /** The question is not in the database yet (another replica answered it): nothing was sent. */
+  questionNotFoundYet: (): Card => noteCard(`${ANSWER_NOT_FOUND_YET_TEXT} Nothing was sent to your administrators.`),
   /** Slack took the post but its answer never came: it may well be there. */
   unconfirmed: (escalationChannel: string, adminContact: string | undefined): Card =>
     noteCard(

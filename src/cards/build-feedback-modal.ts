@@ -19,6 +19,9 @@ export const HELPFUL_THANKS_TEXT = 'Thanks for letting me know! :+1:';
  */
 export const ANSWER_GONE_TEXT =
   "I no longer have the question behind this answer (I keep questions only for a while), so I can't attach anything to it. Please ask me again for a fresh answer.";
+/** The question is not in the database, yet too recent for the retention period to have deleted it. */
+export const ANSWER_NOT_FOUND_YET_TEXT =
+  "I can't find the question behind this answer just now: it may not be saved yet. Please try again in a minute; if this keeps happening, ask me again for a fresh answer.";
 export const SECRET_IN_NOTE_TEXT =
   ':warning: Your note looked like it contained a password or an access key. I stored it without that part; please change that password or rotate that key.';
 

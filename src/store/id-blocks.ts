@@ -24,6 +24,16 @@ export class NoIdsLeftError extends Error {
   override readonly name = 'NoIdsLeftError';
 }
 
+/**
+ * The earliest a question with this id can have been asked: its block was numbered no lower than the
+ * second it was reserved, before any of its ids went out. (Only when blocks are reserved faster than one
+ * a second does a number run ahead of the clock, by as many seconds.)
+ */
+export const earliestAskedAt = (id: number): number => ID_EPOCH_MS + Math.floor(id / ID_BLOCK_SIZE) * 1000;
+
+/** A process changes to a new block at least this often, so its ids keep telling roughly when they were handed out. */
+export const BLOCK_RENEWAL_MS = 24 * 60 * 60 * 1000;
+
 /** The lowest block a reservation made at `nowMs` may get. */
 export const blockFloor = (nowMs: number): number => Math.max(0, Math.floor((nowMs - ID_EPOCH_MS) / 1000));
 
@@ -44,6 +54,7 @@ export async function createIdAllocator(
   now: () => number = Date.now,
 ): Promise<IdAllocator> {
   let block = await reserveBlock(driver, now());
+  let blockSince = now();
   let offset = 0;
   let nextBlock: number | undefined;
   let reserving = false;
@@ -70,16 +81,18 @@ export async function createIdAllocator(
 
   return {
     next() {
-      if (offset >= ID_BLOCK_SIZE) {
+      const stale = now() - blockSince >= BLOCK_RENEWAL_MS;
+      if (offset >= ID_BLOCK_SIZE || (stale && nextBlock !== undefined)) {
         if (nextBlock === undefined) {
           reserveNext();
           throw new NoIdsLeftError('No question ids left: the database could not be reached to reserve more');
         }
         block = nextBlock;
+        blockSince = now();
         nextBlock = undefined;
         offset = 0;
       }
-      if (offset >= ID_BLOCK_SIZE / 2) reserveNext();
+      if (offset >= ID_BLOCK_SIZE / 2 || now() - blockSince >= BLOCK_RENEWAL_MS) reserveNext();
       return block * ID_BLOCK_SIZE + offset++;
     },
   };

@@ -69,6 +69,7 @@ export async function openStore(target: StoreTarget | string, options: StoreOpti
   const questions = createQuestionLog(driver, ids, {
     now,
     batchMs: resolved.kind === 'postgres' ? POSTGRES_BATCH_MS : 0,
+    ...(options.retentionDays !== undefined ? { keptForMs: options.retentionDays * DAY_MS } : {}),
     onLost: options.onLost ?? ((error, lost) => reportToStderr(`Could not save ${lost} question(s)`)(error)),
     ...(options.onUnavailable ? { onUnavailable: options.onUnavailable } : {}),
     ...(options.onRecovered ? { onRecovered: options.onRecovered } : {}),

@@ -1,6 +1,6 @@
 // Each question's outcome: what was asked (already redacted), which card it got, how sure the matcher was.
 import type { AskerKind } from '../knowledge/schema';
-import type { IdAllocator } from './id-blocks';
+import { earliestAskedAt, type IdAllocator } from './id-blocks';
 import { isRowError, type SqlDriver } from './sql-driver';
 import type { NewQuestion, OutcomeKind, QuestionLog, QuestionRecord, Surface } from './types';
 
@@ -98,7 +98,14 @@ export interface QuestionLogOptions extends QuestionWriteEvents {
    * loop's turn (SQLite: a local write is cheap); over a network, a short window saves round trips.
    */
   batchMs?: number;
+  /** How long questions are kept (RETENTION_DAYS); unset: kept for good. */
+  keptForMs?: number;
 }
+
+const MAX_REMEMBERED_REFUSALS = 4096;
+
+/** A question younger than the retention period by at least this much cannot have been deleted by it. */
+const RETENTION_MARGIN_MS = 60 * 60 * 1000;
 
 /** The question log, plus what the store needs to keep written-behind rows consistent. */
 export interface WrittenBehindQuestionLog extends QuestionLog {
@@ -131,6 +138,13 @@ export function createQuestionLog(
   const pending: QuestionRow[] = [];
   const pendingById = new Map<number, QuestionRow>();
   let lost = 0;
+  // The ids of the questions the database refused, the latest few thousand: a click on one of their cards
+  // is told the question is gone for good, not to try again. Bounded: a flood of refusals costs no memory.
+  const refusedIds = new Set<number>();
+  const rememberRefused = (id: number) => {
+    if (refusedIds.size >= MAX_REMEMBERED_REFUSALS) refusedIds.delete(refusedIds.values().next().value as number);
+    refusedIds.add(id);
+  };
   let closed = false;
   let unavailable = false;
   let savedDuringOutage = 0;
@@ -162,6 +176,7 @@ export function createQuestionLog(
       } catch (error) {
         if (!isRowError(error)) throw error;
         refused++;
+        rememberRefused(row.id);
         firstError ??= error;
       }
       forget(1);
@@ -253,6 +268,12 @@ export function createQuestionLog(
       if (queued) return toRecord(queued);
       const { rows } = await driver.query<QuestionRow>('SELECT * FROM questions WHERE id = $1', [id]);
       return rows[0] ? toRecord(rows[0]) : undefined;
+    },
+    whyMissing(id) {
+      if (refusedIds.has(id)) return 'lost';
+      const keptFor = options.keptForMs;
+      if (keptFor === undefined) return 'unsaved';
+      return earliestAskedAt(id) > options.now() - keptFor + RETENTION_MARGIN_MS ? 'unsaved' : 'deleted';
     },
     async flush() {
       if (pending.length > 0 || draining) await drain();

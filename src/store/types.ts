@@ -35,6 +35,12 @@ export interface QuestionLog {
    */
   record(question: NewQuestion): number;
   get(id: number): Promise<QuestionRecord | undefined>;
+  /**
+   * Why a question `get` did not find is missing: `lost` when the database refused it here; `deleted`
+   * when it can be old enough for the retention period to have removed it; otherwise `unsaved` (another
+   * replica has not written it yet), which a person is told as such, never as deleted.
+   */
+  whyMissing(id: number): 'lost' | 'deleted' | 'unsaved';
 }
 
 export interface FeedbackKey {

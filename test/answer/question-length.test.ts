@@ -10,6 +10,7 @@ function recordingAnswerer() {
   const questions: QuestionLog = {
     record: (question) => recorded.push(question),
     get: async () => undefined,
+    whyMissing: () => 'unsaved' as const,
   };
   const { corpus, matcher } = realAnswerPath();
   return { answerer: createAnswerer({ corpus, matcher, cardContext: {}, questions }), recorded };

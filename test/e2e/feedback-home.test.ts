@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FEEDBACK_PROMPT } from '../../src/cards/build-answer-card';
 import {
-  ANSWER_GONE_TEXT,
+  ANSWER_NOT_FOUND_YET_TEXT,
   FEEDBACK_THANKS_TEXT,
   HELPFUL_THANKS_TEXT,
   SECRET_IN_NOTE_TEXT,
@@ -127,11 +127,15 @@ describe('feedback', () => {
     expect(stored?.missing).toContain('Nothing for a member account');
     expect(stored?.missing).not.toContain('Sup3rSecret');
 
-    // The retention period deletes the question while the form is open: the form says so, and to ask
-    // again, rather than "try again in a minute" for ever.
+    // The question disappears while the form is open, moments after it was asked: far too recent for
+    // the retention period, so the form says it cannot find it yet (another replica may not have
+    // written it), not that it was deleted. The retention case: test/listeners/escalation-feedback.test.ts.
     await store.prune(Date.now() + 1000);
     const late = JSON.parse((await submit('One more thing about member accounts')).body);
-    expect(late).toEqual({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: ANSWER_GONE_TEXT } });
+    expect(late).toEqual({
+      response_action: 'errors',
+      errors: { [BLOCK.feedbackMissing]: ANSWER_NOT_FOUND_YET_TEXT },
+    });
   });
 });
 

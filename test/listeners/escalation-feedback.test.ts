@@ -2,7 +2,12 @@
 // Slack says no (a post, a DM, a modal, the Home tab) and when two administrators click.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ESCALATION_BEING_POSTED_TEXT, ESCALATION_FAILED_TEXT } from '../../src/cards/build-escalation-post';
-import { ANSWER_GONE_TEXT, HELPFUL_THANKS_TEXT, NOT_HELPFUL_NOTED_TEXT } from '../../src/cards/build-feedback-modal';
+import {
+  ANSWER_GONE_TEXT,
+  ANSWER_NOT_FOUND_YET_TEXT,
+  HELPFUL_THANKS_TEXT,
+  NOT_HELPFUL_NOTED_TEXT,
+} from '../../src/cards/build-feedback-modal';
 import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
 import {
   ALREADY_HANDLED_PREFIX,
@@ -21,7 +26,7 @@ import { ORG_CONTEXT } from '../helpers/corpus';
 import { recordingClient, recordingLogger, recordingRespond } from '../helpers/fakes';
 import { ADMIN_ID, ESCALATION_CHANNEL, listenerDeps } from '../helpers/listener-deps';
 import { blockActionPayload } from '../helpers/slack-requests';
-import { type TempStore, tempStore } from '../helpers/temp-store';
+import { DAY, type TempStore, tempStore } from '../helpers/temp-store';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type Handler = (args: ActionArgs) => Promise<void>;
@@ -79,11 +84,12 @@ const askFields = (questionId: number) => ({
 
 describe('an answer whose question the retention period deleted', () => {
   async function prunedQuestion() {
+    await temp.reopen({ retentionDays: 30 });
     const questionId = storedQuestion();
     // Written behind: saved once the store has had a turn (a read waits for it).
     await temp.store.stats.usage();
-    temp.clock.now += 1000;
-    await temp.store.prune(temp.clock.now);
+    temp.clock.now += 31 * DAY;
+    await temp.store.prune(temp.clock.now - 30 * DAY);
     expect(await temp.store.questions.get(questionId)).toBeUndefined();
     return questionId;
   }
@@ -105,6 +111,31 @@ describe('an answer whose question the retention period deleted', () => {
     expect(asked.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
     for (const reply of [helpful, notHelpful, asked])
       expect(String(reply.sent[0]?.text)).not.toMatch(/try again in a minute/);
+  });
+});
+
+describe('an answer whose question another replica has not saved yet', () => {
+  // The replica that answered cannot reach the database for a moment; the click lands here. The
+  // question is far too recent for the retention period to have deleted it: not "ask again", but later.
+  it('says it cannot find the question yet and to try again in a minute, on every button; nothing is posted', async () => {
+    await temp.reopen({ retentionDays: 30 });
+    // The next id of this block: the one another replica's question would have, in its own block.
+    const notYetSaved = storedQuestion() + 1;
+    await temp.store.stats.usage();
+    const helpful = await click(
+      createHelpfulAction(listenerDeps(temp.store)),
+      ratingFields(notYetSaved, ACTION.feedbackHelpful),
+    );
+    const notHelpful = await click(
+      createNotHelpfulAction(listenerDeps(temp.store)),
+      ratingFields(notYetSaved, ACTION.feedbackNotHelpful),
+    );
+    const asked = await click(createAskAdministratorAction(listenerDeps(temp.store)), askFields(notYetSaved));
+    for (const reply of [helpful, notHelpful, asked]) {
+      expect(String(reply.sent[0]?.text)).toContain(ANSWER_NOT_FOUND_YET_TEXT);
+      expect(String(reply.sent[0]?.text)).not.toContain(ANSWER_GONE_TEXT);
+    }
+    expect(asked.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(0);
   });
 });
 

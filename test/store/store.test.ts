@@ -76,6 +76,29 @@ describe.each(BACKENDS)('store on %s', (backend) => {
       expect(Number.isSafeInteger(later) && String(later).length <= 15).toBe(true);
     });
 
+    it('tell why a question is missing: too recent to be deleted, old enough for the retention period, or refused', async () => {
+      const store = await temp.reopen({ retentionDays: 30, onLost: () => undefined });
+      const recent = store.questions.record(typed('just asked elsewhere')) + 1000;
+      expect(store.questions.whyMissing(recent)).toBe('unsaved');
+      const refused = store.questions.record(typed('refused', { kind: 'not-a-kind' as 'answer' }));
+      await store.stats.usage();
+      expect(store.questions.whyMissing(refused)).toBe('lost');
+      temp.clock.now += 31 * DAY;
+      expect(store.questions.whyMissing(recent)).toBe('deleted');
+      // Without a retention period nothing is ever deleted.
+      expect((await temp.reopen()).questions.whyMissing(recent)).toBe('unsaved');
+    });
+
+    it('move to a new block at least once a day, so an id keeps telling when it was handed out', async () => {
+      const first = temp.store.questions.record(typed('today'));
+      temp.clock.now += DAY + HOUR;
+      temp.store.questions.record(typed('a day later: the next block is reserved'));
+      await temp.store.stats.usage();
+      const later = temp.store.questions.record(typed('and used'));
+      expect(Math.floor(later / ID_BLOCK_SIZE)).toBeGreaterThan(Math.floor(first / ID_BLOCK_SIZE));
+      expect(Math.floor(later / ID_BLOCK_SIZE)).toBeGreaterThanOrEqual(blockFloor(START + DAY));
+    });
+
     it('differ between two replicas on one database', async () => {
       // A second process on a SQLite file is refused (test/store/sqlite.test.ts).
       if (backend === 'sqlite') return;

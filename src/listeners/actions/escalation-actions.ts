@@ -79,8 +79,13 @@ export function createAskAdministratorAction({
           logListenerError(logger, 'saving an escalation', error);
         }
         if (gone) {
-          // Deleted after the retention period: no retry can bring it back, so say what will work.
-          await replyPrivately(args, askerNotes.questionGone(cardContext.adminContact));
+          // Deleted after the retention period (or refused by the database): no retry can bring it back,
+          // so say what will work. Too recent for that: another replica has not written it yet.
+          const notYet = store.questions.whyMissing(questionId) === 'unsaved';
+          await replyPrivately(
+            args,
+            notYet ? askerNotes.questionNotFoundYet() : askerNotes.questionGone(cardContext.adminContact),
+          );
           return;
         }
         if (!opened) {

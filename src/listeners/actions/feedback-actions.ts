@@ -5,6 +5,7 @@
 import { noteCard } from '../../cards/blocks';
 import {
   ANSWER_GONE_TEXT,
+  ANSWER_NOT_FOUND_YET_TEXT,
   buildFeedbackModal,
   HELPFUL_THANKS_TEXT,
   NOT_HELPFUL_NOTED_TEXT,
@@ -21,7 +22,7 @@ export const RATING_NOT_SAVED_TEXT =
 
 /**
  * `saved` only when the rating is in the database (a person is thanked for nothing else); `gone` when
- * its question is not there (deleted after the retention period): no retry can help that one.
+ * its question is not there (deleted after the retention period, or not written yet: `notSavedCard`).
  */
 async function saveRating(
   store: ListenerDeps['store'],
@@ -41,8 +42,12 @@ async function saveRating(
   }
 }
 
-const notSavedCard = (outcome: 'gone' | 'failed') =>
-  noteCard(outcome === 'gone' ? ANSWER_GONE_TEXT : RATING_NOT_SAVED_TEXT);
+/** Why a rating was not saved, honestly: a question deleted long ago, one not saved yet, or the database. */
+function notSavedCard(store: ListenerDeps['store'], ref: TopicRef | null, outcome: 'gone' | 'failed') {
+  if (outcome === 'failed' || ref?.questionId === undefined) return noteCard(RATING_NOT_SAVED_TEXT);
+  const missing = store.questions.whyMissing(ref.questionId);
+  return noteCard(missing === 'unsaved' ? ANSWER_NOT_FOUND_YET_TEXT : ANSWER_GONE_TEXT);
+}
 
 export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
   return async (args: ActionArgs): Promise<void> => {
@@ -59,7 +64,7 @@ export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {
           return;
         }
         const saved = await saveRating(store, ref, body.user.id, true, logger);
-        await replyPrivately(args, saved === 'saved' ? noteCard(HELPFUL_THANKS_TEXT) : notSavedCard(saved));
+        await replyPrivately(args, saved === 'saved' ? noteCard(HELPFUL_THANKS_TEXT) : notSavedCard(store, ref, saved));
       },
       (card) => replyPrivately(args, card),
     );
@@ -82,7 +87,7 @@ export function createNotHelpfulAction({ store, corpus }: Pick<ListenerDeps, 'st
         }
         const saved = await saveRating(store, ref, body.user.id, false, logger);
         if (saved !== 'saved' || !ref) {
-          await replyPrivately(args, notSavedCard(saved === 'gone' ? 'gone' : 'failed'));
+          await replyPrivately(args, notSavedCard(store, ref, saved === 'gone' ? 'gone' : 'failed'));
           return;
         }
         try {

@@ -1,7 +1,12 @@
 // The "What was missing?" form, submitted: the note is stored (minus any secret) with the rating, and the
 // form turns into a thank-you, which is the private acknowledgement.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { ANSWER_GONE_TEXT, buildFeedbackThanksView, MISSING_MAX_LENGTH } from '../../cards/build-feedback-modal';
+import {
+  ANSWER_GONE_TEXT,
+  ANSWER_NOT_FOUND_YET_TEXT,
+  buildFeedbackThanksView,
+  MISSING_MAX_LENGTH,
+} from '../../cards/build-feedback-modal';
 import { BLOCK, decodeTopicRef, VIEW } from '../../cards/ids';
 import { redactSecrets } from '../../text/secrets';
 import type { ListenerDeps } from '../deps';
@@ -37,14 +42,17 @@ export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>)
           helpful: false,
           missing: text,
         });
-        // Not saved, and the database answered: the question is gone (the retention period deleted it).
+        // Not saved, and the database answered: the question is not there (deleted after the retention
+        // period, or not written yet by the replica that answered).
         gone = !saved;
       }
     } catch (error) {
       logListenerError(logger, 'saving feedback', error);
     }
-    if (gone) {
-      await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: ANSWER_GONE_TEXT } });
+    if (gone && ref?.questionId !== undefined) {
+      const missing = store.questions.whyMissing(ref.questionId);
+      const said = missing === 'unsaved' ? ANSWER_NOT_FOUND_YET_TEXT : ANSWER_GONE_TEXT;
+      await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: said } });
       return;
     }
     // Thanked only for a note that is in the database; the form stays open with the text, to try again.
