@@ -185,19 +185,24 @@ export function storeTargetOf(config: AppConfig): StoreTarget {
  * What the store reports while running, to the app's log: an outage once when it starts and once when
  * the queue has caught up (never per question), and questions that will never be saved.
  */
-export function storeLogging(logger: () => Logger | undefined): StoreOptions {
+export function storeLogging(appLogger: () => Logger | undefined): StoreOptions {
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  // Before the app (and its logger) exists: the retention run at start. Its failure must be seen too.
+  let startLogger: Logger | undefined;
+  const logger = (): Logger => {
+    const current = appLogger();
+    if (current) return current;
+    startLogger ??= createRedactingLogger(createConsoleLogger());
+    return startLogger;
+  };
   return {
     onUnavailable: (error, waiting) =>
-      logger()?.error(
+      logger().error(
         `The database is unreachable (${reason(error)}): still answering, ${waiting} question(s) queued to save when it is back`,
       ),
-    onRecovered: (saved) => logger()?.info(`The database is back: ${saved} queued question(s) saved`),
-    onLost: (error, lost) => {
-      const log = logger();
-      if (log) logListenerError(log, `saving ${lost} question(s)`, error);
-    },
-    onBackgroundError: (error, what) => logger()?.warn(`${what} failed: ${reason(error)}`),
+    onRecovered: (saved) => logger().info(`The database is back: ${saved} queued question(s) saved`),
+    onLost: (error, lost) => logListenerError(logger(), `saving ${lost} question(s)`, error),
+    onBackgroundError: (error, what) => logger().warn(`${what} failed: ${reason(error)}`),
   };
 }
 
