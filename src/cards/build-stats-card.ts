@@ -14,6 +14,8 @@ export const NO_QUESTIONS_TEXT = 'No questions typed in these days yet.';
 export const UNANSWERED_TITLE = '*Most frequent unanswered questions* (add these to the knowledge files)';
 export const MISSING_TITLE = '*What people said was missing*';
 /** Stats read while some questions are not in the database: the figures are short by that many. */
+export const statsLostText = (lost: number): string =>
+  `:warning: ${plural(lost, 'question')} answered by this instance in this period could not be saved and ${lost === 1 ? 'is' : 'are'} not counted here.`;
 export const statsIncompleteText = (unsaved: number): string =>
   `:warning: Incomplete: ${plural(unsaved, 'question')} answered by this instance ${unsaved === 1 ? 'is' : 'are'} not saved yet (the database was unreachable) and ${unsaved === 1 ? 'is' : 'are'} not counted here.`;
 
@@ -62,6 +64,7 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
     ),
   ];
   if (stats.unsaved > 0) blocks.push(section(statsIncompleteText(stats.unsaved)));
+  if ((stats.lost ?? 0) > 0) blocks.push(section(statsLostText(stats.lost ?? 0)));
   if (stats.questions === 0) {
     blocks.push(section(NO_QUESTIONS_TEXT));
   } else {

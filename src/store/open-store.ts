@@ -93,7 +93,7 @@ export async function openStore(target: StoreTarget | string, options: StoreOpti
     questions,
     feedback: createFeedbackLog(driver, questions, now),
     escalations: createEscalationLog(driver, questions, now),
-    stats: createStatsReader(driver, questions, now),
+    stats: createStatsReader(driver, questions, now, options.retentionDays),
     events: createEventLog(driver, now),
     prune,
     async close() {

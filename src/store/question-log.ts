@@ -113,8 +113,10 @@ export interface WrittenBehindQuestionLog extends QuestionLog {
   flush(): Promise<void>;
   /** Resolves once question `id` is in the database (at once if it already is); rejects if it cannot be. */
   ensureSaved(id: number): Promise<void>;
-  /** Answered here but not in the database: queued, or lost. */
+  /** Answered here and waiting for the database: saved (and counted) once it can be reached. */
   unsaved(): number;
+  /** Answered here since `since` (ms) and never to be saved: refused by the database, or beyond the queue. */
+  lostSince(since: number): number;
   close(): void;
 }
 
@@ -137,7 +139,12 @@ export function createQuestionLog(
   const batchMs = options.batchMs ?? 0;
   const pending: QuestionRow[] = [];
   const pendingById = new Map<number, QuestionRow>();
-  let lost = 0;
+  // When each lost question was answered, the latest few thousand: the stats count those of their window.
+  const lostAt: number[] = [];
+  const countLost = (at: number) => {
+    if (lostAt.length >= MAX_REMEMBERED_REFUSALS) lostAt.shift();
+    lostAt.push(at);
+  };
   // The ids of the questions the database refused, the latest few thousand: a click on one of their cards
   // is told the question is gone for good, not to try again. Bounded: a flood of refusals costs no memory.
   const refusedIds = new Set<number>();
@@ -177,14 +184,12 @@ export function createQuestionLog(
         if (!isRowError(error)) throw error;
         refused++;
         rememberRefused(row.id);
+        countLost(row.asked_at);
         firstError ??= error;
       }
       forget(1);
     }
-    if (refused > 0) {
-      lost += refused;
-      options.onLost?.(firstError, refused);
-    }
+    if (refused > 0) options.onLost?.(firstError, refused);
   }
 
   async function writeAll(): Promise<void> {
@@ -237,7 +242,7 @@ export function createQuestionLog(
       const problem = rowProblem(question);
       if (problem) throw new Error(`Not a question that can be saved: ${problem}`);
       if (pending.length >= maxPending) {
-        lost++;
+        countLost(options.now());
         const error = new Error(`${maxPending} questions are already waiting for the database`);
         options.onLost?.(error, 1);
         throw error;
@@ -281,7 +286,8 @@ export function createQuestionLog(
     async ensureSaved(id) {
       while (pendingById.has(id)) await drain();
     },
-    unsaved: () => pending.length + lost,
+    unsaved: () => pending.length,
+    lostSince: (since) => lostAt.filter((at) => at >= since).length,
     close() {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);

@@ -37,11 +37,14 @@ export function createStatsReader(
   driver: SqlDriver,
   questions: WrittenBehindQuestionLog,
   now: () => number,
+  /** RETENTION_DAYS: a window longer than what is kept would count a part of it only, under its full name. */
+  keptForDays?: number,
 ): StatsReader {
   return {
-    async usage({ days = STATS_DEFAULT_DAYS } = {}): Promise<UsageStats> {
+    async usage({ days: asked = STATS_DEFAULT_DAYS } = {}): Promise<UsageStats> {
       // What is queued is counted if it can be written now; otherwise it is reported as not counted.
       await questions.flush().catch(() => undefined);
+      const days = keptForDays === undefined ? asked : Math.min(asked, keptForDays);
       const until = now();
       const since = until - days * DAY_MS;
       const [kinds, userKinds, helpful, escalations, unanswered, missing] = await Promise.all([
@@ -73,6 +76,7 @@ export function createStatsReader(
         unanswered: unanswered.rows.map((row) => ({ question: row.question, count: Number(row.n) })),
         missing: missing.rows.map((row) => ({ topicId: row.topic_id, text: row.missing })),
         unsaved: questions.unsaved(),
+        lost: questions.lostSince(since),
       };
     },
   };

@@ -142,8 +142,10 @@ export interface UsageStats {
   unanswered: Array<{ question: string; count: number }>;
   /** The latest "what was missing" notes. */
   missing: Array<{ topicId: string; text: string }>;
-  /** Questions this process answered but has not saved (waiting for the database, or lost): not counted above. */
+  /** Questions this process answered and has not saved yet (waiting for the database): not counted above. */
   unsaved: number;
+  /** Questions this process answered in the window that will never be saved (refused, or beyond the queue). */
+  lost?: number;
 }
 
 export interface StatsReader {

@@ -276,7 +276,7 @@ describe('Helpful', () => {
     const { sent } = await click(helpful, helpfulFields(lost));
     // Not "try again in a minute": the question will never be there; asking again will work.
     expect(sent[0]?.text).toBe(ANSWER_GONE_TEXT);
-    expect((await temp.store.stats.usage()).unsaved).toBe(1);
+    expect((await temp.store.stats.usage()).lost).toBe(1);
   });
 
   it('says the rating was not saved when the database is down', async () => {

@@ -1,6 +1,7 @@
 // One suite, written against the Store interface, run on both backends: SQLite in a temp file and
 // PostgreSQL (the real server, a schema per test). Schema, restart, ids, escalation states and claims,
 // feedback, stats, redelivered events, retention.
+import { buildStatsCard, statsLostText, statsTitle } from '../../src/cards/build-stats-card';
 import { blockFloor, ID_BLOCK_SIZE } from '../../src/store/id-blocks';
 import type { NewQuestion, Store } from '../../src/store/types';
 import { BACKENDS, DAY, HOUR, START, type TempStore, tempStore } from '../helpers/temp-store';
@@ -348,6 +349,36 @@ describe.each(BACKENDS)('store on %s', (backend) => {
         temp.store.questions.record(fallback(question));
       const stats = await temp.store.stats.usage();
       expect(stats.unanswered.map((row) => row.count)).toEqual([2, 2]);
+    });
+
+    it('count no further back than RETENTION_DAYS, and say so: a window of 3 days with RETENTION_DAYS=3', async () => {
+      for (let day = 0; day < 7; day++) {
+        temp.store.questions.record(typed(`question of day ${day}`));
+        temp.clock.now += DAY;
+      }
+      temp.clock.now -= HOUR;
+      expect((await temp.store.stats.usage()).questions).toBe(7);
+      const store = await temp.reopen({ retentionDays: 3 });
+      const stats = await store.stats.usage();
+      expect(stats.until - stats.since).toBe(3 * DAY);
+      expect(buildStatsCard(stats, (id) => id).text).toContain(`${statsTitle(3)}: 3 questions`);
+    });
+
+    it('a question lost long ago does not mark this week as incomplete', async () => {
+      const store = await temp.reopen({ onLost: () => undefined });
+      store.questions.record(typed('refused', { kind: 'not-a-kind' as 'answer' }));
+      const now = await store.stats.usage();
+      expect(now).toMatchObject({ lost: 1, unsaved: 0 });
+      expect(
+        buildStatsCard(now, (id) => id)
+          .blocks.map((b) => JSON.stringify(b))
+          .join(''),
+      ).toContain(statsLostText(1).slice(10, 60));
+      temp.clock.now += 30 * DAY;
+      store.questions.record(typed('this week'));
+      const stats = await store.stats.usage();
+      expect(stats).toMatchObject({ questions: 1, lost: 0, unsaved: 0 });
+      expect(JSON.stringify(buildStatsCard(stats, (id) => id).blocks)).not.toContain('Incomplete');
     });
 
     it('reads zeros from an empty database', async () => {
