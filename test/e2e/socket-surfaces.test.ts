@@ -8,7 +8,7 @@ import { FEEDBACK_THANKS_TEXT, HELPFUL_THANKS_TEXT } from '../../src/cards/build
 import { HELP_TITLE } from '../../src/cards/build-help-card';
 import { HOME_TITLE } from '../../src/cards/build-home-view';
 import { STILL_STUCK_INTRO } from '../../src/cards/build-still-stuck-card';
-import { ACTION, BLOCK, decodeTopicRef, positional, VIEW } from '../../src/cards/ids';
+import { ACTION, BLOCK, decodeEscalationRef, decodeTopicRef, positional, VIEW } from '../../src/cards/ids';
 import { sharedByLine } from '../../src/listeners/actions/topic-actions';
 import { buttonOf, headerOf } from '../helpers/cards';
 import { directMessageEvent, mentionEvent, viewSubmissionPayload } from '../helpers/slack-requests';
@@ -173,7 +173,7 @@ describe('buttons over the socket', () => {
       slack.callsTo('chat.postMessage').find((c) => c.args.channel === ESCALATION_CHANNEL),
     );
     const claim = buttonOf(post.args, (b) => b.actionId === ACTION.escalationClaim);
-    const id = Number(claim.value);
+    const id = decodeEscalationRef(claim.value)?.id ?? -1;
     await sender.click({
       ...claim,
       responseUrl: slack.responseUrl('sock-claim'),
