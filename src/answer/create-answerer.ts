@@ -60,7 +60,21 @@ export function textForMatching(question: string): string {
     /\S{25}/.test(withoutRedacted) ? withoutRedacted.replace(OVERLONG_WORD, ' ') : withoutRedacted,
   ).trim();
   if (words.length <= MAX_MATCHED_CHARS) return words;
-  return words.slice(0, MAX_MATCHED_CHARS).replace(/\s+\S*$/, '');
+  return cutAtWordEnd(words, MAX_MATCHED_CHARS);
+}
+
+/** A cut that ends a word lands at most this far before the limit: further back, the text is cut at the limit. */
+const WORD_END_REACH = 40;
+
+/**
+ * The first `max` characters, ending at a space when there is one near the end ("…my MFA" rather than
+ * "…my MF"). Japanese and Chinese put no spaces between words: a long question in them is cut at the
+ * limit, not back to the last space there happens to be (which left "AWS" of a 2,000-character post).
+ */
+function cutAtWordEnd(text: string, max: number): string {
+  const cut = sliceWhole(text, max);
+  const atSpace = cut.replace(/\s+\S*$/, '');
+  return cut.length - atSpace.length <= WORD_END_REACH ? atSpace : cut;
 }
 
 /** Longest question kept (stored, quoted, posted to administrators): a Slack message can be 40,000 characters. */
@@ -81,12 +95,12 @@ export function plainQuestion(rawText: string): { question: string; secrets: Sec
   return { question, secrets };
 }
 
-/** Cut at a space, never inside "[redacted]" (half a marker would read as a word the person wrote). */
+/** Cut at a word's end, never inside "[redacted]" (half a marker would read as a word the person wrote). */
 function cutQuestion(text: string): string {
   const cut = sliceWhole(text, MAX_QUESTION_CHARS);
   const lastMarker = cut.lastIndexOf('[');
   const safe = lastMarker >= 0 && !cut.slice(lastMarker).includes(']') ? cut.slice(0, lastMarker) : cut;
-  return `${safe.replace(/\s+\S*$/, '').trimEnd()}…`;
+  return `${cutAtWordEnd(safe, safe.length).trimEnd()}…`;
 }
 
 export interface CardOptions {

@@ -28,6 +28,19 @@ describe('how much of a question is kept', () => {
     expect(stored).toMatch(/^I lost my MFA device (and then some more words )*(and|then|some|more|words)…$/);
   });
 
+  it('a long question in a language written without spaces keeps its 2,000 characters, and is matched on them', () => {
+    const { answerer, recorded } = recordingAnswerer();
+    // "AWS " then Japanese for "I lost the MFA device (phone) and cannot sign in", over and over.
+    const japanese = 'MFAデバイスのスマホをなくしてサインインできません。'.repeat(120);
+    const reply = answerer.answer(`AWS ${japanese}`, { asker });
+    const stored = recorded[0]?.question ?? '';
+    expect(stored.length).toBeGreaterThan(MAX_QUESTION_CHARS - 50);
+    expect(stored.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS + 1);
+    expect(stored.endsWith('…')).toBe(true);
+    expect(reply.outcome?.topic?.id).toBe(answerer.answer(japanese).outcome?.topic?.id);
+    expect(reply.outcome?.kind).toBe('answer');
+  });
+
   it('a cut never leaves half a [redacted] mark, and never a secret', () => {
     const { answerer, recorded } = recordingAnswerer();
     const filler = 'x '.repeat((MAX_QUESTION_CHARS - 30) / 2);
