@@ -63,11 +63,12 @@ const PATTERNS: readonly SecretPattern[] = [
     pattern: /(?<![A-Za-z0-9])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
     prefilter: /eyJ/,
   },
-  // scheme://user:password@host: only the password goes. The scheme is bounded, so a long run of letters
-  // and dots is not rescanned from every position.
+  // scheme://user:password@host: only the password goes, up to the last "@" before the host (a password
+  // may hold one), and with no user name too ("https://:password@host"). The scheme and both parts are
+  // bounded, so a long run of letters and dots is not rescanned from every position.
   {
     kind: 'url-password',
-    pattern: /\b[a-z][a-z0-9+.-]{0,15}:\/\/[^\s:@/<>|]{1,256}:(?<secret>[^\s@/<>|]+)@/gi,
+    pattern: /\b[a-z][a-z0-9+.-]{0,15}:\/\/[^\s:@/<>|]{0,256}:(?<secret>[^\s/<>|]{1,256})@/gi,
     group: 'secret',
     prefilter: /:\/\//,
   },
@@ -112,15 +113,16 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'password',
     pattern:
-      /(?<![A-Za-z0-9])(?<word>passphrase)(?![A-Za-z0-9])(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
+      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
     prefilter: /passphrase/i,
     ordinary: (groups) => isOrdinaryPassword({ ...groups, secret: groups.secret?.split(/\s/)[0] }),
   },
   // "my password is hunter2", "pw: hunter2", "password=hunter2", "passwd - hunter2", "root pass Hunt3r!",
+  // and the word in markup or quotes: "*Password*: hunter2" (Slack bold), '"password": "hunter2"' (JSON).
   {
     kind: 'password',
     pattern:
-      /(?<![A-Za-z0-9])(?<word>passphrase|password|passwd|passcode|pass|pwd|pw)(?![A-Za-z0-9])(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
+      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase|password|passwd|passcode|pass|pwd|pw)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
     prefilter: /p(?:ass|w|wd)/i,
     ordinary: isOrdinaryPassword,
   },
@@ -156,7 +158,8 @@ export function redactSecrets(text: string): RedactionResult {
 
 /** Keeps "password is" and the quotes; the value, or the rest of a passphrase's line, goes. */
 function redactPassword(match: string, groups: Record<string, string | undefined>): string {
-  const head = `${groups.word ?? ''}${groups.separator ?? ''}`;
+  const open = groups.open ?? '';
+  const head = `${open}${groups.word ?? ''}${open}${groups.separator ?? ''}`;
   if (groups.secret === undefined) {
     const quote = match.charAt(head.length);
     const closing = quote === '“' ? '”' : quote;

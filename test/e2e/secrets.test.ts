@@ -52,6 +52,30 @@ const pasted: Array<{ name: string; secret: string; question: string; advice: Re
     advice: /change that password/,
   },
   {
+    name: 'a password after the word in Slack bold ("*Password*: …")',
+    secret: 'Hunt3r2024',
+    question: 'I lost my MFA device, *Password*: Hunt3r2024',
+    advice: /change that password/,
+  },
+  {
+    name: 'a password in pasted JSON',
+    secret: 'Hunt3r2024',
+    question: 'I lost my MFA device {"user": "admin", "password": "Hunt3r2024"}',
+    advice: /change that password/,
+  },
+  {
+    name: 'a link with a password and no user name',
+    secret: 'S3cretPass99',
+    question: 'I lost my MFA device, portal is <https://:S3cretPass99@portal.example.com>',
+    advice: /change that password/,
+  },
+  {
+    name: 'a link whose password holds an "@"',
+    secret: 'ssW0rd99',
+    question: 'I lost my MFA device, portal is <https://admin:p@ssW0rd99@portal.example.com>',
+    advice: /change that password/,
+  },
+  {
     name: 'an AWS session token',
     secret:
       'FwoGZXIvYXdzEBYaDHqa0AP1mVb2p3TMhSLAAbNcL0Ymr8XBNo7rcnO9vQO2PRhoWzZmU2kyxBgbHjLwB9j5t7rPa0XlGzTfeO6RpCoTL4r0',

@@ -117,6 +117,34 @@ describe('redactSecrets', () => {
     expect(redactSecrets(question).text).toBe(redacted.replace('[redacted]', REDACTED));
   });
 
+  it.each([
+    ['after a word in Slack bold', '*Password*: Hunt3r2024', `*Password*: ${REDACTED}`],
+    ['after a word in Slack italics', '_password_: Hunt3r2024', `_password_: ${REDACTED}`],
+    ['in pasted JSON', '{"user": "admin", "password": "Hunt3r2024"}', `{"user": "admin", "password": "${REDACTED}"}`],
+    [
+      'in a URL with no user name',
+      'https://:S3cretPass99@portal.example.com',
+      `https://:${REDACTED}@portal.example.com`,
+    ],
+    [
+      'in a URL, holding an "@"',
+      'https://admin:p@ssW0rd99@portal.example.com',
+      `https://admin:${REDACTED}@portal.example.com`,
+    ],
+  ])('finds a password %s', (_name, question, redacted) => {
+    expect(redactSecrets(question).text).toBe(redacted);
+  });
+
+  it('leaves a quoted or marked-up word "password" alone when no value follows', () => {
+    for (const question of [
+      'I typed the "password" field wrong',
+      'the *password* is wrong',
+      'https://host:8080/path@x',
+    ]) {
+      expect(redactSecrets(question).found).toEqual([]);
+    }
+  });
+
   it('leaves words joined by underscores alone', () => {
     for (const question of ['my password_reset link is broken', 'by_pass the firewall', 'my_password_is_weak']) {
       expect(redactSecrets(question).found).toEqual([]);
