@@ -5,6 +5,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type LoadOptions, load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
+import { CARD_TEXT_BUDGET, topicCardText } from './card-text';
 import { type Lexicon, lexiconSchema } from './lexicon-schema';
 import { parseTopic } from './parse-topic';
 import { plainIssue } from './plain-issue';
@@ -64,6 +65,19 @@ export function loadKnowledge(folder: string): Corpus {
 
 export const describeProblem = (problem: KnowledgeProblem): string => `${problem.file}: ${problem.message}`;
 
+/**
+ * Every field can be within its own limit while the card as a whole is more than a Slack message holds:
+ * twelve long steps and six long reasons. Said at start, naming the file, rather than a card Slack refuses.
+ */
+function checkCardText(file: string, topic: Topic, invalid: (file: string, message: string) => void): void {
+  const { length, kind } = topicCardText(topic);
+  if (length <= CARD_TEXT_BUDGET) return;
+  invalid(
+    file,
+    `its answer card${kind ? ` for the ${kind} kind of user` : ''} would show ${length} characters of text (title, summary, steps, reasons, links and sources; "&", "<" and ">" count as Slack escapes them), more than a Slack message holds with the card around it: keep it to ${CARD_TEXT_BUDGET}, with shorter or fewer steps, reasons or links`,
+  );
+}
+
 export function inspectKnowledge(folder: string): KnowledgeReport {
   const problems: KnowledgeProblem[] = [];
   const invalid = (file: string, message: string) => problems.push({ file, kind: 'invalid', message });
@@ -112,7 +126,9 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
     checkLinks(file, topic, invalid);
     const cited = sections ? resolveCitations(file, topic, sections, problems) : [];
     // The parsed topic is a fresh object of this loader's: it takes its citations in place, not as a copy.
-    loaded.push({ file, topic: Object.assign(topic, { cited }) });
+    const withCitations = Object.assign(topic, { cited });
+    checkCardText(file, withCitations, invalid);
+    loaded.push({ file, topic: withCitations });
   }
   const topics = loaded.map(({ topic }) => topic);
   lexicon?.clarify_groups.forEach((group, groupIndex) => {

@@ -11,10 +11,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load as parseYaml, dump as toYaml } from 'js-yaml';
-import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
+import { createAnswerPath, DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { encodeTopicRef } from '../../src/cards/ids';
+import type { Card } from '../../src/cards/types';
+import { CARD_TEXT_BUDGET, topicCardText } from '../../src/knowledge/card-text';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { TOPIC_ID_MAX } from '../../src/knowledge/schema';
+import { blockKitProblems } from '../helpers/block-kit';
 import { requiredTopicIds } from '../helpers/corpus';
 
 /** Issue 12: the sections the current AWS pages added became topics under exactly these ids. */
@@ -110,6 +113,47 @@ describe('a broken knowledge folder stops the app with a message naming file and
       askerId: 'U'.repeat(32),
     });
     expect(longest.length).toBeLessThanOrEqual(150);
+  });
+
+  it('a topic whose fields are each within limits but whose card is more than a Slack message holds', () => {
+    const folder = corpusCopy();
+    const long = (n: number) => 'Sign in again with the console page & R&D Q&A notes. '.repeat(20).slice(0, n);
+    editTopic(folder, 'close-account', (topic) => {
+      topic.steps = Array.from({ length: 12 }, () => ({ text: long(600), ours: true }));
+    });
+    expect(errorOf(folder)).toMatch(
+      new RegExp(
+        `close-account\\.yml: its answer card would show \\d+ characters of text .* keep it to ${CARD_TEXT_BUDGET}`,
+      ),
+    );
+  });
+
+  it("a topic just within the card budget gives cards inside Slack's limits, for everyone and every kind", () => {
+    const folder = corpusCopy();
+    // Escaped text is longer ("&" is "&amp;"): fill to just under the budget, as Slack counts it.
+    const filler = 'Q&A <notes> & R&D: sign in with the console page again. ';
+    editTopic(folder, 'mfa-device-lost', (topic) => {
+      const steps = (count: number, length: number) =>
+        Array.from({ length: count }, () => ({ text: filler.repeat(12).slice(0, length), ours: true }));
+      topic.steps = steps(12, 390);
+      for (const choice of topic.user_kinds as Array<Record<string, unknown>>) choice.steps = steps(12, 390);
+    });
+    const path = createAnswerPath(
+      {
+        adminContact: `the IT service desk ${'(#aws-help, or call extension 4242) '.repeat(5)}`,
+        accessPortalUrl: 'https://d-1234567890.awsapps.com/start',
+        escalationChannel: 'C0ESCALATE',
+      },
+      folder,
+    );
+    const topic = path.corpus.byId.get('mfa-device-lost');
+    if (!topic) throw new Error('no topic');
+    expect(topicCardText(topic).length).toBeGreaterThan(CARD_TEXT_BUDGET - 1000);
+    expect(topicCardText(topic).length).toBeLessThanOrEqual(CARD_TEXT_BUDGET);
+    for (const kind of [undefined, 'root', 'iam']) {
+      const card = path.answerer.topicCard({ topicId: topic.id, kind, questionId: 10 ** 14, askerId: 'U0ASKER01' });
+      expect(blockKitProblems(card as Card)).toEqual([]);
+    }
   });
 
   it('more people to go to than a card can list (each with its reason)', () => {
