@@ -74,15 +74,33 @@ const adminUserIds = z
 
 const cardContextSchema = z.object({ ADMIN_CONTACT: adminContact, ACCESS_PORTAL_URL: accessPortalUrl });
 
+/**
+ * Tokens and secrets are printable ASCII. One pasted from a web page or a chat can carry an invisible
+ * character (a zero-width space): the HTTP client then cannot even send it, which looked like Slack being
+ * unreachable, retried for ever, with the variable never named.
+ */
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+const oddCharacterAt = (value: string): string => {
+  const index = [...value].findIndex((char) => !PRINTABLE_ASCII.test(char));
+  const code = value.codePointAt([...value].slice(0, index).join('').length) ?? 0;
+  return `has a character no token has at position ${index + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}, often invisible and pasted along with it): copy it again`;
+};
+const printable = (value: string | undefined, context: z.RefinementCtx) => {
+  if (value && !PRINTABLE_ASCII.test(value)) context.addIssue({ code: 'custom', message: oddCharacterAt(value) });
+};
+
 const appSchema = cardContextSchema.extend({
   SLACK_BOT_TOKEN: z
     .string({ error: 'is required (the Bot User OAuth Token, xoxb-...)' })
     .trim()
-    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
-  SLACK_APP_TOKEN: optionalText.refine((value) => !value || value.startsWith('xapp-'), {
-    message: 'must be an app-level token starting with xapp- (or unset, for HTTP mode)',
-  }),
-  SLACK_SIGNING_SECRET: optionalText,
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .superRefine(printable),
+  SLACK_APP_TOKEN: optionalText
+    .refine((value) => !value || value.startsWith('xapp-'), {
+      message: 'must be an app-level token starting with xapp- (or unset, for HTTP mode)',
+    })
+    .superRefine(printable),
+  SLACK_SIGNING_SECRET: optionalText.superRefine(printable),
   // 0 asks the system for a free port (the tests do); empty is the default.
   PORT: wholeNumber(0, 65535, 3000),
   HOST: optionalText.refine((value) => !value || /^[\w.:-]+$/.test(value), {
@@ -197,7 +215,10 @@ export function loadEnvFile(env: Env, file = '.env'): EnvFileNotes {
   return { cutAtHash };
 }
 
-function parse<S extends z.ZodObject>(schema: S, env: Env, notes: EnvFileNotes): z.output<S> {
+/** A problem between variables, found from the raw values so it is reported with every other one. */
+type CrossCheck = (env: Env) => Array<[name: string, message: string]>;
+
+function parse<S extends z.ZodObject>(schema: S, env: Env, notes: EnvFileNotes, crossCheck?: CrossCheck): z.output<S> {
   const names = Object.keys(schema.shape);
   const problems = new Map<string, string>();
   for (const name of notes.cutAtHash) {
@@ -215,6 +236,7 @@ function parse<S extends z.ZodObject>(schema: S, env: Env, notes: EnvFileNotes):
       if (!problems.has(name)) problems.set(name, issue.message);
     }
   }
+  for (const [name, message] of crossCheck?.(env) ?? []) if (!problems.has(name)) problems.set(name, message);
   if (result.success && problems.size === 0) return result.data;
   const lines = [...problems].map(([name, message]) => `  ${name}: ${message}`);
   throw new ConfigError(`Configuration problem. Set these variables (see .env.example):\n${lines.join('\n')}`);
@@ -235,13 +257,14 @@ export function loadKnowledgeDir(env: Env, notes: EnvFileNotes = NO_NOTES): stri
   return parse(z.object({ KNOWLEDGE_DIR: optionalText }), env, notes).KNOWLEDGE_DIR;
 }
 
+/** HTTP mode (no app token) verifies Slack's requests with the signing secret: one of the two is needed. */
+const modeCheck: CrossCheck = (env) =>
+  !env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()
+    ? [['SLACK_SIGNING_SECRET', 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)']]
+    : [];
+
 export function loadConfig(env: Env, notes: EnvFileNotes = NO_NOTES): AppConfig {
-  const values = parse(appSchema, env, notes);
-  if (!values.SLACK_APP_TOKEN && !values.SLACK_SIGNING_SECRET) {
-    throw new ConfigError(
-      'Configuration problem. Set these variables (see .env.example):\n  SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-    );
-  }
+  const values = parse(appSchema, env, notes, modeCheck);
   return {
     botToken: values.SLACK_BOT_TOKEN,
     appToken: values.SLACK_APP_TOKEN,

@@ -26,6 +26,24 @@ const problem = (load: () => unknown): string => {
 };
 
 describe('loadConfig', () => {
+  it('names a token or secret pasted with an invisible character, instead of taking Slack for unreachable', () => {
+    const zeroWidth = '\u200b';
+    const bot = problem(() => loadConfig({ ...http, SLACK_BOT_TOKEN: `xoxb-1234-5678-abc${zeroWidth}def` }));
+    expect(bot).toContain('SLACK_BOT_TOKEN: has a character no token has at position 19 (U+200B');
+    expect(bot).not.toContain('abc');
+    const app = problem(() => loadConfig({ ...http, SLACK_APP_TOKEN: `xapp-1-A1-2-${zeroWidth}` }));
+    expect(app).toContain('SLACK_APP_TOKEN: has a character no token has');
+    expect(problem(() => loadConfig({ ...http, SLACK_SIGNING_SECRET: 'abcdéf' }))).toContain(
+      'SLACK_SIGNING_SECRET: has a character no token has at position 5 (U+00E9',
+    );
+  });
+
+  it('names every problem at once, the signing secret HTTP mode needs among them', () => {
+    const message = problem(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxp-1' }));
+    expect(message).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    expect(message).toContain('SLACK_SIGNING_SECRET: is required in HTTP mode');
+  });
+
   it('reads an empty PORT or LOG_LEVEL as the default, as every other empty setting is', () => {
     const config = loadConfig({ ...http, PORT: '', LOG_LEVEL: ' ' });
     expect(config.port).toBe(3000);
