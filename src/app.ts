@@ -206,6 +206,24 @@ export function storeLogging(appLogger: () => Logger | undefined): StoreOptions 
   };
 }
 
+/** Why HTTP mode could not listen, naming the setting to change; undefined for any other error. */
+export function cannotListen(error: unknown, config: Pick<AppConfig, 'port' | 'host'>): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = config.host ? `on ${config.host}` : 'on every interface';
+  switch (code) {
+    case 'EADDRINUSE':
+      return `PORT ${config.port} is already in use ${where} (is the app already running?): stop the other process or set PORT to a free port`;
+    case 'EACCES':
+      return `PORT ${config.port} needs privileges this process does not have: set PORT to 1024 or above`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `HOST ${config.host ?? ''} is not an address of this machine: set HOST to one of its addresses, like 127.0.0.1 or 0.0.0.0, or leave it unset`;
+    default:
+      return undefined;
+  }
+}
+
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: AppConfig;
   let store: Store | undefined;
@@ -249,8 +267,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     await created.start();
   } catch (error) {
     await openedStore.close().catch(() => undefined);
-    if (error instanceof SlackTokenError) {
-      process.stderr.write(`Could not start: ${error.message}\n`);
+    const said = error instanceof SlackTokenError ? error.message : cannotListen(error, config);
+    if (said) {
+      process.stderr.write(`Could not start: ${said}\n`);
       process.exit(1);
     }
     throw error;

@@ -3,6 +3,8 @@
 // mode /health answers for a load balancer, log lines carry timestamps, and SIGTERM under load lets
 // every acknowledged request be answered and recorded before the process exits.
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,6 +31,29 @@ const baseEnv = () => ({
   SLACK_BOT_TOKEN: 'xoxb-test-token',
   SLACK_API_URL: slack.apiUrl,
   DATABASE_PATH: join(tempDir, 'aws-signin.sqlite'),
+});
+
+describe('HTTP mode cannot listen', () => {
+  it('a PORT already in use, or a HOST not of this machine: exits 1 with one line naming the setting', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const http = { ...baseEnv(), SLACK_SIGNING_SECRET: SIGNING_SECRET };
+      const busy = startAppProcess({ ...http, PORT: String(port), HOST: '127.0.0.1' });
+      expect(await busy.exited).toBe(1);
+      expect(busy.stderr.join('\n')).toContain(`Could not start: PORT ${port} is already in use on 127.0.0.1`);
+      // TEST-NET-1 (RFC 5737): never an address of this machine.
+      const elsewhere = startAppProcess({ ...http, PORT: '0', HOST: '192.0.2.1' });
+      expect(await elsewhere.exited).toBe(1);
+      expect(elsewhere.stderr.join('\n')).toContain(
+        'Could not start: HOST 192.0.2.1 is not an address of this machine',
+      );
+      for (const app of [busy, elsewhere]) expect(app.stderr.join('\n')).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.close();
+    }
+  });
 });
 
 describe('a database file the app cannot use', () => {
