@@ -43,6 +43,12 @@ export interface GuardedReceiverOptions {
 type Rejection = 400 | 401 | 408 | 413 | 503;
 
 /** A request the guard refused, with a reason for the debug log (never the body). */
+const SIGNATURE_MISMATCH = 'signature mismatch';
+/** A wrong SLACK_SIGNING_SECRET refuses every request Slack sends: said at most this often, not per request. */
+const MISMATCH_WARNING_EVERY_MS = 60_000;
+export const SIGNING_SECRET_WARNING =
+  "Refused a request from Slack whose signature does not match SLACK_SIGNING_SECRET. If no command, mention or click gets an answer (Slack says dispatch_failed), set SLACK_SIGNING_SECRET to the Signing Secret on the app's Basic Information page, not its Client Secret or Verification Token.";
+
 class Refused extends Error {
   constructor(
     readonly status: Rejection,
@@ -65,6 +71,7 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
   });
   const bolt = receiver.requestListener;
   const replays = createReplayMemory(limits, now);
+  let lastMismatchWarning = Number.NEGATIVE_INFINITY;
   let inFlight = 0;
 
   async function admit(req: IncomingMessage, res: ServerResponse): Promise<Buffer | 'replayed' | 'ssl-check'> {
@@ -85,7 +92,7 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
     const body = await readBody(req, res);
     const expected = createHmac('sha256', signingSecret).update(`v0:${timestamp}:`).update(body).digest();
     const given = Buffer.from(signature.slice(3), 'hex');
-    if (!timingSafeEqual(expected, given)) throw new Refused(401, 'signature mismatch');
+    if (!timingSafeEqual(expected, given)) throw new Refused(401, SIGNATURE_MISMATCH);
     if (!replays.firstTime(signature, Number(timestamp))) return 'replayed';
     const shape = checkRequestShape(body.toString('utf8'), req.headers['content-type']);
     if (!shape.ok) throw new Refused(400, shape.reason);
@@ -165,7 +172,13 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
       },
       (error: unknown) => {
         const status = error instanceof Refused ? error.status : 400;
-        logger.debug(`Refused a request with ${status}: ${error instanceof Error ? error.message : String(error)}`);
+        const reason = error instanceof Error ? error.message : String(error);
+        // Well formed and recent, yet signed with another secret: most likely the setting is wrong, and
+        // then every request fails. Once a minute at most, so a flood of forged requests cannot fill the log.
+        if (reason === SIGNATURE_MISMATCH && now() - lastMismatchWarning >= MISMATCH_WARNING_EVERY_MS) {
+          lastMismatchWarning = now();
+          logger.warn(SIGNING_SECRET_WARNING);
+        } else logger.debug(`Refused a request with ${status}: ${reason}`);
         reply(req, res, status);
       },
     );

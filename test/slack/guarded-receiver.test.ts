@@ -4,13 +4,14 @@ import type { Server } from 'node:http';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, ReceiverEvent } from '@slack/bolt';
-import { createGuardedReceiver } from '../../src/slack/guarded-receiver';
+import { createGuardedReceiver, SIGNING_SECRET_WARNING } from '../../src/slack/guarded-receiver';
 import { recordingLogger } from '../helpers/fakes';
 import { SIGNING_SECRET, signatureHeaders } from '../helpers/slack-requests';
 
+const logger = recordingLogger();
 const receiver = createGuardedReceiver({
   signingSecret: SIGNING_SECRET,
-  logger: recordingLogger(),
+  logger,
   limits: { bodyBytes: 64 * 1024, inFlightBytes: 100 * 1024, bodyTimeoutMs: 300 },
 });
 const processed: unknown[] = [];
@@ -65,6 +66,14 @@ describe('the receiver guard', () => {
   it('passes a correctly signed object to the app', async () => {
     expect(await post('{"type":"event_callback","event":{"type":"app_mention"}}')).toBe(200);
     expect(processed).toHaveLength(1);
+  });
+
+  it('says once, naming SLACK_SIGNING_SECRET, when requests are signed with another secret (a wrong setting)', async () => {
+    const body = '{"type":"event_callback","event":{"type":"app_mention"}}';
+    for (let i = 0; i < 3; i++) expect(await post(body, signatureHeaders(body, 'the-client-secret-instead'))).toBe(401);
+    const warnings = logger.lines.filter((line) => line.startsWith('warn'));
+    expect(warnings).toEqual([`warn ${SIGNING_SECRET_WARNING}`]);
+    expect(SIGNING_SECRET_WARNING).toContain('SLACK_SIGNING_SECRET');
   });
 
   it('answers 503 when the bodies being read together would pass the shared budget, and recovers after', async () => {
