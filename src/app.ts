@@ -206,6 +206,9 @@ export function storeLogging(appLogger: () => Logger | undefined): StoreOptions 
   };
 }
 
+export const NOBODY_CAN_CLAIM_WARNING =
+  'ESCALATION_CHANNEL is set but ADMIN_USER_IDS is empty: "Ask my administrator" posts there, yet nobody can press I\'m on it or Resolved. Set ADMIN_USER_IDS to the member IDs of the administrators who answer.';
+
 /** Why HTTP mode could not listen, naming the setting to change; undefined for any other error. */
 export function cannotListen(error: unknown, config: Pick<AppConfig, 'port' | 'host'>): string | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -273,6 +276,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       process.exit(1);
     }
     throw error;
+  }
+  if (config.cardContext.escalationChannel && config.adminUserIds.length === 0) {
+    // Allowed (the posts still reach the channel), but nobody could ever take or close one.
+    app.logger.warn(NOBODY_CAN_CLAIM_WARNING);
   }
   if (config.appToken) {
     app.logger.info(`AWS sign-in helper running in Socket Mode (${topics})`);

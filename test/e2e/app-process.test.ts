@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { NOBODY_CAN_CLAIM_WARNING } from '../../src/app';
 import { migrateSqlite } from '../../src/store/sqlite/migrations';
 import { freePort, startAppProcess } from '../helpers/app-process';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack';
@@ -31,6 +32,23 @@ const baseEnv = () => ({
   SLACK_BOT_TOKEN: 'xoxb-test-token',
   SLACK_API_URL: slack.apiUrl,
   DATABASE_PATH: join(tempDir, 'aws-signin.sqlite'),
+});
+
+it('warns at start when requests go to ESCALATION_CHANNEL but no ADMIN_USER_IDS could take them', async () => {
+  const app = startAppProcess({
+    ...baseEnv(),
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ESCALATION_CHANNEL: 'C0ESCALATE',
+  });
+  try {
+    await app.waitForLine(/listening on port/);
+    expect([...app.stdout, ...app.stderr].join('\n')).toContain(NOBODY_CAN_CLAIM_WARNING);
+  } finally {
+    app.child.kill('SIGTERM');
+    await app.exited;
+  }
 });
 
 describe('HTTP mode cannot listen', () => {
