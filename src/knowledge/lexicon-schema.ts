@@ -45,7 +45,11 @@ export const lexiconSchema = z.strictObject({
       z.strictObject({
         name: z.string().trim().min(1),
         terms: z.array(term).min(1),
-        topics: z.array(z.string().trim().min(1)).min(2),
+        // A group asks "which of these?": two different topics at least, each once.
+        topics: z
+          .array(z.string().trim().min(1))
+          .min(2)
+          .refine((ids) => new Set(ids).size === ids.length, { message: 'must list each topic once' }),
       }),
     )
     .default([]),

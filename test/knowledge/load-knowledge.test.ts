@@ -216,6 +216,17 @@ describe('a broken knowledge folder stops the app with a message naming file and
     expect(errorOf(folder)).toMatch(/close-account\.yml: field "escalation\.0\.contact"/);
   });
 
+  it('a clarify group that lists a topic twice (it would ask "which of these?" with one choice)', () => {
+    const folder = corpusCopy();
+    const file = join(folder, 'lexicon.yml');
+    const lexicon = parseYaml(readFileSync(file, 'utf8')) as { clarify_groups: Array<{ topics: string[] }> };
+    const [group] = lexicon.clarify_groups;
+    if (!group) throw new Error('no clarify group');
+    group.topics = ['mfa-device-lost', 'mfa-device-lost'];
+    writeFileSync(file, toYaml(lexicon));
+    expect(errorOf(folder)).toMatch(/lexicon\.yml: field "clarify_groups.0.topics" must list each topic once/);
+  });
+
   it('a missing lexicon, and a missing folder', () => {
     const folder = corpusCopy();
     rmSync(join(folder, 'lexicon.yml'));
