@@ -10,7 +10,14 @@ function toText(message: unknown): string {
   return inspect(message, { depth: 3, breakLength: Number.POSITIVE_INFINITY });
 }
 
-const redact = (messages: unknown[]): string => redactSecrets(messages.map(toText).join(' ')).text;
+/**
+ * The Socket Mode connection URL Slack hands out (wss://…?ticket=…&app_id=…): the ticket lets whoever holds
+ * it connect as the app until it is used. The Socket Mode client logs the URL at debug level.
+ */
+const CONNECTION_TICKET = /([?&]ticket=)[^&\s"']+/g;
+
+const redact = (messages: unknown[]): string =>
+  redactSecrets(messages.map(toText).join(' ')).text.replace(CONNECTION_TICKET, '$1[redacted]');
 
 const SEVERITY: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 

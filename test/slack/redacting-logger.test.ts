@@ -18,6 +18,15 @@ describe('the redacting logger', () => {
   });
 });
 
+describe('the Socket Mode connection URL', () => {
+  it('keeps its ticket out of the log (the Socket Mode client logs the URL at debug level)', () => {
+    const inner = recordingLogger();
+    const logger = createRedactingLogger(inner);
+    logger.debug('Connecting to wss://wss-primary.slack.com/link/?ticket=7d1c2f3e-aaaa-bbbb&app_id=A0123');
+    expect(inner.lines[0]).toBe('debug Connecting to wss://wss-primary.slack.com/link/?ticket=[redacted]&app_id=A0123');
+  });
+});
+
 describe('levels', () => {
   it('drops messages below the level before redacting them', () => {
     const inner = recordingLogger();
