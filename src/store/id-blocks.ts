@@ -37,12 +37,21 @@ export const BLOCK_RENEWAL_MS = 24 * 60 * 60 * 1000;
 /** The lowest block a reservation made at `nowMs` may get. */
 export const blockFloor = (nowMs: number): number => Math.max(0, Math.floor((nowMs - ID_EPOCH_MS) / 1000));
 
+/**
+ * PostgreSQL runs with synchronous_commit off (docs/deploy.md): a server crash may lose the last commits.
+ * A block reservation must not be one of them (the block is in use, and would be handed out again), so
+ * this one statement waits for its commit to reach the disk: set_config(…, true) holds for its transaction.
+ */
+const RESERVE_SQL = {
+  postgres: `UPDATE id_blocks SET next_block = GREATEST(next_block, $1) + 1
+    FROM (SELECT set_config('synchronous_commit', 'on', true)) AS durable
+    WHERE name = 'questions' RETURNING next_block - 1 AS block`,
+  sqlite:
+    "UPDATE id_blocks SET next_block = max(next_block, $1) + 1 WHERE name = 'questions' RETURNING next_block - 1 AS block",
+};
+
 async function reserveBlock(driver: SqlDriver, nowMs: number): Promise<number> {
-  const larger = driver.dialect === 'postgres' ? 'GREATEST' : 'max';
-  const { rows } = await driver.query<{ block: number | string }>(
-    `UPDATE id_blocks SET next_block = ${larger}(next_block, $1) + 1 WHERE name = 'questions' RETURNING next_block - 1 AS block`,
-    [blockFloor(nowMs)],
-  );
+  const { rows } = await driver.query<{ block: number | string }>(RESERVE_SQL[driver.dialect], [blockFloor(nowMs)]);
   const block = rows[0]?.block;
   if (block === undefined) throw new Error('id_blocks has no row for questions');
   return Number(block);
