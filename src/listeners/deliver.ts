@@ -12,6 +12,20 @@ export interface Route {
   /** How the route reaches the person, as the log names it. */
   via: string;
   send(): Promise<unknown>;
+  /** The same message as its fallback text alone, for when Slack refuses the card's blocks. */
+  sendPlain?(): Promise<unknown>;
+}
+
+/**
+ * Slack refusing the card itself: every route would refuse it the same way, and the person would get
+ * nothing. The card's fallback text (the topic, its summary, who can help) still reaches them.
+ */
+const CARD_REFUSED = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_too_long', 'msg_blocks_too_long']);
+function cardRefused(error: unknown): boolean {
+  const coded = error as { code?: unknown; data?: { error?: unknown }; statusCode?: unknown } | null;
+  if (coded?.code === 'slack_webapi_platform_error') return CARD_REFUSED.has(String(coded.data?.error));
+  // A response_url answers a card it refuses with 400 (and nothing a route could do differently).
+  return coded?.code === 'slack_bolt_respond_error' && coded.statusCode === 400;
 }
 
 /** Who gets a private reply, and where they asked. */
@@ -76,6 +90,15 @@ export async function deliver(logger: Logger, where: string, routes: readonly Ro
         return true;
       } catch (error) {
         failures.push(`${route.via} failed (${describeFailure(error)})`);
+        if (cardRefused(error) && route.sendPlain) {
+          try {
+            await route.sendPlain();
+            logger.error(`${where}: ${failures.join('; ')}; delivered its text alone via ${route.via}`);
+            return true;
+          } catch (plainError) {
+            failures.push(`${route.via} failed with the text alone (${describeFailure(plainError)})`);
+          }
+        }
         const wait = retryAfterSeconds(error);
         if (attempt > 1 || wait === undefined || wait > MAX_RATE_LIMIT_WAIT_SECONDS) break;
         await sleep(wait * 1000);
@@ -92,24 +115,37 @@ const inThread = (threadTs: string | undefined) => (threadTs ? { thread_ts: thre
 export const viaResponseUrl = (respond: RespondFn, message: RespondArguments): Route => ({
   via: 'response_url',
   send: () => respond(message),
+  sendPlain: () => {
+    const { blocks: _card, ...plain } = message as RespondArguments & { blocks?: unknown };
+    return respond(plain as RespondArguments);
+  },
 });
 
 /** A message everyone in the conversation sees (in the thread, when there is one). */
 export const viaPost = (client: Client, channel: string, threadTs: string | undefined, card: Card): Route => ({
   via: 'chat.postMessage',
   send: () => client.chat.postMessage({ channel, ...inThread(threadTs), ...card }),
+  sendPlain: () => client.chat.postMessage({ channel, ...inThread(threadTs), text: card.text }),
 });
 
 export const viaEphemeral = (client: Client, person: Person & { channel: string }, card: Card): Route => ({
   via: 'chat.postEphemeral',
   send: () =>
     client.chat.postEphemeral({ channel: person.channel, user: person.user, ...inThread(person.threadTs), ...card }),
+  sendPlain: () =>
+    client.chat.postEphemeral({
+      channel: person.channel,
+      user: person.user,
+      ...inThread(person.threadTs),
+      text: card.text,
+    }),
 });
 
 /** A message in the app's direct message with the person: works wherever the bot is not invited. */
 export const viaDirectMessage = (client: Client, user: string, card: Card): Route => ({
   via: 'direct message',
   send: () => client.chat.postMessage({ channel: user, ...card }),
+  sendPlain: () => client.chat.postMessage({ channel: user, text: card.text }),
 });
 
 /**

@@ -139,6 +139,24 @@ describe('not_in_channel and channel_not_found', () => {
   });
 });
 
+describe('Slack refuses the card itself', () => {
+  it("answers a mention with the card's text alone, in the thread, rather than nothing anywhere", async () => {
+    const { slack } = running;
+    slack.failNext('chat.postMessage', { error: 'invalid_blocks' });
+    await mentionAndWait(() => slack.callsTo('chat.postMessage').length === 2);
+    const [refused, plain] = slack.callsTo('chat.postMessage');
+    expect(plain?.args.thread_ts).toBe(refused?.args.thread_ts);
+    expect(plain?.args.blocks).toBeUndefined();
+    expect(String(plain?.args.text)).toMatch(/MFA/);
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^error app_mention: chat\.postMessage failed \(invalid_blocks\); delivered its text alone/,
+      ),
+    ]);
+    await stillServes();
+  });
+});
+
 describe('expired response_url', () => {
   it('answers /aws-signin with a private message instead; logged once', async () => {
     const { slack } = running;

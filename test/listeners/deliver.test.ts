@@ -47,6 +47,24 @@ describe('deliver', () => {
     expect(tried).toEqual(['a', 'b']);
   });
 
+  it("sends the card's text alone when Slack refuses the card itself, rather than nothing on every route", async () => {
+    const logger = recordingLogger();
+    const tried: string[] = [];
+    const refused: Route = {
+      via: 'a',
+      send: async () => {
+        tried.push('a with blocks');
+        throw platform('invalid_blocks');
+      },
+      sendPlain: async () => {
+        tried.push('a with text alone');
+      },
+    };
+    expect(await deliver(logger, 'test', [refused, route('b', ['ok'], tried)])).toBe(true);
+    expect(tried).toEqual(['a with blocks', 'a with text alone']);
+    expect(logger.lines).toEqual(['error test: a failed (invalid_blocks); delivered its text alone via a']);
+  });
+
   it('returns false and logs one error when nothing works, never throwing', async () => {
     const logger = recordingLogger();
     const tried: string[] = [];
