@@ -13,7 +13,10 @@ export interface RedeliveryFilterOptions {
   events?: EventLog;
   /** How many event keys this process remembers; the oldest are forgotten first. */
   maxEntries?: number;
-  /** How long a key is remembered. Slack retries within minutes (immediately, after 1 and 5 minutes). */
+  /**
+   * How long a key is remembered. Slack retries within minutes (immediately, after 1 and 5 minutes), but a
+   * person may edit a message that mentions the app hours later: a day, as long as the store keeps keys.
+   */
   ttlMs?: number;
   /**
    * Longest an answer waits on the store before deciding alone. A database that refuses connections
@@ -28,7 +31,7 @@ export interface RedeliveryFilterOptions {
   keyOf?: (body: AnyMiddlewareArgs['body']) => string | undefined;
 }
 
-export const REDELIVERY_DEFAULTS = { maxEntries: 10_000, ttlMs: 15 * 60 * 1000, storeTimeoutMs: 10_000 } as const;
+export const REDELIVERY_DEFAULTS = { maxEntries: 10_000, ttlMs: 24 * 60 * 60 * 1000, storeTimeoutMs: 10_000 } as const;
 
 /**
  * What makes two deliveries the same question: the message they are about (its conversation and
