@@ -7,6 +7,7 @@
 // other call behind it.
 import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Card } from '../cards/types';
+import { outcomeUnknown } from '../slack/post-once';
 
 export interface Route {
   /** How the route reaches the person, as the log names it. */
@@ -14,6 +15,11 @@ export interface Route {
   send(): Promise<unknown>;
   /** The same message as its fallback text alone, for when Slack refuses the card's blocks. */
   sendPlain?(): Promise<unknown>;
+  /**
+   * A new message posted without retries: when its call gets no answer (a timeout), Slack may have posted
+   * it, and another route would be a second copy. Delivery ends there, reported as may-have-arrived.
+   */
+  postsOnce?: boolean;
 }
 
 /**
@@ -76,6 +82,13 @@ function retryAfterSeconds(error: unknown): number | undefined {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Slack answered 5xx: it failed, and a second try usually works (the Web API client's retries did this). */
+const serverError = (error: unknown): boolean => {
+  const coded = error as { code?: unknown; statusCode?: unknown } | null;
+  return coded?.code === 'slack_webapi_http_error' && typeof coded.statusCode === 'number' && coded.statusCode >= 500;
+};
+const SERVER_ERROR_RETRY_SECONDS = 0.5;
+
 /** Tries each route in turn. Returns whether one worked; never throws, and logs one line at most. */
 export async function deliver(logger: Logger, where: string, routes: readonly Route[]): Promise<boolean> {
   const failures: string[] = [];
@@ -90,6 +103,10 @@ export async function deliver(logger: Logger, where: string, routes: readonly Ro
         return true;
       } catch (error) {
         failures.push(`${route.via} failed (${describeFailure(error)})`);
+        if (route.postsOnce && outcomeUnknown(error)) {
+          logger.warn(`${where}: ${failures.join('; ')}; it may have arrived, so no other route is tried`);
+          return true;
+        }
         if (cardRefused(error) && route.sendPlain) {
           try {
             await route.sendPlain();
@@ -99,8 +116,12 @@ export async function deliver(logger: Logger, where: string, routes: readonly Ro
             failures.push(`${route.via} failed with the text alone (${describeFailure(plainError)})`);
           }
         }
-        const wait = retryAfterSeconds(error);
+        // A route that posts once leaves retries to this loop: Slack's 5xx took nothing, so try it once more,
+        // as quietly as the Web API client's own retries (only the second failure, if any, is reported).
+        const retryServerError = route.postsOnce === true && serverError(error);
+        const wait = retryServerError ? SERVER_ERROR_RETRY_SECONDS : retryAfterSeconds(error);
         if (attempt > 1 || wait === undefined || wait > MAX_RATE_LIMIT_WAIT_SECONDS) break;
+        if (retryServerError) failures.pop();
         await sleep(wait * 1000);
       }
     }

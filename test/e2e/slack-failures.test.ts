@@ -4,7 +4,7 @@
 
 import { ACTION, BLOCK } from '../../src/cards/ids';
 import { SHARE_FAILED_TEXT, sharedByLine } from '../../src/listeners/actions/topic-actions';
-import { SLACK_RETRY_POLICY } from '../../src/slack/client-options';
+import { SLACK_CALL_TIMEOUT_MS, SLACK_RETRY_POLICY } from '../../src/slack/client-options';
 import { buttonOf, headerOf } from '../helpers/cards';
 import { directMessageEvent, mentionEvent, slackSender } from '../helpers/slack-requests';
 import { type RunningApp, type SlackSender, startTestApp, useTestApp } from '../helpers/test-app';
@@ -17,6 +17,8 @@ useTestApp((started) => {
 
 /** Every attempt the Web API client makes for one call: the first and each retry. */
 const ALL_ATTEMPTS = (SLACK_RETRY_POLICY.retries ?? 0) + 1;
+/** An answer is posted without the client's retries (a late answer would post it again): a 5xx is tried twice. */
+const ANSWER_ATTEMPTS = 2;
 
 let logMark = 0;
 beforeEach(() => {
@@ -82,9 +84,9 @@ describe('5xx', () => {
 
   it('falls back to a private reply when posting keeps failing; logged once', async () => {
     const { slack } = running;
-    slack.failNext('chat.postMessage', { status: 500, times: ALL_ATTEMPTS });
+    slack.failNext('chat.postMessage', { status: 500, times: ANSWER_ATTEMPTS });
     const event = await mentionAndWait(() => slack.callsTo('chat.postEphemeral').length === 1);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(ALL_ATTEMPTS);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(ANSWER_ATTEMPTS);
     const [ephemeral] = slack.callsTo('chat.postEphemeral');
     expect(ephemeral?.args).toMatchObject({ channel: 'C0CHANNEL1', user: 'U0PERSON01', thread_ts: event.ts });
     expect(headerOf(ephemeral?.args ?? {})).toMatch(/MFA/);
@@ -97,13 +99,14 @@ describe('5xx', () => {
 
   it('logs one error, and keeps serving, when every route fails', async () => {
     const { slack } = running;
-    slack.failNext('chat.postMessage', { status: 500, times: 2 * ALL_ATTEMPTS });
+    slack.failNext('chat.postMessage', { status: 500, times: ANSWER_ATTEMPTS + ALL_ATTEMPTS });
     slack.failNext('chat.postEphemeral', { status: 502, times: ALL_ATTEMPTS });
     await sender.event(directMessageEvent('I lost my MFA device', { channel: 'D0DOWN0001' }));
     await slack.waitFor(() => problems().length > 0, 8000);
     await slack.settle();
-    // In the DM, then privately in the DM, then in the app's DM by user id: each tried with retries.
-    expect(slack.calls).toHaveLength(3 * ALL_ATTEMPTS);
+    // In the DM (posted once, a 5xx tried twice), then privately in the DM, then in the app's DM by user
+    // id (each with the client's retries).
+    expect(slack.calls).toHaveLength(ANSWER_ATTEMPTS + 2 * ALL_ATTEMPTS);
     expect(problems()).toHaveLength(1);
     expect(problems()[0]).toMatch(
       /^error message\.im: could not deliver the reply: chat\.postMessage failed \(HTTP 500\)/,
@@ -137,6 +140,24 @@ describe('not_in_channel and channel_not_found', () => {
     expect(problems()[0]).toMatch(/channel_not_found.*channel_not_found.*delivered via direct message/);
     await stillServes();
   });
+});
+
+describe('Slack slower than the call timeout', () => {
+  it('answers a mention once: no copy per retry in the thread, and no private copy after', async () => {
+    const { slack } = running;
+    slack.setLatency(SLACK_CALL_TIMEOUT_MS + 500, 'chat.postMessage');
+    try {
+      await sender.event(mentionEvent('I lost my MFA device', { user: 'U0PERSON01', channel: 'C0SLOWSLK1' }));
+      await slack.waitFor(() => problems().length > 0, SLACK_CALL_TIMEOUT_MS + 5000);
+      await slack.settle(1000);
+    } finally {
+      slack.setLatency(0, 'chat.postMessage');
+    }
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'C0SLOWSLK1')).toHaveLength(1);
+    expect(slack.callsTo('chat.postEphemeral')).toEqual([]);
+    expect(problems().at(-1)).toMatch(/it may have arrived, so no other route is tried/);
+    await stillServes();
+  }, 40_000);
 });
 
 describe('Slack refuses the card itself', () => {

@@ -2,6 +2,7 @@
 // privately to the person who wrote it. When the bot cannot post there, the card goes privately.
 import type { Logger, webApi } from '@slack/bolt';
 import type { Answerer } from '../../answer/create-answerer';
+import { withoutRetries } from '../../slack/post-once';
 import type { Surface } from '../../store/types';
 import { deliver, privateRoutes, viaPost } from '../deliver';
 
@@ -26,8 +27,7 @@ export async function answerInConversation(
   });
   const person = { user: message.user, channel: message.channel, threadTs: message.threadTs };
   if (reply.secretWarning) await deliver(logger, where, privateRoutes({ client, person }, reply.secretWarning));
-  await deliver(logger, where, [
-    viaPost(client, message.channel, message.threadTs, reply.card),
-    ...privateRoutes({ client, person }, reply.card),
-  ]);
+  // Posted once: a retry after a late answer posted the card again in the thread (slack/post-once.ts).
+  const answerPost = viaPost(withoutRetries(client, logger), message.channel, message.threadTs, reply.card);
+  await deliver(logger, where, [{ ...answerPost, postsOnce: true }, ...privateRoutes({ client, person }, reply.card)]);
 }
