@@ -33,8 +33,17 @@ const kinds = {
     event: z.union([
       // The events the app answers: who, where and what must be what Slack sends, or nothing is recorded
       // under a user id that is an object. Other event types pass on their type alone.
+      // A mention is answered in its thread: it must say which message it is (Slack always sends `ts`).
       z.looseObject({
-        type: z.enum(ANSWERED_EVENTS),
+        type: z.literal('app_mention'),
+        user: id.optional(),
+        channel: id.optional(),
+        text: z.string().optional(),
+        ts: z.string().min(1).max(64),
+        thread_ts: z.string().min(1).max(64).optional(),
+      }),
+      z.looseObject({
+        type: z.enum(ANSWERED_EVENTS).exclude(['app_mention']),
         user: id.optional(),
         channel: id.optional(),
         text: z.string().optional(),

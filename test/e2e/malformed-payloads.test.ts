@@ -28,6 +28,20 @@ describe('over HTTP', () => {
     expect((await store.stats.usage()).unsaved).toBe(0);
   });
 
+  it.each([
+    ['no ts', 'C0NOTSNONE0', { ts: undefined, event_ts: undefined }],
+    ['an empty thread_ts', 'C0NOTSEMPTY', { thread_ts: '' }],
+  ])(
+    'never answers a mention with %s at the top of the channel: refused, nothing posted',
+    async (_name, channel, fields) => {
+      const { slack } = running;
+      const res = await sender.event(mentionEvent('I lost my MFA device', { channel, ...fields }));
+      expect(res.status).toBe(400);
+      await slack.settle(300);
+      expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel)).toEqual([]);
+    },
+  );
+
   it('refuses a form submitted without its state at once, rather than letting Slack time out', async () => {
     const payload = viewSubmissionPayload({
       callbackId: VIEW.feedback,

@@ -64,12 +64,12 @@ async function post(body: string, headers: Record<string, string> = signatureHea
 
 describe('the receiver guard', () => {
   it('passes a correctly signed object to the app', async () => {
-    expect(await post('{"type":"event_callback","event":{"type":"app_mention"}}')).toBe(200);
+    expect(await post('{"type":"event_callback","event":{"type":"app_mention","ts":"1.1"}}')).toBe(200);
     expect(processed).toHaveLength(1);
   });
 
   it('says once, naming SLACK_SIGNING_SECRET, when requests are signed with another secret (a wrong setting)', async () => {
-    const body = '{"type":"event_callback","event":{"type":"app_mention"}}';
+    const body = '{"type":"event_callback","event":{"type":"app_mention","ts":"1.1"}}';
     for (let i = 0; i < 3; i++) expect(await post(body, signatureHeaders(body, 'the-client-secret-instead'))).toBe(401);
     const warnings = logger.lines.filter((line) => line.startsWith('warn'));
     expect(warnings).toEqual([`warn ${SIGNING_SECRET_WARNING}`]);
@@ -83,7 +83,7 @@ describe('the receiver guard', () => {
     expect(await second.status).toBe(503);
     first.rest();
     expect(await first.status).toBe(401);
-    expect(await post('{"type":"event_callback","event":{"type":"app_mention"}}')).toBe(200);
+    expect(await post('{"type":"event_callback","event":{"type":"app_mention","ts":"1.1"}}')).toBe(200);
   });
 
   it('answers 408 to a body that does not arrive in time', async () => {

@@ -9,7 +9,7 @@ describe('checkRequestShape', () => {
     expect(checkRequestShape(form(click), FORM)).toEqual({ ok: true });
     expect(checkRequestShape('command=%2Faws-signin&user_id=U1&text=hi', FORM)).toEqual({ ok: true });
     expect(checkRequestShape('ssl_check=1&token=x', FORM)).toEqual({ ok: true });
-    const event = { type: 'event_callback', event: { type: 'app_mention', text: 'hi' } };
+    const event = { type: 'event_callback', event: { type: 'app_mention', text: 'hi', ts: '1.1' } };
     expect(checkRequestShape(JSON.stringify(event), 'application/json')).toEqual({ ok: true });
   });
 

@@ -13,7 +13,8 @@ export function createAppMentionListener({ answerer }: Pick<ListenerDeps, 'answe
     // Other bots mentioning us get no answer; an edited mention is dropped before this listener as a
     // repeat of the message already answered (slack/redelivered-events.ts).
     if (event.bot_id || !isAnswerableSubtype(event.subtype) || !event.user) return;
-    const person = { user: event.user, channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+    // `||`: an empty thread_ts (which the shape check refuses anyway) must not post at the channel's top level.
+    const person = { user: event.user, channel: event.channel, threadTs: event.thread_ts || event.ts };
     await withApology(
       logger,
       WHERE,
