@@ -227,6 +227,12 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       votes.push(vote);
       whoTerms.push(false);
     }
+    // Numbers alone say nothing of the problem: "+1", "1" (an option picked), "½" are no question about
+    // an email's "+1" trick. Beside a word, or in a pair the corpus uses, they count as any term does.
+    if (pairVotes.size === 0 && topical.every((term) => NUMBER.test(term))) {
+      votes.length = 0;
+      whoTerms.length = 0;
+    }
     const anchored = anchors.some((anchor) => anchor.length > 0 && anchor.every((term) => termSet.has(term)));
     let foreignTerms = 0;
     let unknownTerms = 0;
@@ -314,6 +320,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     },
   };
 }
+
+const NUMBER = /^\d+$/;
 
 /** A sentence needs this many terms (stop words gone) to be read on its own. */
 const MIN_SENTENCE_TERMS = 2;

@@ -100,6 +100,18 @@ describe('matcher falls back', () => {
   });
 });
 
+describe('a number alone is no question', () => {
+  it.each(['+1', '1', 'thanks! +1', '½', '1️⃣', '１'])('"%s" gets the fallback, not the email "+1 trick"', (question) => {
+    expect(matcher.match(question).kind).toBe('fallback');
+  });
+
+  it('still counts a number beside words', () => {
+    expect(matcher.match('can I sign up again with email+1 since my address is already used').topic?.id).toBe(
+      'email-already-in-use',
+    );
+  });
+});
+
 describe('a fallback on a post about AWS offers its nearest topics', () => {
   // A rambling post whose detail thins the evidence below an answer: the MFA topic is still near the top.
   const rambling =
