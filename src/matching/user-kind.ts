@@ -153,7 +153,10 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     return { explicit, implied };
   }
 
-  return (question, terms) => {
+  return (typed, terms) => {
+    // Read as the terms are: full-width letters as plain ones, and Slack's bold, italics, strike and code
+    // marks as spaces ("_root_" names the root user as "root" does; `\b` takes "_" for a letter).
+    const question = typed.normalize('NFKC').replace(/[_*~`]+/g, ' ');
     // The plain words only matter around a negation or a portal; most questions have neither.
     const plain = PLAIN_WORDS_NEEDED.test(question) ? words(question) : NO_WORDS;
     const negated = plain.length > 0 ? negatedKinds(plain) : 0;

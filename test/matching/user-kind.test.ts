@@ -67,6 +67,13 @@ describe('reading the kind of user from a question', () => {
     expect(kindOf('verification code email not coming, root user sign in')).toBe('root');
   });
 
+  it('reads the kind through Slack markup and full-width letters, as the terms are read', () => {
+    expect(kindOf('lost my mfa device, I sign in as _root_')).toBe('root');
+    expect(kindOf('lost my mfa device, I sign in as *root*')).toBe('root');
+    expect(kindOf('lost my mfa device, I sign in as ｒｏｏｔ')).toBe('root');
+    expect(kindOf('forgot my password, we use _aws sso_')).toBe('identity-center');
+  });
+
   it('"ping me" is not Ping Identity, "ad blocker" is not Active Directory', () => {
     expect(kindOf('lost my mfa as root, ping me when you can')).toBe('root');
     expect(kindOf('forgot my ping password which is how i get into our aws accounts, pls ping me')).toBe('federated');
