@@ -122,8 +122,10 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'password',
     pattern:
-      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase|password|passwd|passcode|pass|pwd|pw)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
-    prefilter: /p(?:ass|w|wd)/i,
+      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase|password|passwd|passcode|pass|pwd|pw|passwort|kennwort|mot de passe|contraseña|contrasena|senha|пароль|パスワード|密码|密碼|口令|비밀번호|암호)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:is|was|=|:|：|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
+    // The words for "password" the lexicon reads in other languages too: a question matched as a password
+    // question in Japanese or Russian must not have its password quoted back.
+    prefilter: /p(?:ass|w|wd)|kennwort|mot de passe|contrase|senha|пароль|パスワード|密[码碼]|口令|비밀번호|암호/i,
     ordinary: isOrdinaryPassword,
   },
 ];
@@ -175,7 +177,7 @@ function redactPassword(match: string, groups: Record<string, string | undefined
  * letter or a symbol: "pass MFA", "password reset" and "pass 2FA" are ordinary questions.
  */
 function isOrdinaryPassword(groups: Record<string, string | undefined>): boolean {
-  const separator = (groups.separator ?? '').trim().toLowerCase();
+  const separator = (groups.separator ?? '').trim().toLowerCase().replace('：', ':');
   // "I forgot my password :sob:": the colon opens an emoji code, not a value.
   if (separator === ':' && /^[a-z0-9_+'-]+:/i.test(groups.secret ?? '')) return true;
   if (separator === '=' || separator === ':') return false;

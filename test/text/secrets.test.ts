@@ -135,6 +135,31 @@ describe('redactSecrets', () => {
     expect(redactSecrets(question).text).toBe(redacted);
   });
 
+  it.each([
+    ['Japanese', 'AWSのパスワード：Zq8vR2mK9x が使えません', `AWSのパスワード：${REDACTED} が使えません`],
+    ['Chinese', '密码: Zq8vR2mK9x 不对', `密码: ${REDACTED} 不对`],
+    ['Korean', '비밀번호: Zq8vR2mK9x', `비밀번호: ${REDACTED}`],
+    ['Russian', 'мой пароль: Zq8vR2mK9x', `мой пароль: ${REDACTED}`],
+    ['French', 'mot de passe: Zq8vR2mK9x', `mot de passe: ${REDACTED}`],
+    ['German', 'Passwort: Zq8vR2mK9x', `Passwort: ${REDACTED}`],
+  ])(
+    'finds a password after the word for it in %s (the lexicon reads those words too)',
+    (_name, question, redacted) => {
+      expect(redactSecrets(question).text).toBe(redacted);
+    },
+  );
+
+  it('leaves a question about a password in another language alone', () => {
+    for (const question of [
+      'パスワードを忘れました',
+      'I forgot my пароль',
+      'パスワード リセット',
+      'mot de passe oublié',
+    ]) {
+      expect(redactSecrets(question).found).toEqual([]);
+    }
+  });
+
   it('leaves a quoted or marked-up word "password" alone when no value follows', () => {
     for (const question of [
       'I typed the "password" field wrong',
