@@ -34,18 +34,22 @@ export const BUTTON_ROW_LABELS: Readonly<Record<string, string>> = {
 
 /** Slack mrkdwn to plain text: links become `label (url)`, entities are unescaped, marks dropped. */
 export function mrkdwnToPlain(text: string): string {
-  return text
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
-    .replace(/<@([A-Z0-9]+)>/g, '@$1')
-    .replace(/(^|\s)\*([^*\n]+)\*/g, '$1$2')
-    .replace(/(^|\s)_([^_\n]+)_/g, '$1$2')
-    .replace(/:([a-z0-9_+-]+):/g, (code, name: string) => EMOJI[name] ?? code)
-    .replace(/\u2060/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return (
+    text
+      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
+      .replace(/<@([A-Z0-9]+)>/g, '@$1')
+      // As Slack reads them: a mark closes only before a non-word character, so "my_user_name" inside an
+      // italic quote keeps its underscores.
+      .replace(/(^|\s)\*([^\n]+?)\*(?=$|[^\p{L}\p{N}_])/gu, '$1$2')
+      .replace(/(^|\s)_([^\n]+?)_(?=$|[^\p{L}\p{N}_])/gu, '$1$2')
+      .replace(/:([a-z0-9_+-]+):/g, (code, name: string) => EMOJI[name] ?? code)
+      .replace(/\u2060/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  );
 }
 
 type ActionsElement = types.ActionsBlock['elements'][number];

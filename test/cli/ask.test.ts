@@ -152,6 +152,11 @@ describe('ask text rendering', () => {
     expect(lines).toContain('  Signing in');
   });
 
+  it('keeps the underscores in a quoted question, as Slack shows them', () => {
+    const text = formatReply(answerer.answer('where do I put my_user_name for xyzzy'), 'text');
+    expect(text).toContain('You asked: where do I put my_user_name for xyzzy');
+  });
+
   it('draws every emoji a card uses, on every topic card', () => {
     for (const topic of realAnswerPath().corpus.topics) {
       const card = answerer.topicCard({ topicId: topic.id });
