@@ -5,6 +5,7 @@
 //   --list       every topic id and title; --version; --help
 // With no question argument and input piped in, questions are read from standard input, one a line.
 // With neither (a terminal), it shows the topic menu, as `/aws-signin` on its own does in Slack.
+import { once } from 'node:events';
 import { fstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -80,6 +81,7 @@ export async function runAsk(args: string[]): Promise<number> {
             candidates: [command.topic],
             confidence: 1,
             user: null,
+            nearest: [],
           })
         : formatCard(card, command.format);
     process.stdout.write(`${line}\n`);
@@ -102,7 +104,10 @@ export async function runAsk(args: string[]): Promise<number> {
   }
   const separator = command.format === 'text' ? '\n\n' : '\n';
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    process.stdout.write(`${formatReply(answerer.answer(line), command.format)}${separator}`);
+    // A slow reader (a pipe to `less`) must not make the replies pile up in memory: wait for it.
+    if (!process.stdout.write(`${formatReply(answerer.answer(line), command.format)}${separator}`)) {
+      await once(process.stdout, 'drain');
+    }
   }
   return 0;
 }

@@ -1,4 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
 import { BLOCK } from '../../src/cards/ids';
@@ -94,6 +97,37 @@ describe('npm run ask, batch mode', () => {
     expect(run.stderr).toContain('standard input is a folder');
     expect(run.stdout).toBe('');
   });
+
+  it('waits for a slow reader instead of piling the replies up in memory', async () => {
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'ask.ts');
+    const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const dir = mkdtempSync(join(tmpdir(), 'ask-slow-reader-'));
+    try {
+      const report = join(dir, 'max-rss');
+      const preload = join(__dirname, '..', '..', 'bench', 'report-max-rss.cjs');
+      const child = spawn(tsx, [cli], {
+        env: { ...process.env, MAX_RSS_REPORT: report, NODE_OPTIONS: `--require ${preload}` },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      // 30,000 questions: 55 MB of cards, read only after a pause (a pipe to `less`, a slow consumer).
+      child.stdin.end('lost my mfa phone and forgot my iam password\n'.repeat(30_000));
+      child.stdout.pause();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      let bytes = 0;
+      child.stdout.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      child.stdout.resume();
+      const [status] = (await once(child, 'exit')) as [number | null];
+      expect(status).toBe(0);
+      expect(bytes).toBeGreaterThan(50_000_000);
+      // Its peak memory (KB; the largest of its Node processes): about 110 MB waiting, 390 MB without.
+      const peakKb = Math.max(...readFileSync(report, 'utf8').trim().split('\n').map(Number));
+      expect(peakKb).toBeLessThan(250_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('stops quietly when the reader stops early (| head), without a stack trace', () => {
     const cli = join(__dirname, '..', '..', 'src', 'cli', 'ask.ts');
@@ -199,6 +233,14 @@ describe('npm run ask, its command line', () => {
     expect(help.stderr).toBe('');
     expect(help.stdout).toBe(`${HELP}\n`);
     for (const name of ['ADMIN_CONTACT', 'ACCESS_PORTAL_URL', 'KNOWLEDGE_DIR']) expect(help.stdout).toContain(name);
+  });
+
+  it('--topic with --json prints the same fields as an answer does', () => {
+    const topic = run(['--json', '--topic=mfa-device-lost']);
+    expect(topic.status).toBe(0);
+    const line = JSON.parse(topic.stdout) as Record<string, unknown>;
+    expect(Object.keys(line).sort()).toEqual(['candidates', 'confidence', 'kind', 'nearest', 'topic', 'user']);
+    expect(line).toMatchObject({ kind: 'answer', topic: 'mfa-device-lost', nearest: [] });
   });
 
   it('--version prints the package version', () => {
