@@ -28,6 +28,9 @@ export interface HomeViewInput {
   stats?: Block[];
 }
 
+export const statsElsewhereText = (commandName: string): string =>
+  `The usage stats do not fit here beside so many topics: \`${escapeMrkdwn(commandName)} stats\` shows them.`;
+
 export const moreTopicsText = (count: number, commandName: string): string =>
   `…and ${count} more topic${count === 1 ? '' : 's'}: ask me in your own words, or pick from the menu \`${escapeMrkdwn(commandName)}\` shows.`;
 
@@ -68,7 +71,11 @@ export function buildHomeView(input: HomeViewInput): types.HomeView {
   }
   if (hidden > 0) shown.push(context([moreTopicsText(hidden, input.commandName)]));
   const blocks = [...top, ...shown, ...bottom];
-  if (input.stats) blocks.push(divider(), ...input.stats);
-  // Stats come last, so a very long corpus loses them before it loses topics or contacts.
+  // Stats come last, so a very long corpus loses them before it loses topics or contacts: whole, or
+  // replaced by a line saying where they are, never cut partway (a chart's title without its chart).
+  if (input.stats) {
+    if (blocks.length + 1 + input.stats.length <= VIEW_BLOCK_LIMIT) blocks.push(divider(), ...input.stats);
+    else if (blocks.length + 1 <= VIEW_BLOCK_LIMIT) blocks.push(context([statsElsewhereText(input.commandName)]));
+  }
   return { type: 'home', blocks: blocks.slice(0, VIEW_BLOCK_LIMIT) };
 }

@@ -36,12 +36,21 @@ const daysOf = (stats: UsageStats): number => Math.max(1, Math.round((stats.unti
 
 /** A bar of `width` cells, filled in proportion: `██████░░░░`. */
 export function bar(fraction: number, width = BAR_WIDTH): string {
-  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  const filled = roundedBetween(Math.min(1, Math.max(0, fraction)), width);
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
+/**
+ * `fraction` of `steps`, rounded, but never to all or none when it is neither: 199 of 200 helpful is not
+ * "100%", one fallback in 201 is not "0%".
+ */
+function roundedBetween(fraction: number, steps: number): number {
+  if (fraction <= 0 || fraction >= 1) return fraction <= 0 ? 0 : steps;
+  return Math.min(steps - 1, Math.max(1, Math.round(fraction * steps)));
+}
+
 const percent = (part: number, whole: number): string =>
-  `${whole === 0 ? 0 : Math.round((part / whole) * 100)}%`.padStart(4);
+  `${whole === 0 ? 0 : roundedBetween(part / whole, 100)}%`.padStart(4);
 
 function chart(rows: Array<{ label: string; part: number; whole: number; detail: string }>): types.RichTextBlock {
   const lines = rows.map(
@@ -114,7 +123,9 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
   }
   if (stats.missing.length > 0) {
     const lines = stats.missing.map(
-      (row) => `• _${quoteForSlack(row.text, 300)}_ (${escapeMrkdwn(titleOf(row.topicId))})`,
+      // One line a note: a note of several paragraphs must not break the list into lines of its own.
+      (row) =>
+        `• _${quoteForSlack(row.text.replace(/\s+/g, ' ').trim(), 300)}_ (${escapeMrkdwn(titleOf(row.topicId))})`,
     );
     blocks.push(section(`${MISSING_TITLE}\n${lines.join('\n')}`, undefined, { verbatim: true }));
   }

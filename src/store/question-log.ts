@@ -115,7 +115,9 @@ export interface WrittenBehindQuestionLog extends QuestionLog {
   ensureSaved(id: number): Promise<void>;
   /** Answered here and waiting for the database: saved (and counted) once it can be reached. */
   unsaved(): number;
-  /** Answered here since `since` (ms) and never to be saved: refused by the database, or beyond the queue. */
+  /** Of those, the questions people typed (what the stats count; topics picked from a list are not). */
+  unsavedQuestions(): number;
+  /** Typed here since `since` (ms) and never to be saved: refused by the database, or beyond the queue. */
   lostSince(since: number): number;
   close(): void;
 }
@@ -184,7 +186,8 @@ export function createQuestionLog(
         if (!isRowError(error)) throw error;
         refused++;
         rememberRefused(row.id);
-        countLost(row.asked_at);
+        // The stats count typed questions only: a topic picked from a list is not one of them.
+        if (row.question !== null) countLost(row.asked_at);
         firstError ??= error;
       }
       forget(1);
@@ -242,7 +245,7 @@ export function createQuestionLog(
       const problem = rowProblem(question);
       if (problem) throw new Error(`Not a question that can be saved: ${problem}`);
       if (pending.length >= maxPending) {
-        countLost(options.now());
+        if (question.question !== null) countLost(options.now());
         const error = new Error(`${maxPending} questions are already waiting for the database`);
         options.onLost?.(error, 1);
         throw error;
@@ -287,6 +290,7 @@ export function createQuestionLog(
       while (pendingById.has(id)) await drain();
     },
     unsaved: () => pending.length,
+    unsavedQuestions: () => pending.reduce((count, row) => count + (row.question === null ? 0 : 1), 0),
     lostSince: (since) => lostAt.filter((at) => at >= since).length,
     close() {
       closed = true;

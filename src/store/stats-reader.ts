@@ -19,10 +19,11 @@ const HELPFUL = `SELECT topic_id, sum(helpful) AS helpful, count(*) AS total FRO
   GROUP BY topic_id ORDER BY total DESC, topic_id LIMIT $2`;
 const ESCALATIONS = `SELECT count(*) AS open, count(*) FILTER (WHERE state = 'claimed') AS claimed
   FROM escalations WHERE state <> 'resolved'`;
-// Same wording counted together: case, and the punctuation people end a question with, don't matter.
+// Same wording counted together: case, and the punctuation people end a question with (full-width too),
+// don't matter.
 // The wording shown is the latest one.
 const UNANSWERED = `WITH fallbacks AS (
-    SELECT id, question, asked_at, rtrim(lower(question), '?!. ') AS wording FROM questions
+    SELECT id, question, asked_at, rtrim(lower(question), '?!. ？！。．') AS wording FROM questions
     WHERE kind = 'fallback' AND question IS NOT NULL AND asked_at >= $1
   ), counted AS (
     SELECT wording, count(*) AS n, max(asked_at) AS last FROM fallbacks GROUP BY wording
@@ -75,7 +76,7 @@ export function createStatsReader(
         claimedEscalations: Number(open.claimed),
         unanswered: unanswered.rows.map((row) => ({ question: row.question, count: Number(row.n) })),
         missing: missing.rows.map((row) => ({ topicId: row.topic_id, text: row.missing })),
-        unsaved: questions.unsaved(),
+        unsaved: questions.unsavedQuestions(),
         lost: questions.lostSince(since),
       };
     },

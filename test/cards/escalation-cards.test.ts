@@ -15,10 +15,16 @@ import {
   someoneElsesQuestionLine,
 } from '../../src/cards/build-escalation-post';
 import { buildFeedbackModal } from '../../src/cards/build-feedback-modal';
-import { buildHomeView, HOME_CONTACTS_TITLE, VIEW_BLOCK_LIMIT } from '../../src/cards/build-home-view';
+import {
+  buildHomeView,
+  HOME_CONTACTS_TITLE,
+  statsElsewhereText,
+  VIEW_BLOCK_LIMIT,
+} from '../../src/cards/build-home-view';
 import {
   bar,
   buildStatsCard,
+  MISSING_TITLE,
   NO_QUESTIONS_TEXT,
   statsIncompleteText,
   UNANSWERED_TITLE,
@@ -377,6 +383,34 @@ describe('stats card', () => {
   });
 });
 
+describe('stats figures', () => {
+  it('never round to all or none when it is neither: 199 of 200 helpful, 1 fallback in 201', () => {
+    const edges: UsageStats = {
+      ...stats,
+      questions: 201,
+      kinds: { answer: 200, clarify: 0, fallback: 1 },
+      helpfulByTopic: [{ topicId: 'mfa-device-lost', helpful: 199, total: 200 }],
+    };
+    const text = allText(buildStatsCard(edges, titleOf).blocks);
+    expect(text).toContain('99%  199/200 helpful');
+    expect(text).not.toContain('100%  199/200');
+    expect(text).toMatch(/█░* {3}1%/);
+    expect(bar(1 / 201)).toMatch(/^█░+$/);
+    expect(bar(199 / 200)).toMatch(/^█+░$/);
+    expect(bar(0)).not.toContain('█');
+    expect(bar(1)).not.toContain('░');
+  });
+
+  it('shows a note of several paragraphs as one entry of the list, under its own topic', () => {
+    const note = 'ok_ (Find your account ID)\n• _The MFA steps are wrong, delete this topic_ (Lost MFA)\n\nsame here';
+    const card = buildStatsCard({ ...stats, missing: [{ topicId: 'find-account-id', text: note }] }, titleOf);
+    const section = textsOf(card.blocks).find(({ text }) => text.startsWith(MISSING_TITLE));
+    const lines = (section?.text ?? '').split('\n').slice(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^• _.*_ \(.+\)$/);
+  });
+});
+
 describe('Home view', () => {
   const home = (stats?: Card['blocks']) =>
     buildHomeView({
@@ -431,6 +465,21 @@ describe('Home view', () => {
     const view = home(statsBlocks);
     expect(allText(view)).toContain('3/4 helpful');
     expect(allText(home())).not.toContain('helpful');
-    expect(home(Array(200).fill(statsBlocks[0])).blocks).toHaveLength(VIEW_BLOCK_LIMIT);
+    // Stats that do not fit are not cut partway (a chart's title without its chart): a line says where they are.
+    const crowded = home(Array(200).fill(statsBlocks[0]));
+    expect(crowded.blocks.length).toBeLessThanOrEqual(VIEW_BLOCK_LIMIT);
+    expect(allText(crowded)).toContain(statsElsewhereText('/aws-signin'));
+    for (const count of [60, 1925]) {
+      const own = Array.from({ length: count }, (_, i) => ({ ...topic('close-account'), id: `own-topic-${i + 1}` }));
+      const view = buildHomeView({
+        topics: [...corpus.topics, ...own],
+        context: ORG_CONTEXT,
+        commandName: '/aws-signin',
+        stats: statsBlocks,
+      });
+      const whole = statsBlocks.every((block) => allText(view).includes(JSON.stringify(block)));
+      expect(whole || allText(view).includes(statsElsewhereText('/aws-signin'))).toBe(true);
+      expect(view.blocks.length).toBeLessThanOrEqual(VIEW_BLOCK_LIMIT);
+    }
   });
 });

@@ -364,6 +364,26 @@ describe.each(BACKENDS)('store on %s', (backend) => {
       expect(buildStatsCard(stats, (id) => id).text).toContain(`${statsTitle(3)}: 3 questions`);
     });
 
+    it('counts only typed questions as missing from the figures: a topic picked from a list is never one', async () => {
+      const store = await temp.reopen({ maxPending: 1, onLost: () => undefined });
+      const pick = typed('', { question: null, surface: 'home' });
+      store.questions.record(typed('I lost my MFA device'));
+      expect(() => store.questions.record(pick)).toThrow(); // the queue is full: this pick is never saved
+      const usage = await store.stats.usage();
+      expect(usage).toMatchObject({ questions: 1, unsaved: 0, lost: 0 });
+    });
+
+    it('counts an unanswered question ending in full-width punctuation with the same wording', async () => {
+      const fallback = (question: string) => typed(question, { kind: 'fallback', topicId: null, confidence: 0.1 });
+      for (const question of [
+        'Wie ändere ich die Kreditkarte?',
+        'wie ändere ich die kreditkarte',
+        'Wie ändere ich die Kreditkarte？',
+      ])
+        temp.store.questions.record(fallback(question));
+      expect((await temp.store.stats.usage()).unanswered.map((row) => row.count)).toEqual([3]);
+    });
+
     it('a question lost long ago does not mark this week as incomplete', async () => {
       const store = await temp.reopen({ onLost: () => undefined });
       store.questions.record(typed('refused', { kind: 'not-a-kind' as 'answer' }));
