@@ -80,6 +80,25 @@ describe('a question with a screenshot (file_share)', () => {
   });
 });
 
+describe('a message written with /me (me_message)', () => {
+  it('in a DM is answered like any other question', async () => {
+    const { slack, sender } = running;
+    const ts = nextTs();
+    await sender.event({
+      type: 'message',
+      subtype: 'me_message',
+      user: 'U0PERSON01',
+      text: "can't get past the MFA step, lost my phone",
+      channel: 'D0MEMESSG1',
+      channel_type: 'im',
+      ts,
+      event_ts: ts,
+    });
+    const reply = await slack.waitFor(() => postsTo('D0MEMESSG1')[0]);
+    expect(headerOf(reply.args)).toMatch(/MFA/);
+  });
+});
+
 describe('a reply also sent to the channel (thread_broadcast)', () => {
   it('in a mention is answered in its thread', async () => {
     const { slack, sender } = running;
