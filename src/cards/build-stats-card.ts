@@ -14,6 +14,12 @@ export const NO_QUESTIONS_TEXT = 'No questions typed in these days yet.';
 export const UNANSWERED_TITLE = '*Most frequent unanswered questions* (add these to the knowledge files)';
 export const MISSING_TITLE = '*What people said was missing*';
 /** Stats read while some questions are not in the database: the figures are short by that many. */
+export const STATS_UNREADABLE_TEXT =
+  ':warning: The usage stats could not be read just now (the database did not answer). Open this tab again in a minute.';
+
+/** In the stats' place, for an administrator, when the database could not give them. */
+export const statsUnreadableBlocks = (): Block[] => [context([STATS_UNREADABLE_TEXT])];
+
 export const statsLostText = (lost: number): string =>
   `:warning: ${plural(lost, 'question')} answered by this instance in this period could not be saved and ${lost === 1 ? 'is' : 'are'} not counted here.`;
 export const statsIncompleteText = (unsaved: number): string =>

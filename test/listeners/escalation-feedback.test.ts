@@ -8,6 +8,7 @@ import {
   HELPFUL_THANKS_TEXT,
   NOT_HELPFUL_NOTED_TEXT,
 } from '../../src/cards/build-feedback-modal';
+import { STATS_UNREADABLE_TEXT } from '../../src/cards/build-stats-card';
 import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
 import {
   ALREADY_HANDLED_PREFIX,
@@ -22,6 +23,7 @@ import {
 } from '../../src/listeners/actions/feedback-actions';
 import { NOT_AN_ADMINISTRATOR_TEXT, NOT_YOUR_ANSWER_TEXT } from '../../src/listeners/actions/who-may-act';
 import { createAppHomeOpenedListener } from '../../src/listeners/events/app-home-opened';
+import type { Store } from '../../src/store/types';
 import { ORG_CONTEXT } from '../helpers/corpus';
 import { recordingClient, recordingLogger, recordingRespond } from '../helpers/fakes';
 import { ADMIN_ID, ESCALATION_CHANNEL, listenerDeps } from '../helpers/listener-deps';
@@ -312,6 +314,25 @@ describe('Not helpful', () => {
 });
 
 describe('app_home_opened', () => {
+  it('tells an administrator the stats could not be read, rather than leaving them out unexplained', async () => {
+    const { client, calls } = recordingClient();
+    const logger = recordingLogger();
+    const failing = {
+      ...temp.store,
+      stats: { usage: () => Promise.reject(new Error('connect ECONNREFUSED')) },
+    } as unknown as Store;
+    const listener = createAppHomeOpenedListener(listenerDeps(failing));
+    const open = async (user: string) => {
+      const event = { type: 'app_home_opened', user, channel: 'D1', tab: 'home', event_ts: '1.1' };
+      await listener({ event, client, logger } as unknown as SlackEventMiddlewareArgs<'app_home_opened'> &
+        AllMiddlewareArgs);
+      return JSON.stringify(calls.at(-1)?.args);
+    };
+    expect(await open(ADMIN_ID)).toContain(STATS_UNREADABLE_TEXT);
+    // Someone who never sees stats is told nothing about them.
+    expect(await open('U0PERSON01')).not.toContain(STATS_UNREADABLE_TEXT);
+  });
+
   it('logs a failed publish instead of throwing', async () => {
     const { client } = recordingClient({ failWith: new Error('not_enabled') });
     const logger = recordingLogger();
