@@ -11,7 +11,7 @@ import { buildSupportCard } from '../cards/build-support-card';
 import type { TopicRef } from '../cards/ids';
 import type { Card, CardContext } from '../cards/types';
 import type { Corpus } from '../knowledge/load-knowledge';
-import { isAskerKind, type Topic } from '../knowledge/schema';
+import { type AskerKind, isAskerKind, type Topic } from '../knowledge/schema';
 import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
@@ -137,6 +137,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const { corpus, matcher, cardContext, questions } = deps;
   const related = (topic: Topic): Topic[] =>
     topic.related.map((id) => corpus.byId.get(id)).filter((other): other is Topic => other !== undefined);
+  /**
+   * A topic's related topics, as a card for this kind of user offers them. AWS Support helps the root user
+   * with signing in, never an IAM, Identity Center or federated user (their administrator or identity
+   * provider does): a card for one of those does not point them at AWS Support.
+   */
+  const relatedFor = (topic: Topic, kind: AskerKind | undefined): Topic[] =>
+    related(topic).filter((other) => !(kind && kind !== 'root' && other.id === CONTACT_SUPPORT_TOPIC));
 
   /** The topic and, when the ref names a kind it has steps or a pointer for, that kind's variant. */
   function resolve(ref: TopicRef) {
@@ -198,7 +205,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       });
     return buildAnswerCard(shown, {
       context: cardContext,
-      related: related(shown),
+      related: relatedFor(shown, askerKind),
       userKind: ownSteps ? variant : undefined,
       forKind,
       askerKind,
@@ -263,7 +270,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const found = resolve(ref);
       if (!found) return null;
       const escalation = found.userKind?.escalation ?? found.topic.escalation;
-      return buildStillStuckCard(found.topic, escalation, cardContext, corpus.byId.get(CONTACT_SUPPORT_TOPIC));
+      const { topicId: _shown, ...answering } = ref;
+      return buildStillStuckCard(
+        found.topic,
+        escalation,
+        cardContext,
+        corpus.byId.get(CONTACT_SUPPORT_TOPIC),
+        answering,
+      );
     },
     supportCard(ref) {
       const found = resolve(ref);

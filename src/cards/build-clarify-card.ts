@@ -50,7 +50,10 @@ export function buildClarifyCard(
   );
   // The matcher may have been unsure of all of them: the way to every other topic stays one click away.
   if (options.allTopics && options.allTopics.length > candidates.length) {
-    blocks.push(section(NONE_OF_THESE), topicMenuBlock(options.allTopics, { questionId, askerId: options.askerId }));
+    blocks.push(
+      section(NONE_OF_THESE),
+      topicMenuBlock(options.allTopics, { kind, questionId, askerId: options.askerId }),
+    );
   }
   const prompt = options.twoProblems ? TWO_PROBLEMS_PROMPT : CLARIFY_PROMPT;
   return {

@@ -47,7 +47,7 @@ export function buildFallbackCard(
       : [section(`:shrug: ${FALLBACK_TEXT}`), section(MENU_TEXT)];
   blocks.push(
     ...unsure,
-    topicMenuBlock(topics, { questionId, askerId: options.askerId }),
+    topicMenuBlock(topics, { kind: options.kind, questionId, askerId: options.askerId }),
     context([contactsLine(cardContext)]),
   );
   const said =

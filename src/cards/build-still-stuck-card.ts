@@ -2,18 +2,23 @@
 import type { Topic } from '../knowledge/schema';
 import { escapeMrkdwn } from '../text/slack-text';
 import { actions, button, header, section, sections } from './blocks';
-import { ACTION, BLOCK, positional } from './ids';
+import { ACTION, BLOCK, encodeTopicRef, positional, type TopicRef } from './ids';
 import type { Card, CardContext } from './types';
 import { whoCanHelpLines, whoCanHelpPlain } from './who-can-help';
 
 export const STILL_STUCK_INTRO = 'If the steps did not work, go to these people, in this order:';
 export const CONTACT_SUPPORT_TOPIC = 'contact-aws-support';
 
+/**
+ * `answering`: the kind of user, question and person of the card "Still stuck?" was pressed on, carried
+ * by the AWS Support button as by every other (a root user's next card opens on its root steps too).
+ */
 export function buildStillStuckCard(
   topic: Topic,
   escalation: Topic['escalation'],
   cardContext: CardContext,
   contactSupportTopic?: Topic,
+  answering: Omit<TopicRef, 'topicId'> = {},
 ): Card {
   const blocks: Card['blocks'] = [
     header(`Still stuck: ${topic.title}`),
@@ -26,7 +31,7 @@ export function buildStillStuckCard(
         button({
           actionId: positional(ACTION.openTopic, 0),
           label: contactSupportTopic.title,
-          value: contactSupportTopic.id,
+          value: encodeTopicRef({ ...answering, topicId: contactSupportTopic.id }),
         }),
       ]),
     );

@@ -80,9 +80,13 @@ function sortIntoGroups(topics: readonly Topic[]): TopicGroup[] {
 
 /**
  * With `questionId` (under a fallback answer), the picked topic answers that question; with `askerId`,
- * the menu is that person's (a pick by anyone else gets them a card of their own).
+ * the menu is that person's (a pick by anyone else gets them a card of their own); with `kind`, the
+ * topic picked opens on that kind's steps, as a clarify card's choices do.
  */
-export function topicMenuBlock(topics: readonly Topic[], answering: Answering = {}): types.ActionsBlock {
+export function topicMenuBlock(
+  topics: readonly Topic[],
+  answering: Answering & { kind?: AskerKind } = {},
+): types.ActionsBlock {
   const option = (topic: Topic) => ({
     text: { type: 'plain_text' as const, text: truncate(topic.title, LIMITS.optionText) },
     value: encodeTopicRef({ topicId: topic.id, ...answering }),

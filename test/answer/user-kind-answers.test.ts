@@ -290,3 +290,54 @@ describe('recording the kind', () => {
     }
   });
 });
+
+describe("following a kind's card by its buttons", () => {
+  const { answerer } = realAnswerPath();
+  type Element = { type: string; action_id?: string; value?: string; text?: { text: string } };
+  const elements = (card: Card | null): Element[] =>
+    (card?.blocks ?? []).flatMap((block) => (block.type === 'actions' ? (block.elements as Element[]) : []));
+  const buttonValue = (card: Card | null, label: RegExp): string | undefined =>
+    elements(card).find((element) => element.type === 'button' && label.test(element.text?.text ?? ''))?.value;
+  const open = (value: string | undefined): Card | null => {
+    const ref = decodeTopicRef(value);
+    return ref ? answerer.topicCard(ref) : null;
+  };
+
+  it("keeps the root steps through Still stuck?, its AWS Support topic and that topic's related MFA topic", () => {
+    const rootCard = answerer.topicCard({
+      topicId: 'mfa-device-lost',
+      kind: 'root',
+      questionId: 7,
+      askerId: 'U0ASKER01',
+    });
+    const stuckRef = decodeTopicRef(buttonValue(rootCard, /Still stuck/));
+    const stuck = stuckRef ? answerer.stillStuckCard(stuckRef) : null;
+    const toSupport = buttonValue(stuck, /need AWS Support/);
+    expect(toSupport).toBe('contact-aws-support|root#7@U0ASKER01');
+    const mfa = open(buttonValue(open(toSupport), /MFA device/));
+    expect(JSON.stringify(mfa?.blocks)).toContain(FOR_KIND_LINE.root);
+  });
+
+  it("carries the kind in a clarify card's 'None of these?' menu, as in its choices", () => {
+    const reply = answerer.answer('IAM user, cannot log in', { asker: { userId: 'U0ASKER01', surface: 'dm' } });
+    expect(reply.outcome?.kind).toBe('clarify');
+    expect(reply.outcome?.user).toBe('iam');
+    const options = JSON.stringify(reply.card.blocks).match(/"value":"(mfa-device-lost[^"]*)"/g) ?? [];
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) expect(option).toContain('|iam');
+  });
+
+  it.each(['iam', 'identity-center', 'federated'] as const)(
+    'never points a %s user at AWS Support for a lost MFA device (AWS Support cannot help them)',
+    (kind) => {
+      const card = answerer.topicCard({ topicId: 'mfa-device-lost', kind, questionId: 7, askerId: 'U0ASKER01' });
+      const labels = elements(card).map((element) => element.text?.text ?? '');
+      expect(labels.filter((label) => /AWS Support/.test(label))).toEqual([]);
+    },
+  );
+
+  it('still offers the root user the way to AWS Support', () => {
+    const card = answerer.topicCard({ topicId: 'mfa-device-lost', kind: 'root', questionId: 7, askerId: 'U0ASKER01' });
+    expect(elements(card).some((element) => /AWS Support/.test(element.text?.text ?? ''))).toBe(true);
+  });
+});
