@@ -81,8 +81,9 @@ const cardContextSchema = z.object({ ADMIN_CONTACT: adminContact, ACCESS_PORTAL_
  */
 const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
 const oddCharacterAt = (value: string): string => {
-  const index = [...value].findIndex((char) => !PRINTABLE_ASCII.test(char));
-  const code = value.codePointAt([...value].slice(0, index).join('').length) ?? 0;
+  const characters = [...value];
+  const index = characters.findIndex((char) => !PRINTABLE_ASCII.test(char));
+  const code = characters[index]?.codePointAt(0) ?? 0;
   return `has a character no token has at position ${index + 1} (U+${code.toString(16).toUpperCase().padStart(4, '0')}, often invisible and pasted along with it): copy it again`;
 };
 const printable = (value: string | undefined, context: z.RefinementCtx) => {

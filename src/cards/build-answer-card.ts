@@ -211,7 +211,7 @@ function followUpButtons(shown: TopicRef, carried: AskerKind | undefined, option
     button({
       actionId: positional(ACTION.openTopic, index),
       label: other.title,
-      value: encodeTopicRef({ topicId: other.id, kind: carried, questionId: shown.questionId, askerId: shown.askerId }),
+      value: encodeTopicRef({ ...shown, topicId: other.id, kind: carried }),
     }),
   );
   const value = encodeTopicRef(shown);

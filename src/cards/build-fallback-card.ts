@@ -57,8 +57,7 @@ export function buildFallbackCard(
   return { text: `${said} ${contactsLine(cardContext)}`, blocks };
 }
 
-/** The same menu without the apology: for `/aws-signin` with no question. */
-/** The topic menu on its own; with `askerId`, the menu is that person's. */
+/** The same menu without the apology, for `/aws-signin` with no question; with `askerId`, the menu is that person's. */
 export function buildTopicMenuCard(topics: readonly Topic[], cardContext: CardContext, askerId?: string): Card {
   return {
     text: MENU_TEXT,

@@ -22,6 +22,9 @@ export const ANSWER_GONE_TEXT =
 /** The question is not in the database, yet too recent for the retention period to have deleted it. */
 export const ANSWER_NOT_FOUND_YET_TEXT =
   "I can't find the question behind this answer just now: it may not be saved yet. Please try again in a minute; if this keeps happening, ask me again for a fresh answer.";
+/** What a person is told when the question behind a card is not in the database (`QuestionLog.whyMissing`). */
+export const missingQuestionText = (why: 'lost' | 'deleted' | 'unsaved'): string =>
+  why === 'unsaved' ? ANSWER_NOT_FOUND_YET_TEXT : ANSWER_GONE_TEXT;
 export const SECRET_IN_NOTE_TEXT =
   ':warning: Your note looked like it contained a password or an access key. I stored it without that part; please change that password or rotate that key.';
 

@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import { ASKER_KINDS, type AskerKind } from '../knowledge/schema';
 import type { UsageStats } from '../store/types';
-import { escapeMrkdwn, quoteForSlack, truncate } from '../text/slack-text';
+import { collapseSpaces, escapeMrkdwn, quoteForSlack, truncate } from '../text/slack-text';
 import { context, header, noteCard, section } from './blocks';
 import type { Block, Card } from './types';
 
@@ -13,15 +13,16 @@ export const STATS_REFUSAL_TEXT =
 export const NO_QUESTIONS_TEXT = 'No questions typed in these days yet.';
 export const UNANSWERED_TITLE = '*Most frequent unanswered questions* (add these to the knowledge files)';
 export const MISSING_TITLE = '*What people said was missing*';
-/** Stats read while some questions are not in the database: the figures are short by that many. */
 export const STATS_UNREADABLE_TEXT =
   ':warning: The usage stats could not be read just now (the database did not answer). Open this tab again in a minute.';
 
 /** In the stats' place, for an administrator, when the database could not give them. */
 export const statsUnreadableBlocks = (): Block[] => [context([STATS_UNREADABLE_TEXT])];
 
+/** Questions that will never be saved: the figures are short by that many for good. */
 export const statsLostText = (lost: number): string =>
   `:warning: ${plural(lost, 'question')} answered by this instance in this period could not be saved and ${lost === 1 ? 'is' : 'are'} not counted here.`;
+/** Stats read while some questions are not in the database yet: the figures are short by that many. */
 export const statsIncompleteText = (unsaved: number): string =>
   `:warning: Incomplete: ${plural(unsaved, 'question')} answered by this instance ${unsaved === 1 ? 'is' : 'are'} not saved yet (the database was unreachable) and ${unsaved === 1 ? 'is' : 'are'} not counted here.`;
 
@@ -79,7 +80,8 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
     ),
   ];
   if (stats.unsaved > 0) blocks.push(section(statsIncompleteText(stats.unsaved)));
-  if ((stats.lost ?? 0) > 0) blocks.push(section(statsLostText(stats.lost ?? 0)));
+  const lost = stats.lost ?? 0;
+  if (lost > 0) blocks.push(section(statsLostText(lost)));
   if (stats.questions === 0) {
     blocks.push(section(NO_QUESTIONS_TEXT));
   } else {
@@ -130,8 +132,7 @@ export function statsBlocks(stats: UsageStats, titleOf: (topicId: string) => str
   if (stats.missing.length > 0) {
     const lines = stats.missing.map(
       // One line a note: a note of several paragraphs must not break the list into lines of its own.
-      (row) =>
-        `• _${quoteForSlack(row.text.replace(/\s+/g, ' ').trim(), 300)}_ (${escapeMrkdwn(titleOf(row.topicId))})`,
+      (row) => `• _${quoteForSlack(collapseSpaces(row.text).trim(), 300)}_ (${escapeMrkdwn(titleOf(row.topicId))})`,
     );
     blocks.push(section(`${MISSING_TITLE}\n${lines.join('\n')}`, undefined, { verbatim: true }));
   }

@@ -142,32 +142,27 @@ export const viaResponseUrl = (respond: RespondFn, message: RespondArguments): R
   },
 });
 
-/** A message everyone in the conversation sees (in the thread, when there is one). */
-export const viaPost = (client: Client, channel: string, threadTs: string | undefined, card: Card): Route => ({
-  via: 'chat.postMessage',
-  send: () => client.chat.postMessage({ channel, ...inThread(threadTs), ...card }),
-  sendPlain: () => client.chat.postMessage({ channel, ...inThread(threadTs), text: card.text }),
+/** A route that posts `card` one way: whole, or (when Slack refuses its blocks) its text alone. */
+const cardRoute = (via: string, card: Card, post: (message: Card | { text: string }) => Promise<unknown>): Route => ({
+  via,
+  send: () => post(card),
+  sendPlain: () => post({ text: card.text }),
 });
 
-export const viaEphemeral = (client: Client, person: Person & { channel: string }, card: Card): Route => ({
-  via: 'chat.postEphemeral',
-  send: () =>
-    client.chat.postEphemeral({ channel: person.channel, user: person.user, ...inThread(person.threadTs), ...card }),
-  sendPlain: () =>
-    client.chat.postEphemeral({
-      channel: person.channel,
-      user: person.user,
-      ...inThread(person.threadTs),
-      text: card.text,
-    }),
-});
+/** A message everyone in the conversation sees (in the thread, when there is one). */
+export const viaPost = (client: Client, channel: string, threadTs: string | undefined, card: Card): Route =>
+  cardRoute('chat.postMessage', card, (message) =>
+    client.chat.postMessage({ channel, ...inThread(threadTs), ...message }),
+  );
+
+export const viaEphemeral = (client: Client, person: Person & { channel: string }, card: Card): Route =>
+  cardRoute('chat.postEphemeral', card, (message) =>
+    client.chat.postEphemeral({ channel: person.channel, user: person.user, ...inThread(person.threadTs), ...message }),
+  );
 
 /** A message in the app's direct message with the person: works wherever the bot is not invited. */
-export const viaDirectMessage = (client: Client, user: string, card: Card): Route => ({
-  via: 'direct message',
-  send: () => client.chat.postMessage({ channel: user, ...card }),
-  sendPlain: () => client.chat.postMessage({ channel: user, text: card.text }),
-});
+export const viaDirectMessage = (client: Client, user: string, card: Card): Route =>
+  cardRoute('direct message', card, (message) => client.chat.postMessage({ channel: user, ...message }));
 
 /**
  * Routes only the person sees: the response_url when there is one, a private message in the

@@ -42,13 +42,13 @@ export interface GuardedReceiverOptions {
 
 type Rejection = 400 | 401 | 408 | 413 | 503;
 
-/** A request the guard refused, with a reason for the debug log (never the body). */
 const SIGNATURE_MISMATCH = 'signature mismatch';
 /** A wrong SLACK_SIGNING_SECRET refuses every request Slack sends: said at most this often, not per request. */
 const MISMATCH_WARNING_EVERY_MS = 60_000;
 export const SIGNING_SECRET_WARNING =
   "Refused a request from Slack whose signature does not match SLACK_SIGNING_SECRET. If no command, mention or click gets an answer (Slack says dispatch_failed), set SLACK_SIGNING_SECRET to the Signing Secret on the app's Basic Information page, not its Client Secret or Verification Token.";
 
+/** A request the guard refused, with a reason for the debug log (never the body). */
 class Refused extends Error {
   constructor(
     readonly status: Rejection,

@@ -68,14 +68,29 @@ export function createEscalationLog(
     const { rows } = await driver.query<EscalationRow>(`${SELECT} WHERE e.id = $1`, [id]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   };
-  // An escalation is the row with its id and, when the caller knows it, the time it was opened: after a
-  // database is restored from a backup, an id on an old post can belong to a newer request.
-  const sameOne = (createdAt: number | undefined) => (createdAt === undefined ? '' : ' AND created_at = $4');
-  const transition = async (id: number, changes: number, createdAt: number | undefined): Promise<Transition> => {
+  /**
+   * Sets `set` on the escalation with this id when `from` holds. An escalation is the row with its id and,
+   * when the caller knows it, the time it was opened: after a database is restored from a backup, an id on
+   * an old post can belong to a newer request, which is then `not-found`.
+   */
+  async function change(
+    set: string,
+    from: string,
+    id: number,
+    userId: string,
+    createdAt?: number,
+  ): Promise<Transition> {
+    const sameOne = createdAt === undefined ? '' : ' AND created_at = $4';
+    const { changes } = await driver.query(`UPDATE escalations SET ${set} WHERE id = $3 AND ${from}${sameOne}`, [
+      userId,
+      now(),
+      id,
+      ...(createdAt === undefined ? [] : [createdAt]),
+    ]);
     const escalation = await get(id);
     if (!escalation || (createdAt !== undefined && escalation.createdAt !== createdAt)) return { result: 'not-found' };
     return { result: changes > 0 ? 'changed' : 'unchanged', escalation };
-  };
+  }
 
   return {
     async open(escalation) {
@@ -125,20 +140,10 @@ export function createEscalationLog(
     async withdraw(id) {
       await driver.query('DELETE FROM escalations WHERE id = $1 AND post_ts IS NULL', [id]);
     },
-    async claim(id, userId, createdAt) {
-      const { changes } = await driver.query(
-        `UPDATE escalations SET state = 'claimed', claimed_by = $1, claimed_at = $2 WHERE id = $3 AND state = 'open'${sameOne(createdAt)}`,
-        [userId, now(), id, ...(createdAt === undefined ? [] : [createdAt])],
-      );
-      return transition(id, changes, createdAt);
-    },
-    async resolve(id, userId, createdAt) {
-      const { changes } = await driver.query(
-        `UPDATE escalations SET state = 'resolved', resolved_by = $1, resolved_at = $2 WHERE id = $3 AND state <> 'resolved'${sameOne(createdAt)}`,
-        [userId, now(), id, ...(createdAt === undefined ? [] : [createdAt])],
-      );
-      return transition(id, changes, createdAt);
-    },
+    claim: (id, userId, createdAt) =>
+      change("state = 'claimed', claimed_by = $1, claimed_at = $2", "state = 'open'", id, userId, createdAt),
+    resolve: (id, userId, createdAt) =>
+      change("state = 'resolved', resolved_by = $1, resolved_at = $2", "state <> 'resolved'", id, userId, createdAt),
     get,
   };
 }

@@ -88,10 +88,11 @@ export async function createIdAllocator(
       });
   }
 
+  const aged = (): boolean => now() - blockSince >= BLOCK_RENEWAL_MS;
+
   return {
     next() {
-      const stale = now() - blockSince >= BLOCK_RENEWAL_MS;
-      if (offset >= ID_BLOCK_SIZE || (stale && nextBlock !== undefined)) {
+      if (offset >= ID_BLOCK_SIZE || (aged() && nextBlock !== undefined)) {
         if (nextBlock === undefined) {
           reserveNext();
           throw new NoIdsLeftError('No question ids left: the database could not be reached to reserve more');
@@ -101,7 +102,7 @@ export async function createIdAllocator(
         nextBlock = undefined;
         offset = 0;
       }
-      if (offset >= ID_BLOCK_SIZE / 2 || now() - blockSince >= BLOCK_RENEWAL_MS) reserveNext();
+      if (offset >= ID_BLOCK_SIZE / 2 || aged()) reserveNext();
       return block * ID_BLOCK_SIZE + offset++;
     },
   };

@@ -4,10 +4,9 @@
 
 import { noteCard } from '../../cards/blocks';
 import {
-  ANSWER_GONE_TEXT,
-  ANSWER_NOT_FOUND_YET_TEXT,
   buildFeedbackModal,
   HELPFUL_THANKS_TEXT,
+  missingQuestionText,
   NOT_HELPFUL_NOTED_TEXT,
 } from '../../cards/build-feedback-modal';
 import { decodeTopicRef, type TopicRef } from '../../cards/ids';
@@ -45,8 +44,7 @@ async function saveRating(
 /** Why a rating was not saved, honestly: a question deleted long ago, one not saved yet, or the database. */
 function notSavedCard(store: ListenerDeps['store'], ref: TopicRef | null, outcome: 'gone' | 'failed') {
   if (outcome === 'failed' || ref?.questionId === undefined) return noteCard(RATING_NOT_SAVED_TEXT);
-  const missing = store.questions.whyMissing(ref.questionId);
-  return noteCard(missing === 'unsaved' ? ANSWER_NOT_FOUND_YET_TEXT : ANSWER_GONE_TEXT);
+  return noteCard(missingQuestionText(store.questions.whyMissing(ref.questionId)));
 }
 
 export function createHelpfulAction({ store }: Pick<ListenerDeps, 'store'>) {

@@ -1,12 +1,7 @@
 // The "What was missing?" form, submitted: the note is stored (minus any secret) with the rating, and the
 // form turns into a thank-you, which is the private acknowledgement.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import {
-  ANSWER_GONE_TEXT,
-  ANSWER_NOT_FOUND_YET_TEXT,
-  buildFeedbackThanksView,
-  MISSING_MAX_LENGTH,
-} from '../../cards/build-feedback-modal';
+import { buildFeedbackThanksView, MISSING_MAX_LENGTH, missingQuestionText } from '../../cards/build-feedback-modal';
 import { BLOCK, decodeTopicRef, VIEW } from '../../cards/ids';
 import { redactSecrets } from '../../text/secrets';
 import type { ListenerDeps } from '../deps';
@@ -50,8 +45,7 @@ export function createFeedbackSubmission({ store }: Pick<ListenerDeps, 'store'>)
       logListenerError(logger, 'saving feedback', error);
     }
     if (gone && ref?.questionId !== undefined) {
-      const missing = store.questions.whyMissing(ref.questionId);
-      const said = missing === 'unsaved' ? ANSWER_NOT_FOUND_YET_TEXT : ANSWER_GONE_TEXT;
+      const said = missingQuestionText(store.questions.whyMissing(ref.questionId));
       await ack({ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: said } });
       return;
     }
