@@ -47,7 +47,7 @@ describe('knowledge:check offline', () => {
     const { code, out } = await run(['--json']);
     expect(out).toHaveLength(1);
     const counts = JSON.parse(out[0] as string);
-    expect(counts).toMatchObject({ topics: 22, unsourced: 0, unresolved: 0, invalid: 0, pages: 2 });
+    expect(counts).toMatchObject({ topics: 22, unsourced: 0, unresolved: 0, invalid: 0, pages: 6 });
     expect(counts.steps).toBeGreaterThan(100);
     expect(counts.sourced + counts.ours).toBe(counts.steps + counts.reasons);
     expect(code).toBe(0);
@@ -161,7 +161,7 @@ describe('knowledge:check --online, against fixture pages on 127.0.0.1', () => {
 
   it('says which page it could not fetch, without a stack trace, and fails', async () => {
     const { code, out } = await run(['--online', '--pages-from', `${base}/missing`, '--json']);
-    expect(JSON.parse(out[0] as string)).toMatchObject({ unreachable: 2 });
+    expect(JSON.parse(out[0] as string)).toMatchObject({ unreachable: 6 });
     expect(code).toBe(1);
     const text = await run(['--online', '--pages-from', 'http://127.0.0.1:9/nothing']);
     expect(text.out.join('\n')).toMatch(
