@@ -15,6 +15,8 @@ import { isAdministrator, mayActOnAnswer, notAnAdministratorCard, notYourAnswerC
 
 export const ESCALATION_GONE_TEXT = 'I have no record of this request any more, so there is nothing to update.';
 export const ALREADY_HANDLED_PREFIX = 'Nothing changed, this request is already handled:';
+export const postNotUpdatedText = (status: string): string =>
+  `Saved: ${status}. But I could not update the post itself, so it may still show the old state.`;
 export const askerUnreachableText = (userId: string): string =>
   `I updated the post, but could not send <@${userId}> a message about it. Please tell them yourself.`;
 
@@ -94,11 +96,10 @@ export function createAskAdministratorAction({
         }
         const { escalation, created } = opened;
         if (!created) {
-          // No post yet: another click holds it, and may still fail. Not "you already asked" until it is there.
-          await replyPrivately(
-            args,
-            escalation.post ? askerNotes.alreadyRequested(escalation) : askerNotes.beingPosted(),
-          );
+          // No post yet: another click holds it, and may still fail. Not "you already asked" until it is there,
+          // or until an administrator has acted on it (then a post reached them, recorded or not).
+          const reachedThem = escalation.post !== undefined || escalation.state !== 'open';
+          await replyPrivately(args, reachedThem ? askerNotes.alreadyRequested(escalation) : askerNotes.beingPosted());
           return;
         }
         let posted: Awaited<ReturnType<typeof client.chat.postMessage>>;
@@ -186,13 +187,27 @@ export function createEscalationChangeAction(
         // Both the recorded post and the one clicked, when they differ: a post Slack never confirmed is
         // posted again on the person's next click, and a click on either copy must show on that copy.
         const post = buildEscalationPost(escalation, title);
-        for (const { channel, ts } of postsToUpdate(escalation, body)) {
+        const posts = postsToUpdate(escalation, body);
+        let clickedNotUpdated = false;
+        for (const [index, { channel, ts }] of posts.entries()) {
           try {
             await client.chat.update({ channel, ts, ...post });
           } catch (error) {
             // The change is stored either way; the person who asked must still hear of it.
             logListenerError(logger, 'updating the escalation post', error);
+            if (index === posts.length - 1) clickedNotUpdated = true;
           }
+        }
+        const [clicked] = posts.slice(-1);
+        if (!escalation.post && clicked) {
+          // A post Slack never confirmed has no record; the one an administrator clicked is it, so the
+          // person's next click says "you already asked", not "being posted".
+          await store.escalations
+            .attachPost(escalation.id, { channelId: clicked.channel, ts: clicked.ts })
+            .catch((error: unknown) => logListenerError(logger, 'saving where the escalation was posted', error));
+        }
+        if (clickedNotUpdated && transition.result !== 'unchanged') {
+          await replyPrivately(args, noteCard(postNotUpdatedText(statusPlain(escalation))));
         }
         if (transition.result === 'unchanged') {
           await replyPrivately(args, noteCard(`${ALREADY_HANDLED_PREFIX} ${statusPlain(escalation)}.`));
