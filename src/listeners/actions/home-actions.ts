@@ -2,6 +2,8 @@
 // buttons (feedback, "Ask my administrator", related topics) work like anywhere else.
 import { decodeTopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
+import { withoutRetries } from '../../slack/post-once';
+import { deliver, viaDirectMessage } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
 import { type ActionArgs, actionValue } from './reply-to-action';
@@ -11,9 +13,11 @@ export function createHomeTopicAction({ answerer }: Pick<ListenerDeps, 'answerer
   return async ({ ack, body, action, client, logger }: ActionArgs): Promise<void> => {
     await ack();
     const userId = body.user.id;
-    // Posting to a user id posts in the app's DM with them (chat:write is enough).
+    // Posting to a user id posts in the app's DM with them (chat:write is enough). Through `deliver`, so a
+    // short rate limit is waited out; posted once, so a late answer from Slack is not posted three times.
     const sendToDm = async (card: Card) => {
-      await client.chat.postMessage({ channel: userId, ...card });
+      const route = viaDirectMessage(withoutRetries(client, logger), userId, card);
+      await deliver(logger, 'action home_topic', [{ ...route, postsOnce: true }]);
     };
     await withApology(
       logger,
