@@ -1,7 +1,7 @@
 // Loads and validates the knowledge corpus: every `*.yml` topic file in a folder, its lexicon and the
 // source pages its steps cite. Anything wrong stops the app with one KnowledgeError that names every
 // broken file and field at once; `inspectKnowledge` returns the same findings for `npm run knowledge:check`.
-import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type LoadOptions, load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
@@ -99,6 +99,7 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
   if (!fileNames.includes(SOURCES_FILE)) invalid(sourcesFile, 'file is missing');
 
   const lexicon = fileNames.includes(LEXICON_FILE) ? parseFile(lexiconFile, lexiconSchema, invalid) : undefined;
+  if (lexicon) checkSynonyms(lexiconFile, lexicon, invalid);
   const sources = fileNames.includes(SOURCES_FILE) ? parseFile(sourcesFile, sourcesSchema, invalid) : undefined;
   const sections = sources ? sectionIndex(sourcesFile, sources, invalid) : undefined;
 
@@ -141,6 +142,23 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
   if (problems.length > 0 || !lexicon || !sources) return { problems, parsed: loaded, sources };
   const byId = new Map<string, Topic>(topics.map((topic) => [topic.id, topic]));
   return { corpus: { topics, byId, lexicon, sources }, problems, parsed: loaded, sources };
+}
+
+/**
+ * A variant listed under two words would silently mean the last one ("2fa" under both "mfa" and an
+ * administrator's "vpn" sent MFA questions to the VPN topic): named instead, with both places.
+ */
+function checkSynonyms(file: string, lexicon: Lexicon, invalid: (file: string, message: string) => void): void {
+  const firstPlace = new Map<string, string>();
+  for (const [word, variants] of Object.entries(lexicon.synonyms)) {
+    variants.forEach((variant, index) => {
+      const place = `synonyms.${word}.${index}`;
+      const earlier = firstPlace.get(variant);
+      if (earlier)
+        invalid(file, `field "${place}" lists "${variant}", which "${earlier}" already lists: keep it under one word`);
+      else firstPlace.set(variant, place);
+    });
+  }
 }
 
 /** `fast`: the same parse without zod for a plainly valid file (parse-topic.ts), undefined otherwise. */
@@ -308,6 +326,8 @@ function withinValueLimit(raw: unknown): unknown {
   return raw;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** One byte more than a knowledge file may hold, reused by every read: a larger file fills it. */
 let readBuffer: Buffer | undefined;
 
@@ -318,11 +338,16 @@ let readBuffer: Buffer | undefined;
 function readText(file: string): string {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: a named pipe called `x.yml` would otherwise wait for a writer, and start-up with it.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new UnreadableFile(`cannot be read (${systemReason(error)})`);
   }
   try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() && !stat.isDirectory()) {
+      throw new UnreadableFile('cannot be read (it is not a regular file: a device, a pipe or a socket)');
+    }
     readBuffer ??= Buffer.allocUnsafe(YAML_LIMITS.fileBytes + 1);
     let length = 0;
     while (length < readBuffer.length) {
@@ -342,7 +367,12 @@ function readText(file: string): string {
         `file is ${Math.ceil(size / 1024)} KB, more than the ${YAML_LIMITS.fileBytes / 1024} KB a knowledge file may be`,
       );
     }
-    return readBuffer.toString('utf8', 0, length);
+    try {
+      return UTF8.decode(readBuffer.subarray(0, length));
+    } catch {
+      // Read leniently, "café" saved as Latin-1 became "caf\uFFFD" on the card, and a synonym never matched.
+      throw new UnreadableFile('is not UTF-8 text: save it as UTF-8 (the encoding most editors offer first)');
+    }
   } finally {
     closeSync(fd);
   }
@@ -393,10 +423,14 @@ function checkReferences(
     if (!byId.has(id)) invalid(file, `field "related.${index}" names unknown topic "${id}"`);
     if (id === topic.id) invalid(file, `field "related.${index}" names the topic itself`);
   });
+  const kinds = new Set<string>();
   topic.user_kinds?.forEach((choice, index) => {
     if (choice.topic && !byId.has(choice.topic)) {
       invalid(file, `field "user_kinds.${index}.topic" names unknown topic "${choice.topic}"`);
     }
+    // A button carries the kind, not the entry: a second entry for the same kind would never be shown.
+    if (kinds.has(choice.kind)) invalid(file, `field "user_kinds.${index}.kind" repeats "${choice.kind}"`);
+    kinds.add(choice.kind);
   });
 }
 
@@ -412,4 +446,5 @@ function checkLinks(file: string, topic: TopicFile, invalid: (file: string, mess
   });
 }
 
-const PLAIN_HTTP = /http:\/\/[^\s)\]`"']+/;
+// Any case: Slack links HTTP://… as it does http://.
+const PLAIN_HTTP = /http:\/\/[^\s)\]`"']+/i;

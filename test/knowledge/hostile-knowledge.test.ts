@@ -1,6 +1,8 @@
 // Knowledge files an administrator got wrong, or someone wrote to hurt: markup hidden in links and
 // titles never becomes live in a card (blocks or notification text), and a file of aliases or a huge file
 // stops the app at start with a KnowledgeError naming the file, quickly, instead of eating memory.
+
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,5 +133,51 @@ describe('knowledge files refused at start, naming the file', () => {
     const folder = corpusCopy();
     writeFileSync(topicFile(folder), `x: ${'['.repeat(200)}${']'.repeat(200)}\n`);
     expect(errorOf(folder)).toMatch(/mfa-device-lost.yml: not valid YAML/);
+  });
+});
+
+// Mistakes an administrator adding their own topics made, found by trying it: each loaded before, silently
+// wrong (or, for a named pipe, hung start-up for ever), and each is now refused at start naming the file.
+describe('files and fields that loaded wrongly before are refused, naming the file', () => {
+  it('a file that is not UTF-8 (a Latin-1 "é")', () => {
+    const folder = corpusCopy();
+    const text = readFileSync(topicFile(folder), 'utf8').replace('title: My MFA device', 'title: Mon appareil MFA é');
+    writeFileSync(topicFile(folder), Buffer.from(text, 'latin1'));
+    expect(errorOf(folder)).toMatch(/mfa-device-lost\.yml: is not UTF-8 text/);
+  });
+
+  it('a named pipe called like a topic file, instead of waiting for ever', () => {
+    const folder = corpusCopy();
+    const made = spawnSync('mkfifo', [join(folder, 'pipe.yml')]);
+    if (made.status !== 0) return; // no mkfifo on this system: nothing to test
+    expect(errorOf(folder)).toMatch(/pipe\.yml: cannot be read \(it is not a regular file/);
+  });
+
+  it('a link to HTTP:// in capitals', () => {
+    const folder = corpusCopy();
+    const topic = readTopic(folder);
+    (topic.steps as Array<Record<string, unknown>>)[0] = { text: 'See HTTP://wiki.example.com/vpn', ours: true };
+    writeFileSync(topicFile(folder), toYaml(topic));
+    expect(errorOf(folder)).toMatch(/field "steps\.0" links to HTTP:\/\/wiki\.example\.com\/vpn: use the https:\/\//);
+  });
+
+  it('two user_kinds entries for the same kind (the second one could never be shown)', () => {
+    const folder = corpusCopy();
+    const topic = readTopic(folder);
+    const kinds = topic.user_kinds as Array<Record<string, unknown>>;
+    kinds.push({ ...kinds[0], label: 'Also the root user' });
+    writeFileSync(topicFile(folder), toYaml(topic));
+    expect(errorOf(folder)).toMatch(/mfa-device-lost\.yml: field "user_kinds\.2\.kind" repeats "root"/);
+  });
+
+  it('a synonym listed under two words (the last one silently won)', () => {
+    const folder = corpusCopy();
+    const file = join(folder, 'lexicon.yml');
+    const lexicon = parseYaml(readFileSync(file, 'utf8')) as { synonyms: Record<string, string[]> };
+    lexicon.synonyms.vpn = ['globalprotect', '2fa'];
+    writeFileSync(file, toYaml(lexicon));
+    expect(errorOf(folder)).toMatch(
+      /lexicon\.yml: field "synonyms\.vpn\.1" lists "2fa", which "synonyms\.mfa\.\d+" already lists/,
+    );
   });
 });
