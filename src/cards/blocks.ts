@@ -17,7 +17,8 @@ export function slackLink(url: string, label: string): string {
 
 /** Corpus text to Slack mrkdwn: `[label](https://…)` becomes a link, everything else is escaped. */
 export function corpusToMrkdwn(text: string): string {
-  const link = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
+  // An address may hold balanced parentheses (`…/Wiki_(disambiguation)`): the link ends at the `)` that closes it.
+  const link = /\[([^\]]+)\]\((https?:\/\/(?:[^()\s]|\([^()\s]*\))+)\)/gi;
   let out = '';
   let last = 0;
   for (const found of text.matchAll(link)) {

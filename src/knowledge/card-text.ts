@@ -7,15 +7,36 @@ import type { Topic } from './schema';
 /** Most text a topic may put on one card: what Slack takes, less what a card says around it. */
 export const CARD_TEXT_BUDGET = 8000;
 
-/** The length of `text` once escaped for Slack's mrkdwn (`&amp;`, `&lt;`, `&gt;`). */
+/**
+ * Room for the mark a card puts after a step or reason of our own ("_(our advice, not from AWS)_", in
+ * cards/who-can-help.ts; a test keeps the two in step).
+ */
+export const OURS_MARK_ALLOWANCE = 32;
+
+/** Characters a link's address grows by on the card: `|`, `"`, `<`, `>` and spaces become `%7C` and the like. */
+const ENCODED_IN_ADDRESS = /[<>|\s"]/g;
+const LINK_ADDRESS = /\]\((https?:\/\/[^\s]*?)\)/gi;
+
+/** The length of `text` once escaped for Slack's mrkdwn (`&amp;`, `&lt;`, `&gt;`, and addresses percent-encoded). */
 function escapedLength(text: string): number {
   let extra = 0;
   for (const char of text) {
     if (char === '&') extra += 4;
     else if (char === '<' || char === '>') extra += 3;
   }
+  if (text.includes('](')) {
+    for (const [, address = ''] of text.matchAll(LINK_ADDRESS)) {
+      extra += 2 * (address.match(ENCODED_IN_ADDRESS)?.length ?? 0);
+    }
+  }
   return text.length + extra;
 }
+
+/** A step or reason as long as it is on the card: with the mark of our own advice when it is ours. */
+const provenanceLength = (item: { text?: string; reason?: string; ours?: boolean }): number =>
+  escapedLength(item.text ?? item.reason ?? '') + (item.ours ? OURS_MARK_ALLOWANCE : 0);
+const sumOf = (items: ReadonlyArray<{ text?: string; reason?: string; ours?: boolean }>): number =>
+  items.reduce((total, item) => total + provenanceLength(item), 0);
 
 const sum = (texts: readonly string[]): number => texts.reduce((total, text) => total + escapedLength(text), 0);
 
@@ -29,19 +50,12 @@ export function topicCardText(topic: Topic): { length: number; kind?: string } {
   ]);
   const choices = topic.user_kinds ?? [];
   let most: { length: number; kind?: string } = {
-    length:
-      around +
-      sum(topic.steps.map((step) => step.text)) +
-      sum(topic.escalation.map((reason) => reason.reason)) +
-      sum(choices.map((choice) => choice.label)),
+    length: around + sumOf(topic.steps) + sumOf(topic.escalation) + sum(choices.map((choice) => choice.label)),
   };
   for (const choice of choices) {
     if (!choice.steps) continue;
     const length =
-      around +
-      sum(choice.steps.map((step) => step.text)) +
-      sum((choice.escalation ?? topic.escalation).map((reason) => reason.reason)) +
-      escapedLength(choice.label);
+      around + sumOf(choice.steps) + sumOf(choice.escalation ?? topic.escalation) + escapedLength(choice.label);
     if (length > most.length) most = { length, kind: choice.kind };
   }
   return most;

@@ -1,3 +1,4 @@
+import { corpusToMrkdwn } from '../../src/cards/blocks';
 import {
   buildAnswerCard,
   FOR_KIND_LINE,
@@ -268,5 +269,16 @@ describe('help, still stuck and secret warning cards', () => {
     expect(card.text).toMatch(/delete your message/);
     expect(card.text).toMatch(/rotate that access key/);
     expect(card.text).toMatch(/change that password/);
+  });
+});
+
+describe('links written in knowledge text', () => {
+  it('keep an address with parentheses whole (a wiki page), and read HTTPS in capitals as a link', () => {
+    expect(corpusToMrkdwn('See [the page](https://wiki.example.com/Sign_in_(AWS)) first.')).toBe(
+      'See <https://wiki.example.com/Sign_in_(AWS)|the page> first.',
+    );
+    expect(corpusToMrkdwn('See [status](HTTPS://status.example.com).')).toBe(
+      'See <HTTPS://status.example.com|status>.',
+    );
   });
 });

@@ -14,7 +14,8 @@ import { load as parseYaml, dump as toYaml } from 'js-yaml';
 import { createAnswerPath, DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { encodeTopicRef } from '../../src/cards/ids';
 import type { Card } from '../../src/cards/types';
-import { CARD_TEXT_BUDGET, topicCardText } from '../../src/knowledge/card-text';
+import { OUR_ADVICE_MARK } from '../../src/cards/who-can-help';
+import { CARD_TEXT_BUDGET, OURS_MARK_ALLOWANCE, topicCardText } from '../../src/knowledge/card-text';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { TOPIC_ID_MAX } from '../../src/knowledge/schema';
 import { blockKitProblems } from '../helpers/block-kit';
@@ -128,6 +129,20 @@ describe('a broken knowledge folder stops the app with a message naming file and
     );
   });
 
+  it('a topic whose links\' addresses grow on the card (| and " are percent-encoded) is measured as the card shows them', () => {
+    const folder = corpusCopy();
+    // 12 steps of about 590 characters: within budget as typed, about twice Slack's limit once encoded.
+    const link = `[x](https://a.example/${'|'.repeat(560)})`;
+    editTopic(folder, 'close-account', (topic) => {
+      topic.steps = Array.from({ length: 12 }, () => ({ text: `See ${link}`, ours: true }));
+    });
+    expect(errorOf(folder)).toMatch(/close-account\.yml: its answer card would show \d+ characters of text/);
+  });
+
+  it('leaves room for the mark on our own advice', () => {
+    expect(OURS_MARK_ALLOWANCE).toBeGreaterThanOrEqual(OUR_ADVICE_MARK.length + 1);
+  });
+
   it("a topic just within the card budget gives cards inside Slack's limits, for everyone and every kind", () => {
     const folder = corpusCopy();
     // Escaped text is longer ("&" is "&amp;"): fill to just under the budget, as Slack counts it.
@@ -135,8 +150,8 @@ describe('a broken knowledge folder stops the app with a message naming file and
     editTopic(folder, 'mfa-device-lost', (topic) => {
       const steps = (count: number, length: number) =>
         Array.from({ length: count }, () => ({ text: filler.repeat(12).slice(0, length), ours: true }));
-      topic.steps = steps(12, 390);
-      for (const choice of topic.user_kinds as Array<Record<string, unknown>>) choice.steps = steps(12, 390);
+      topic.steps = steps(12, 360);
+      for (const choice of topic.user_kinds as Array<Record<string, unknown>>) choice.steps = steps(12, 360);
     });
     const path = createAnswerPath(
       {
