@@ -90,3 +90,21 @@ it('tells a person who asks again that an administrator has their request, when 
   expect(again.body.text).toContain(`<@${ADMIN}> is on it`);
   expect(again.body.text).not.toMatch(/posting your request .* right now/);
 }, 40_000);
+
+it('tells the person who asked once, when Slack answers the direct message late', async () => {
+  const { slack } = running;
+  const questionId = await askedQuestion('q3');
+  await askAdministrator(questionId, 'ask-3');
+  await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask-3'));
+  const before = slack.callsTo('chat.postMessage').length;
+  slack.setLatency(SLACK_CALL_TIMEOUT_MS + 300, 'chat.postMessage');
+  await claim(lastPostValue(), 'claim-3');
+  // Long enough for the client's first retry, had it made one.
+  await slack.settle(SLACK_CALL_TIMEOUT_MS + 3000);
+  slack.setLatency(0, 'chat.postMessage');
+  const toAsker = slack
+    .callsTo('chat.postMessage')
+    .slice(before)
+    .filter((call) => call.args.channel === ASKER);
+  expect(toAsker.filter((call) => String(call.args.text).includes('is looking at your request'))).toHaveLength(1);
+}, 30_000);

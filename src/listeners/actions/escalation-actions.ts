@@ -216,11 +216,15 @@ export function createEscalationChangeAction(
         const message =
           change === 'claim' ? askerNotes.claimed(escalation, title) : askerNotes.resolved(escalation, title);
         try {
-          // A user id as the channel: the app's direct message with that person.
-          await client.chat.postMessage({ channel: escalation.requesterId, ...message });
+          // A user id as the channel: the app's direct message with that person. Posted once: the client's
+          // retries after a late answer from Slack sent the same message two or three times.
+          await withoutRetries(client, logger).chat.postMessage({ channel: escalation.requesterId, ...message });
         } catch (error) {
           logListenerError(logger, 'telling the asker', error);
-          await replyPrivately(args, noteCard(askerUnreachableText(escalation.requesterId)));
+          // No answer from Slack: it may well have arrived, so the administrator is not told it did not.
+          if (!outcomeUnknown(error)) {
+            await replyPrivately(args, noteCard(askerUnreachableText(escalation.requesterId)));
+          }
         }
       },
       (card) => replyPrivately(args, card),
