@@ -9,7 +9,7 @@ import {
   NOT_HELPFUL_NOTED_TEXT,
 } from '../../src/cards/build-feedback-modal';
 import { STATS_UNREADABLE_TEXT } from '../../src/cards/build-stats-card';
-import { ACTION, BLOCK, encodeTopicRef } from '../../src/cards/ids';
+import { ACTION, BLOCK, encodeTopicRef, VIEW } from '../../src/cards/ids';
 import {
   ALREADY_HANDLED_PREFIX,
   askerUnreachableText,
@@ -23,6 +23,7 @@ import {
 } from '../../src/listeners/actions/feedback-actions';
 import { NOT_AN_ADMINISTRATOR_TEXT, NOT_YOUR_ANSWER_TEXT } from '../../src/listeners/actions/who-may-act';
 import { createAppHomeOpenedListener } from '../../src/listeners/events/app-home-opened';
+import { createFeedbackSubmission, SAVE_TOO_SLOW_TEXT } from '../../src/listeners/views/feedback-submission';
 import type { Store } from '../../src/store/types';
 import { ORG_CONTEXT } from '../helpers/corpus';
 import { recordingClient, recordingLogger, recordingRespond } from '../helpers/fakes';
@@ -429,5 +430,29 @@ describe('who may press what', () => {
     expect(
       (await temp.store.feedback.get({ questionId, userId: 'U0OTHER001', topicId: 'iam-password-reset' }))?.helpful,
     ).toBe(true);
+  });
+});
+
+describe('the "What was missing?" form when the database is slow', () => {
+  it('answers within the time Slack waits, saying it cannot tell whether the note was saved', async () => {
+    const questionId = await storedQuestion();
+    const slowStore = {
+      ...temp.store,
+      feedback: { ...temp.store.feedback, save: () => new Promise<boolean>(() => undefined) },
+    } as Store;
+    const acked: unknown[] = [];
+    const submit = createFeedbackSubmission({ store: slowStore }, { saveDeadlineMs: 50 });
+    await submit({
+      ack: async (response: unknown) => {
+        acked.push(response);
+      },
+      body: { user: { id: 'U0ASKER01' } },
+      view: {
+        private_metadata: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+        state: { values: { [BLOCK.feedbackMissing]: { [VIEW.feedbackMissingInput]: { value: 'the steps for SSO' } } } },
+      },
+      logger: recordingLogger(),
+    } as never);
+    expect(acked).toEqual([{ response_action: 'errors', errors: { [BLOCK.feedbackMissing]: SAVE_TOO_SLOW_TEXT } }]);
   });
 });
