@@ -142,7 +142,14 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   );
   // Each term's vote is worked out when a question first uses the term.
   const termVotes = termVoteTable(indexed, topics.length);
-  const foreign = new Set(lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)));
+  // A product a topic names among its keywords is what that topic is about, not another product: an
+  // organisation's own "locked out of GitHub" topic is answered although `github` is on the foreign list.
+  const keywordTerms = new Set(
+    topics.flatMap((topic) => topic.vocabulary.keywords.flatMap((k) => analyzer.canonical(k))),
+  );
+  const foreign = new Set(
+    lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)).filter((term) => !keywordTerms.has(term)),
+  );
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
   const whoWords = new Set(lexicon.who_words.flatMap((entry) => analyzer.canonical(entry)));
