@@ -14,6 +14,8 @@ export const WAITING_TEXT = ':hourglass_flowing_sand: Waiting for an administrat
 export const PICKED_NOT_TYPED = '_No question typed: they picked this topic from a list._';
 export const ESCALATION_FAILED_TEXT =
   "Sorry, I couldn't reach your administrators just now, so nothing was sent. Please try again in a minute, or contact them directly";
+export const ESCALATION_CHANNEL_UNUSABLE_TEXT =
+  "Sorry, I can't post in your administrators' channel (I'm not in it, or it was archived or deleted), so nothing was sent. Trying again won't help until that is fixed: please contact them directly";
 export const ESCALATION_BEING_POSTED_TEXT =
   ':hourglass_flowing_sand: I am posting your request to your administrators right now. My note on your first click will say whether it arrived.';
 export const ESCALATION_UNCONFIRMED_TEXT =
@@ -114,6 +116,9 @@ export const askerNotes = {
     ),
   failed: (adminContact: string | undefined): Card =>
     noteCard(`:warning: ${ESCALATION_FAILED_TEXT}${adminContact ? `: ${adminContact}` : ''}.`),
+  /** Slack refuses the escalation channel itself: a setting to fix, not an outage to wait out. */
+  channelUnusable: (adminContact: string | undefined): Card =>
+    noteCard(`:warning: ${ESCALATION_CHANNEL_UNUSABLE_TEXT}${adminContact ? `: ${adminContact}` : ''}.`),
   /** The question behind the card is not in the database (deleted after the retention period). */
   questionGone: (adminContact: string | undefined): Card =>
     noteCard(

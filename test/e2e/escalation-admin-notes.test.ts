@@ -3,6 +3,7 @@
 // so (before: nothing at all, the post still offering I'm on it), and a person who asks again after an
 // administrator took a request whose post Slack never confirmed is told it is taken (before: "I am posting
 // your request right now", on every click, for ever).
+import { ESCALATION_CHANNEL_UNUSABLE_TEXT } from '../../src/cards/build-escalation-post';
 import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
 import { postNotUpdatedText } from '../../src/listeners/actions/escalation-actions';
 import { SLACK_CALL_TIMEOUT_MS } from '../../src/slack/client-options';
@@ -108,3 +109,28 @@ it('tells the person who asked once, when Slack answers the direct message late'
     .filter((call) => call.args.channel === ASKER);
   expect(toAsker.filter((call) => String(call.args.text).includes('is looking at your request'))).toHaveLength(1);
 }, 30_000);
+
+it("says trying again won't help when Slack refuses the administrators' channel itself (the app was removed, or it was archived)", async () => {
+  const { slack } = running;
+  const questionId = await askedQuestion('q4');
+  slack.failNext('chat.postMessage', { error: 'is_archived' });
+  await askAdministrator(questionId, 'ask-4');
+  const note = await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask-4'));
+  expect(note.body.text).toContain(ESCALATION_CHANNEL_UNUSABLE_TEXT);
+  expect(note.body.text).not.toContain('try again in a minute');
+  expect(running.logs.join('\n')).toContain(
+    `ESCALATION_CHANNEL ${ESCALATION_CHANNEL} cannot be posted to (is_archived)`,
+  );
+});
+
+it('waits out a short rate limit and posts the request', async () => {
+  const { slack } = running;
+  const questionId = await askedQuestion('q5');
+  const before = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === ESCALATION_CHANNEL).length;
+  slack.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+  await askAdministrator(questionId, 'ask-5');
+  const note = await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask-5'), 5000);
+  expect(note.body.text).toContain('I asked your AWS administrators');
+  const posts = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === ESCALATION_CHANNEL);
+  expect(posts.length).toBe(before + 2); // the refused attempt, then the post
+});

@@ -7,11 +7,28 @@ import { noteCard } from '../../cards/blocks';
 import { askerNotes, buildEscalationPost, statusPlain } from '../../cards/build-escalation-post';
 import { decodeEscalationRef, decodeTopicRef } from '../../cards/ids';
 import { outcomeUnknown, withoutRetries } from '../../slack/post-once';
+import { slackErrorCode } from '../../slack/slack-errors';
 import type { EscalationRecord } from '../../store/types';
+import { MAX_RATE_LIMIT_WAIT_SECONDS } from '../deliver';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
 import { isAdministrator, mayActOnAnswer, notAnAdministratorCard, notYourAnswerCard } from './who-may-act';
+
+/** Slack's refusals of the escalation channel itself: until someone fixes the setting, every try fails. */
+const UNUSABLE_CHANNEL_CODES: ReadonlySet<string> = new Set([
+  'not_in_channel',
+  'is_archived',
+  'channel_not_found',
+  'restricted_action',
+]);
+
+/** Seconds Slack asked to wait on a 429, when short enough to wait for someone who is waiting. */
+function rateLimitWaitSeconds(error: unknown): number | undefined {
+  const coded = error as { code?: unknown; retryAfter?: unknown } | null;
+  if (coded?.code !== 'slack_webapi_rate_limited_error' || typeof coded.retryAfter !== 'number') return undefined;
+  return coded.retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS ? coded.retryAfter : undefined;
+}
 
 export const ESCALATION_GONE_TEXT = 'I have no record of this request any more, so there is nothing to update.';
 export const ALREADY_HANDLED_PREFIX = 'Nothing changed, this request is already handled:';
@@ -105,9 +122,17 @@ export function createAskAdministratorAction({
         let posted: Awaited<ReturnType<typeof client.chat.postMessage>>;
         try {
           // Posted once: a retry after a late answer would post a second copy (slack/post-once.ts).
-          posted = await withoutRetries(client, logger).chat.postMessage({
-            channel,
-            ...buildEscalationPost(escalation, topicTitle(corpus, escalation.topicId)),
+          const post = () =>
+            withoutRetries(client, logger).chat.postMessage({
+              channel,
+              ...buildEscalationPost(escalation, topicTitle(corpus, escalation.topicId)),
+            });
+          posted = await post().catch(async (error: unknown) => {
+            // A short rate limit is waited out once, as for every other reply (listeners/deliver.ts).
+            const wait = rateLimitWaitSeconds(error);
+            if (wait === undefined) throw error;
+            await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+            return post();
           });
         } catch (error) {
           if (outcomeUnknown(error)) {
@@ -123,6 +148,14 @@ export function createAskAdministratorAction({
             logListenerError(logger, 'withdrawing an escalation that was not posted', withdrawError);
           });
           logListenerError(logger, 'posting to the escalation channel', error);
+          const code = slackErrorCode(error);
+          if (code && UNUSABLE_CHANNEL_CODES.has(code)) {
+            logger.error(
+              `ESCALATION_CHANNEL ${channel} cannot be posted to (${code}): invite the app to it, or set another channel`,
+            );
+            await replyPrivately(args, askerNotes.channelUnusable(cardContext.adminContact));
+            return;
+          }
           await replyPrivately(args, failed);
           return;
         }
