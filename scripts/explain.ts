@@ -1,14 +1,27 @@
 // `npx tsx scripts/explain.ts "question"`: what the matcher made of a question (terms, noise, the five
 // best topics and their scores), sentence by sentence when it has several, and what it decided. For
 // whoever edits the corpus.
-import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
 import { textForMatching } from '../src/answer/create-answerer';
-import { loadKnowledge } from '../src/knowledge/load-knowledge';
+import { KnowledgeError, loadKnowledge } from '../src/knowledge/load-knowledge';
 import { createMatcher, decide, evidenceWeight, type QuestionFeatures, scoreTopics } from '../src/matching/matcher';
 import { DEFAULT_THRESHOLDS } from '../src/matching/thresholds';
 import { toPlainQuestion } from '../src/text/slack-text';
+import { configuredKnowledgeFolder } from './configured-knowledge';
 
-const matcher = createMatcher(loadKnowledge(process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR));
+/** The corpus the app would answer from (KNOWLEDGE_DIR, in the environment or .env); a broken one is said in plain words. */
+function loadMatcher() {
+  const folder = configuredKnowledgeFolder();
+  if (folder === undefined) process.exit(2);
+  try {
+    return createMatcher(loadKnowledge(folder));
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+const matcher = loadMatcher();
 
 function show(label: string, features: QuestionFeatures): void {
   const ranking = scoreTopics(matcher.topics, features, DEFAULT_THRESHOLDS);

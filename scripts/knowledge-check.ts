@@ -11,10 +11,10 @@ import { resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/answer/create-answer-path';
 import { endQuietlyWhenReaderCloses } from '../src/cli/closed-pipe';
-import { ConfigError, loadEnvFile, loadKnowledgeDir } from '../src/config';
 import { type CorpusCheck, checkCorpus } from '../src/knowledge/check-corpus';
 import { changeCount, compareSections, type FoundSection, type PageChanges } from '../src/knowledge/compare-sections';
 import type { SourcePage } from '../src/knowledge/sources-schema';
+import { configuredKnowledgeFolder } from './configured-knowledge';
 
 const FETCH_TIMEOUT_MS = 15_000;
 const USAGE = 'usage: knowledge-check [--json] [--online] [--knowledge DIR] [--pages-from URL]';
@@ -150,21 +150,9 @@ export async function runKnowledgeCheck(
   return unsourced + unresolved + invalid + onlineFailures > 0 ? 1 : 0;
 }
 
-/** The folder KNOWLEDGE_DIR names (in the environment or .env), or the shipped one; undefined after saying what is wrong. */
-function configuredFolder(): string | undefined {
-  try {
-    const dir = loadKnowledgeDir(process.env, loadEnvFile(process.env));
-    return dir ? resolve(dir) : DEFAULT_KNOWLEDGE_DIR;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return undefined;
-  }
-}
-
 if (require.main === module) {
   endQuietlyWhenReaderCloses('knowledge-check');
-  const folder = configuredFolder();
+  const folder = configuredKnowledgeFolder();
   if (folder === undefined) process.exit(2);
   runKnowledgeCheck(process.argv.slice(2), console.log, console.error, folder).then(
     (code) => {
