@@ -218,6 +218,20 @@ describe('the cards follow the current AWS pages the Sign-In page points to', ()
     }
   });
 
+  it('"Your authentication information is incorrect" with the right password points to a network sign-in policy and the administrator, before AWS Support', () => {
+    for (const text of [
+      cardText('wrong-signin-page'),
+      cardText('wrong-signin-page', 'root'),
+      cardText('wrong-signin-page', 'iam'),
+    ]) {
+      const policy = text.indexOf('sign in from a different network');
+      expect(policy).toBeGreaterThan(-1);
+      expect(text.slice(policy, policy + 200)).toContain('contact your administrator');
+      const support = text.indexOf('create a case with AWS Support');
+      if (support > -1) expect(support).toBeGreaterThan(policy);
+    }
+  });
+
   it('a fraud report is something the person files, not a case for AWS Support', () => {
     const text = cardText('report-fraud');
     expect(text).not.toMatch(/AWS Support: AWS takes reports/);
