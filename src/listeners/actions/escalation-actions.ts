@@ -219,18 +219,28 @@ export function createEscalationChangeAction(
         // Rebuilt even when nothing changed: a post that missed an earlier update shows the truth again.
         // Both the recorded post and the one clicked, when they differ: a post Slack never confirmed is
         // posted again on the person's next click, and a click on either copy must show on that copy.
-        const post = buildEscalationPost(escalation, title);
         const posts = postsToUpdate(escalation, body);
-        let clickedNotUpdated = false;
-        for (const [index, { channel, ts }] of posts.entries()) {
-          try {
-            await client.chat.update({ channel, ts, ...post });
-          } catch (error) {
-            // The change is stored either way; the person who asked must still hear of it.
-            logListenerError(logger, 'updating the escalation post', error);
-            if (index === posts.length - 1) clickedNotUpdated = true;
+        const updatePosts = async (shown: EscalationRecord): Promise<boolean> => {
+          const post = buildEscalationPost(shown, title);
+          let clickedUpdated = true;
+          for (const [index, { channel, ts }] of posts.entries()) {
+            try {
+              await client.chat.update({ channel, ts, ...post });
+            } catch (error) {
+              // The change is stored either way; the person who asked must still hear of it.
+              logListenerError(logger, 'updating the escalation post', error);
+              if (index === posts.length - 1) clickedUpdated = false;
+            }
           }
-        }
+          return clickedUpdated;
+        };
+        let clickedNotUpdated = !(await updatePosts(escalation));
+        // Another administrator's change may have landed while Slack took this update (a Resolved while
+        // this I'm on it was being shown): the post shows the latest state, and the person is not told
+        // "someone is looking at it" after "resolved".
+        const latest = await store.escalations.get(escalation.id).catch(() => undefined);
+        const overtaken = latest !== undefined && latest.state !== escalation.state;
+        if (overtaken) clickedNotUpdated = !(await updatePosts(latest));
         const [clicked] = posts.slice(-1);
         if (!escalation.post && clicked) {
           // A post Slack never confirmed has no record; the one an administrator clicked is it, so the
@@ -246,6 +256,7 @@ export function createEscalationChangeAction(
           await replyPrivately(args, noteCard(`${ALREADY_HANDLED_PREFIX} ${statusPlain(escalation)}.`));
           return;
         }
+        if (overtaken) return;
         const message =
           change === 'claim' ? askerNotes.claimed(escalation, title) : askerNotes.resolved(escalation, title);
         try {

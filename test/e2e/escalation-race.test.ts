@@ -1,0 +1,69 @@
+// Two administrators act on one request close together: one presses I'm on it, and while Slack is slow to
+// show that, another presses Resolved. The request is resolved; the post must end up showing it resolved
+// (before: "is on it", with its Resolve button), and the person must not hear "someone is looking at your
+// request" after "resolved" (before: they did, in that order).
+import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
+import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
+
+const ESCALATION_CHANNEL = 'C0ESCALATE';
+const FIRST_ADMIN = 'U0ADMIN001';
+const SECOND_ADMIN = 'U0ADMIN002';
+const ASKER = 'U0PERSON01';
+let running: RunningApp;
+let sender: SlackSender;
+useTestApp((started) => ({ running, sender } = started), {
+  cardContext: { escalationChannel: ESCALATION_CHANNEL },
+  adminUserIds: [FIRST_ADMIN, SECOND_ADMIN],
+});
+const valuesOf = (blocks: unknown) =>
+  [...JSON.stringify(blocks).matchAll(/"value":"([^"]+)"/g)].map((match) => match[1] as string);
+
+it('shows the resolved state and tells the person only that it was resolved, when a claim is overtaken', async () => {
+  const { slack, store } = running;
+  await sender.command('I forgot my IAM user password', slack.responseUrl('q'), { userId: ASKER });
+  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q'));
+  const questionId = valuesOf(answer.body.blocks)
+    .map((value) => decodeTopicRef(value)?.questionId)
+    .find((id) => id !== undefined) as number;
+  await sender.click({
+    actionId: ACTION.askAdministrator,
+    blockId: BLOCK.escalate,
+    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId, askerId: ASKER }),
+    responseUrl: slack.responseUrl('ask'),
+    ephemeral: true,
+    userId: ASKER,
+  });
+  const post = await slack.waitFor(() =>
+    slack.callsTo('chat.postMessage').find((call) => call.args.channel === ESCALATION_CHANNEL),
+  );
+  const value = valuesOf(post.args.blocks)[0] as string;
+  const escalationId = Number(value.split('@')[0]);
+  const ts = String((await store.escalations.get(escalationId))?.post?.ts);
+  const press = (actionId: string, userId: string, responseId: string) =>
+    sender.click({
+      actionId,
+      blockId: BLOCK.escalationActions,
+      value,
+      responseUrl: slack.responseUrl(responseId),
+      channelId: ESCALATION_CHANNEL,
+      messageTs: ts,
+      userId,
+    });
+
+  slack.setLatency(400, 'chat.update');
+  const claim = press(ACTION.escalationClaim, FIRST_ADMIN, 'claim');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  slack.setLatency(0, 'chat.update');
+  const resolve = press(ACTION.escalationResolve, SECOND_ADMIN, 'resolve');
+  await Promise.all([claim, resolve]);
+  await slack.settle(1000);
+
+  expect((await store.escalations.get(escalationId))?.state).toBe('resolved');
+  expect(String(slack.callsTo('chat.update').at(-1)?.args.text)).toContain(`resolved by <@${SECOND_ADMIN}>`);
+  const told = slack
+    .callsTo('chat.postMessage')
+    .filter((call) => call.args.channel === ASKER)
+    .map((call) => String(call.args.text));
+  expect(told.at(-1)).toContain('as resolved');
+  expect(told.filter((text) => text.includes('is looking at your request'))).toEqual([]);
+});
