@@ -14,6 +14,7 @@ import { type Citation, type Topic, type TopicFile, topicSchema, type UserKindCh
 import { type Sources, sourcesSchema } from './sources-schema';
 
 export const LEXICON_FILE = 'lexicon.yml';
+const YAML_FILE = /\.ya?ml$/i;
 export const SOURCES_FILE = 'sources.yml';
 
 /**
@@ -85,7 +86,8 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
   let fileNames: string[];
   try {
     fileNames = readdirSync(folder)
-      .filter((name) => name.endsWith('.yml') || name.endsWith('.yaml'))
+      // Any case: "vpn.YML" saved by a Windows editor is a topic file too, not one silently left out.
+      .filter((name) => YAML_FILE.test(name))
       .sort();
   } catch {
     invalid(folder, 'knowledge folder not found or not readable');
@@ -108,7 +110,7 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
     const file = join(folder, name);
     const topic = parseFile(file, topicSchema, invalid, parseTopic);
     if (!topic) continue;
-    const expectedId = basename(name).replace(/\.ya?ml$/, '');
+    const expectedId = basename(name).replace(YAML_FILE, '');
     if (topic.id !== expectedId) invalid(file, `id "${topic.id}" must match the file name`);
     else parsed.push({ file, topic });
   }
@@ -119,7 +121,7 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
     else byFile.set(topic.id, topic);
   }
   // A file that did not parse is already reported; naming its id elsewhere is not a second mistake.
-  const knownIds = new Set([...byFile.keys(), ...topicFiles.map((name) => name.replace(/\.ya?ml$/, ''))]);
+  const knownIds = new Set([...byFile.keys(), ...topicFiles.map((name) => name.replace(YAML_FILE, ''))]);
   const loaded: Array<{ file: string; topic: Topic }> = [];
   for (const { file, topic } of parsed) {
     if (byFile.get(topic.id) !== topic) continue;

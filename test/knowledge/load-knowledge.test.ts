@@ -331,3 +331,12 @@ describe('a broken knowledge folder stops the app with a message naming file and
     expect(errorOf(folder)).toMatch(/sources\.yml: file is missing/);
   });
 });
+
+it('loads a topic file whose extension is in capitals (vpn.YML), instead of leaving it out without a word', () => {
+  const folder = corpusCopy();
+  copyFileSync(
+    join(__dirname, '..', 'fixtures', 'admin-topics', 'github-sso-access.yml'),
+    join(folder, 'github-sso-access.YML'),
+  );
+  expect(loadKnowledge(folder).byId.has('github-sso-access')).toBe(true);
+});
