@@ -3,10 +3,14 @@ import { SECRET_WARNING_TITLE } from '../../src/cards/build-secret-warning-card'
 import { createAppMentionListener } from '../../src/listeners/events/app-mention';
 import { createDirectMessageListener } from '../../src/listeners/events/direct-message';
 import { SORRY_TEXT } from '../../src/listeners/sorry';
+import type { Store } from '../../src/store/types';
 import { realAnswerPath } from '../helpers/corpus';
 import { recordingClient, recordingLogger } from '../helpers/fakes';
 
-const deps = () => ({ answerer: realAnswerPath().answerer });
+const deps = () => {
+  const { answerer, corpus } = realAnswerPath();
+  return { answerer, corpus, store: {} as Store, adminUserIds: new Set<string>() };
+};
 
 async function mention(event: Record<string, unknown>, clientOptions = {}) {
   const { calls, client } = recordingClient(clientOptions);
@@ -78,7 +82,7 @@ describe('app_mention', () => {
     };
     const args = { event: base, client, logger } as unknown as SlackEventMiddlewareArgs<'app_mention'> &
       AllMiddlewareArgs;
-    await createAppMentionListener({ answerer: broken })(args);
+    await createAppMentionListener({ ...deps(), answerer: broken })(args);
     expect(calls).toEqual([
       expect.objectContaining({ method: 'chat.postEphemeral', args: expect.objectContaining({ text: SORRY_TEXT }) }),
     ]);

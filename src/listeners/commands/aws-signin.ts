@@ -1,16 +1,13 @@
 // `/aws-signin [question | help | stats]`: acks at once, answers privately with a "Share in channel" button.
 // `stats` is for the administrators in ADMIN_USER_IDS; anyone else gets a polite no.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { buildHelpCard } from '../../cards/build-help-card';
-import { buildStatsCard, buildStatsRefusalCard } from '../../cards/build-stats-card';
 import type { Card } from '../../cards/types';
 import { deliver, privateRoutes } from '../deliver';
-import { type ListenerDeps, topicTitle } from '../deps';
+import type { ListenerDeps } from '../deps';
+import { cardForRequest, requestOf } from '../requests';
 import { withApology } from '../sorry';
 
 export const COMMAND_NAME = '/aws-signin';
-const HELP_WORDS = /^(help|\?|-h|--help|usage)$/i;
-const STATS_WORDS = /^stats?$/i;
 const WHERE = 'command /aws-signin';
 
 export function createAwsSigninCommand({
@@ -33,17 +30,10 @@ export function createAwsSigninCommand({
       logger,
       WHERE,
       async () => {
-        const text = command.text.trim();
-        if (HELP_WORDS.test(text)) {
-          await reply(buildHelpCard(command.command || COMMAND_NAME));
-          return;
-        }
-        if (STATS_WORDS.test(text)) {
-          await reply(
-            adminUserIds.has(command.user_id)
-              ? buildStatsCard(await store.stats.usage(), (id) => topicTitle(corpus, id))
-              : buildStatsRefusalCard(),
-          );
+        const request = requestOf(command.text);
+        if (request) {
+          const deps = { store, corpus, adminUserIds };
+          await reply(await cardForRequest(request, command.user_id, deps, command.command || COMMAND_NAME));
           return;
         }
         const answer = answerer.answer(command.text, {

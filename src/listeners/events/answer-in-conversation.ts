@@ -1,10 +1,11 @@
 // Answers a message in its conversation: the card in the thread (or DM), and any secret warning
 // privately to the person who wrote it. When the bot cannot post there, the card goes privately.
 import type { Logger, webApi } from '@slack/bolt';
-import type { Answerer } from '../../answer/create-answerer';
 import { withoutRetries } from '../../slack/post-once';
 import type { Surface } from '../../store/types';
 import { deliver, privateRoutes, viaPost } from '../deliver';
+import type { ListenerDeps } from '../deps';
+import { cardForRequest, requestOf } from '../requests';
 
 export interface ConversationMessage {
   channel: string;
@@ -19,13 +20,24 @@ export async function answerInConversation(
   client: webApi.WebClient,
   logger: Logger,
   where: string,
-  answerer: Answerer,
+  deps: Pick<ListenerDeps, 'answerer' | 'store' | 'corpus' | 'adminUserIds'>,
   message: ConversationMessage,
 ): Promise<void> {
-  const reply = answerer.answer(message.text, {
+  const person = { user: message.user, channel: message.channel, threadTs: message.threadTs };
+  const request = requestOf(message.text);
+  if (request) {
+    const card = await cardForRequest(request, message.user, deps);
+    // Usage stats are for the administrator who asked, not for everyone in a channel.
+    const routes =
+      request === 'stats' && message.surface !== 'dm'
+        ? privateRoutes({ client, person }, card)
+        : [viaPost(client, message.channel, message.threadTs, card), ...privateRoutes({ client, person }, card)];
+    await deliver(logger, where, routes);
+    return;
+  }
+  const reply = deps.answerer.answer(message.text, {
     asker: { userId: message.user, surface: message.surface, channelId: message.channel },
   });
-  const person = { user: message.user, channel: message.channel, threadTs: message.threadTs };
   if (reply.secretWarning) await deliver(logger, where, privateRoutes({ client, person }, reply.secretWarning));
   // Posted once: a retry after a late answer posted the card again in the thread (slack/post-once.ts).
   const answerPost = viaPost(withoutRetries(client, logger), message.channel, message.threadTs, reply.card);

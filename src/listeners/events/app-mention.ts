@@ -8,7 +8,7 @@ import { isAnswerableSubtype } from './answerable-subtype';
 
 const WHERE = 'app_mention';
 
-export function createAppMentionListener({ answerer }: Pick<ListenerDeps, 'answerer'>) {
+export function createAppMentionListener(deps: Pick<ListenerDeps, 'answerer' | 'store' | 'corpus' | 'adminUserIds'>) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
     // Other bots mentioning us get no answer; an edited mention is dropped before this listener as a
     // repeat of the message already answered (slack/redelivered-events.ts).
@@ -19,7 +19,7 @@ export function createAppMentionListener({ answerer }: Pick<ListenerDeps, 'answe
       logger,
       WHERE,
       () =>
-        answerInConversation(client, logger, WHERE, answerer, {
+        answerInConversation(client, logger, WHERE, deps, {
           ...person,
           text: event.text ?? '',
           surface: 'mention',

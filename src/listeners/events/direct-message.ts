@@ -10,7 +10,9 @@ import { isAnswerableSubtype } from './answerable-subtype';
 
 const WHERE = 'message.im';
 
-export function createDirectMessageListener({ answerer }: Pick<ListenerDeps, 'answerer'>) {
+export function createDirectMessageListener(
+  deps: Pick<ListenerDeps, 'answerer' | 'store' | 'corpus' | 'adminUserIds'>,
+) {
   return async ({ event, client, logger }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     if (event.channel_type !== 'im' || !isAnswerableSubtype(event.subtype)) return;
     // Narrowed by hand: Bolt's message union does not list a user, text or thread on every subtype.
@@ -23,7 +25,7 @@ export function createDirectMessageListener({ answerer }: Pick<ListenerDeps, 'an
       logger,
       WHERE,
       () =>
-        answerInConversation(client, logger, WHERE, answerer, {
+        answerInConversation(client, logger, WHERE, deps, {
           channel,
           user,
           text: message.text ?? '',
