@@ -27,6 +27,12 @@ describe('toPlainQuestion', () => {
     expect(toPlainQuestion('@channel @here lost mfa')).toBe('lost mfa');
   });
 
+  it('drops "cc" and "fyi" that address a message to someone ("cc" is also a credit card)', () => {
+    expect(toPlainQuestion('cc <@U0ALICE01|alice> forgot my password')).toBe('forgot my password');
+    expect(toPlainQuestion('forgot my password, cc: <@U0ALICE01> <@U0BOB0001>')).toBe('forgot my password,');
+    expect(toPlainQuestion('my cc was declined')).toBe('my cc was declined');
+  });
+
   it('removes broadcast and group mentions entirely', () => {
     expect(toPlainQuestion('<!channel> <!here> <!subteam^S0123|@admins> forgot password')).toBe('forgot password');
   });
