@@ -1,5 +1,6 @@
 // The post "Ask my administrator" makes in the escalation channel, rebuilt from the stored escalation on
 // every change (open -> claimed -> resolved), and the private notes that keep the person who asked informed.
+import { type AskerKind, isAskerKind } from '../knowledge/schema';
 import type { EscalationRecord } from '../store/types';
 import { redactSecrets } from '../text/secrets';
 import { escapeMrkdwn, quoteForSlack } from '../text/slack-text';
@@ -59,6 +60,16 @@ export const statusPlain = (escalation: EscalationRecord): string => {
 export const someoneElsesQuestionLine = (askedBy: string): string =>
   `_They asked from the answer to <@${askedBy}>'s question, which is not repeated here: it is theirs to share._`;
 
+/** Who they said they are, which decides what an administrator can do (an IAM user's MFA: deactivate it). */
+export const SIGNS_IN_AS: Record<AskerKind, string> = {
+  root: 'the root user (the account email address)',
+  iam: 'an IAM user',
+  'identity-center': 'an access portal (IAM Identity Center) user',
+  federated: 'a federated user (through the company sign-in)',
+};
+const kindLine = (userKind: string | undefined): string =>
+  userKind && isAskerKind(userKind) ? `\n*Signs in as*\n${SIGNS_IN_AS[userKind]}` : '';
+
 export function buildEscalationPost(escalation: EscalationRecord, topicTitle: string): Card {
   // Only the person who asked is quoted: a question asked privately and then shared, or asked in a
   // channel the administrators may not read, is theirs, not whoever pressed the button under its answer.
@@ -83,7 +94,9 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
     section(`:raising_hand: <@${escalation.requesterId}> needs help getting into AWS.`),
     // Verbatim: a URL or #channel in their question stays the text they typed.
     section(`*Their question*\n${asked}`, undefined, { verbatim: true }),
-    section(`*Topic they were shown*\n${escapeMrkdwn(topicTitle)}\n*Where*\n${conversationLine(escalation)}`),
+    section(
+      `*Topic they were shown*\n${escapeMrkdwn(topicTitle)}${kindLine(escalation.userKind)}\n*Where*\n${conversationLine(escalation)}`,
+    ),
     context([`Asked ${slackDate(escalation.createdAt)}`]),
     section(statusLine(escalation)),
   ];

@@ -12,6 +12,7 @@ import {
   CLAIM_LABEL,
   PICKED_NOT_TYPED,
   RESOLVE_LABEL,
+  SIGNS_IN_AS,
   someoneElsesQuestionLine,
 } from '../../src/cards/build-escalation-post';
 import { buildFeedbackModal } from '../../src/cards/build-feedback-modal';
@@ -253,6 +254,13 @@ describe('escalation post', () => {
     expect(labels(card, BLOCK.escalationActions)).toEqual([CLAIM_LABEL, RESOLVE_LABEL]);
     expect(JSON.stringify(card.blocks)).toContain(`"value":"5@${base.createdAt}"`);
     expect(blockKitProblems(card)).toEqual([]);
+  });
+
+  it('says which kind of user they said they are (it decides what an administrator can do), and nothing when they did not say', () => {
+    const post = allText(buildEscalationPost({ ...base, topicId: 'mfa-device-lost', userKind: 'iam' }, title));
+    expect(post).toContain('*Signs in as*');
+    expect(post).toContain(SIGNS_IN_AS.iam);
+    expect(allText(buildEscalationPost(base, title))).not.toContain('Signs in as');
   });
 
   it('quotes their question where Slack turns no URL or #channel in it into a link', () => {
