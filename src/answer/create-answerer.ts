@@ -218,7 +218,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   return {
     answer(rawText, options = {}) {
       const { question, secrets } = plainQuestion(rawText);
-      const secretWarning = secrets.length > 0 ? buildSecretWarningCard(secrets) : null;
+      const posted = options.asker?.surface !== 'command';
+      const secretWarning = secrets.length > 0 ? buildSecretWarningCard(secrets, { posted }) : null;
       if (!/[\p{L}\p{N}]/u.test(question)) {
         return {
           question,

@@ -20,8 +20,18 @@ const ADVICE: Record<SecretKind, string> = {
 
 export const SECRET_WARNING_TITLE = ':warning: Your message looks like it contains a secret.';
 
-export function buildSecretWarningCard(kinds: readonly SecretKind[]): Card {
+/**
+ * `posted`: the question is a message in the conversation (a mention, a DM), which the person should delete.
+ * A slash command's text is never posted, so there is nothing to delete; it still went through Slack.
+ */
+export function buildSecretWarningCard(
+  kinds: readonly SecretKind[],
+  { posted = true }: { posted?: boolean } = {},
+): Card {
   const lines = kinds.map((kind) => `• ${ADVICE[kind]}`);
-  const text = `${SECRET_WARNING_TITLE} I did not repeat or store it. Please delete your message, then:\n${lines.join('\n')}`;
+  const first = posted
+    ? 'Please delete your message, then:'
+    : 'The command itself was not posted, so there is nothing to delete, but it went through Slack, so:';
+  const text = `${SECRET_WARNING_TITLE} I did not repeat or store it. ${first}\n${lines.join('\n')}`;
   return { text, blocks: [section(text, BLOCK.secretWarning)] };
 }

@@ -162,7 +162,9 @@ describe.each(pasted)('$name', ({ name, secret, question, advice }) => {
     const [warning, answer] = slack.responses.filter((r) => r.id === `secret-${id}`).map((r) => r.body);
     expect(warning).toMatchObject({ response_type: 'ephemeral' });
     expect(String(warning?.text)).toContain(SECRET_WARNING_TITLE);
-    expect(String(warning?.text)).toMatch(/delete your message/);
+    // A slash command's text is never posted: nothing to delete (before, it said to delete "your message").
+    expect(String(warning?.text)).not.toMatch(/delete your message/);
+    expect(String(warning?.text)).toMatch(/nothing to delete/);
     expect(String(warning?.text)).toMatch(advice);
     expect(headerOf(answer ?? {})).toMatch(/MFA/);
     await slack.settle(50);
@@ -184,6 +186,7 @@ describe.each(pasted)('$name', ({ name, secret, question, advice }) => {
     const warning = slack.callsTo('chat.postEphemeral').find((c) => c.args.thread_ts === event.ts);
     expect(warning?.args).toMatchObject({ user: 'U0PASTER01', channel: 'C0CHANNEL1' });
     expect(String(warning?.args.text)).toMatch(advice);
+    expect(String(warning?.args.text)).toMatch(/delete your message/);
     expect(headerOf(answer.args)).toMatch(/MFA/);
     await slack.settle(50);
     expectNowhere(secret);
