@@ -10,7 +10,7 @@ export const FEEDBACK_MODAL_TITLE = 'What was missing?';
 export const MISSING_LABEL = "What were you looking for that this answer didn't have?";
 export const MISSING_MAX_LENGTH = 1000;
 export const FEEDBACK_THANKS_TEXT =
-  'Thanks! Your note goes to the people who keep my answers up to date, together with the question you asked.';
+  'Thanks! Your note goes to the people who keep my answers up to date, with the answer it is about.';
 export const NOT_HELPFUL_NOTED_TEXT = "Thanks for telling me. I've noted that this answer did not help.";
 export const HELPFUL_THANKS_TEXT = 'Thanks for letting me know! :+1:';
 /**

@@ -15,6 +15,7 @@ import {
   FALLBACK_TEXT,
   NEAREST_TEXT,
 } from '../../src/cards/build-fallback-card';
+import { buildFeedbackThanksView } from '../../src/cards/build-feedback-modal';
 import { buildHelpCard, HELP_TITLE } from '../../src/cards/build-help-card';
 import { buildSecretWarningCard } from '../../src/cards/build-secret-warning-card';
 import { ACTION, BLOCK, decodeTopicRef, encodeTopicRef } from '../../src/cards/ids';
@@ -280,5 +281,13 @@ describe('links written in knowledge text', () => {
     expect(corpusToMrkdwn('See [status](HTTPS://status.example.com).')).toBe(
       'See <HTTPS://status.example.com|status>.',
     );
+  });
+});
+
+describe('the thank-you after "What was missing?"', () => {
+  it('does not speak of "the question you asked": the note may be on a shared answer, or a topic picked from a list', () => {
+    const thanks = JSON.stringify(buildFeedbackThanksView([]).blocks);
+    expect(thanks).not.toContain('question you asked');
+    expect(thanks).toContain('with the answer it is about');
   });
 });
