@@ -2,6 +2,7 @@
 import type { Topic } from '../knowledge/schema';
 import { escapeMrkdwn } from '../text/slack-text';
 import { actions, button, header, section, sections } from './blocks';
+import { ASK_ADMINISTRATOR_LABEL } from './build-answer-card';
 import { ACTION, BLOCK, encodeTopicRef, positional, type TopicRef } from './ids';
 import type { Card, CardContext } from './types';
 import { whoCanHelpLines, whoCanHelpPlain } from './who-can-help';
@@ -20,11 +21,24 @@ export function buildStillStuckCard(
   contactSupportTopic?: Topic,
   answering: Omit<TopicRef, 'topicId'> = {},
 ): Card {
+  // The steps were the person's own part: whom to go to next is everyone else (unless nobody else is named).
+  const others = escalation.filter((step) => step.contact !== 'self');
+  const next = others.length > 0 ? others : escalation;
   const blocks: Card['blocks'] = [
     header(`Still stuck: ${topic.title}`),
-    ...sections(STILL_STUCK_INTRO, whoCanHelpLines(escalation, cardContext), BLOCK.whoCanHelp),
+    ...sections(STILL_STUCK_INTRO, whoCanHelpLines(next, cardContext), BLOCK.whoCanHelp),
   ];
-  const needsSupport = escalation.some((step) => step.contact === 'aws-support');
+  if (
+    next.some((step) => step.contact === 'administrator') &&
+    cardContext.escalationChannel &&
+    answering.questionId !== undefined
+  ) {
+    const value = encodeTopicRef({ ...answering, topicId: topic.id });
+    blocks.push(
+      actions(BLOCK.escalate, [button({ actionId: ACTION.askAdministrator, label: ASK_ADMINISTRATOR_LABEL, value })]),
+    );
+  }
+  const needsSupport = next.some((step) => step.contact === 'aws-support');
   if (needsSupport && contactSupportTopic && contactSupportTopic.id !== topic.id) {
     blocks.push(
       actions(BLOCK.followUps, [
@@ -36,11 +50,11 @@ export function buildStillStuckCard(
       ]),
     );
   }
-  if (!escalation.some((step) => step.contact === 'administrator') && cardContext.adminContact) {
+  if (!next.some((step) => step.contact === 'administrator') && cardContext.adminContact) {
     blocks.push(section(`Questions about your organisation's AWS setup: ${cardContext.adminContact}`));
   }
   return {
-    text: `Still stuck with "${escapeMrkdwn(topic.title)}"? Who can help: ${whoCanHelpPlain(escalation, cardContext)}.`,
+    text: `Still stuck with "${escapeMrkdwn(topic.title)}"? Who can help: ${whoCanHelpPlain(next, cardContext)}.`,
     blocks,
   };
 }

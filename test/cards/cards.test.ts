@@ -1,3 +1,4 @@
+import { createAnswerPath } from '../../src/answer/create-answer-path';
 import { corpusToMrkdwn } from '../../src/cards/blocks';
 import {
   buildAnswerCard,
@@ -263,6 +264,19 @@ describe('help, still stuck and secret warning cards', () => {
     const card = answerer.stillStuckCard({ topicId: 'iam-password-reset' }) as Card;
     expect(allText(card)).toContain('*Your administrator*');
     expect(buttons(card, BLOCK.followUps)).toEqual([]);
+  });
+
+  it('still stuck names who to go to next, not "You" again, and offers Ask my administrator where it can help', () => {
+    const withChannel = createAnswerPath({ ...ORG_CONTEXT, escalationChannel: 'C0ESCALATE' }).answerer;
+    const card = withChannel.stillStuckCard({ topicId: 'mfa-device-lost', kind: 'iam', questionId: 7 }) as Card;
+    expect(allText(card)).toContain('*Your administrator*');
+    expect(allText(card)).not.toContain('*You*');
+    expect(buttons(card, BLOCK.escalate).map((b) => decodeTopicRef(b.value)?.questionId)).toEqual([7]);
+    expect(blockKitProblems(card)).toEqual([]);
+    // Without an escalation channel, or for a topic only AWS Support takes on, there is no such button.
+    expect(
+      buttons(answerer.stillStuckCard({ topicId: 'iam-password-reset', questionId: 7 }) as Card, BLOCK.escalate),
+    ).toEqual([]);
   });
 
   it('the secret warning names what to rotate and never the secret', () => {
