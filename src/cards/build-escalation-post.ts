@@ -107,6 +107,10 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
   };
 }
 
+/** After "resolved", the next step that still works: the administrator who resolved it, or a new request. */
+export const STILL_STUCK_AFTER_RESOLVED = (escalation: EscalationRecord): string =>
+  `Still stuck? Reply to <@${escalation.resolvedBy}>, or ask me your question again: its answer's Ask my administrator starts a new request.`;
+
 /** Private notes to the person who pressed "Ask my administrator". */
 export const askerNotes = {
   requested: (escalationChannel: string): Card =>
@@ -115,7 +119,7 @@ export const askerNotes = {
     ),
   alreadyRequested: (escalation: EscalationRecord): Card =>
     noteCard(
-      `You already asked your administrators about this (${slackDate(escalation.createdAt)}), so I didn't post it again. Now: ${statusPlain(escalation)}.`,
+      `You already asked your administrators about this (${slackDate(escalation.createdAt)}), so I didn't post it again. Now: ${statusPlain(escalation)}.${escalation.state === 'resolved' ? ` ${STILL_STUCK_AFTER_RESOLVED(escalation)}` : ''}`,
     ),
   /** Another click of theirs is posting it right now: its own note will say whether it arrived. */
   beingPosted: (): Card => noteCard(ESCALATION_BEING_POSTED_TEXT),

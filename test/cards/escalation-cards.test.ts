@@ -8,6 +8,7 @@ import {
   NOT_HELPFUL_LABEL,
 } from '../../src/cards/build-answer-card';
 import {
+  askerNotes,
   buildEscalationPost,
   CLAIM_LABEL,
   PICKED_NOT_TYPED,
@@ -261,6 +262,19 @@ describe('escalation post', () => {
     expect(post).toContain('*Signs in as*');
     expect(post).toContain(SIGNS_IN_AS.iam);
     expect(allText(buildEscalationPost(base, title))).not.toContain('Signs in as');
+  });
+
+  it('tells a person asking again after their request was resolved what still works, not only that it is resolved', () => {
+    const resolved = {
+      ...base,
+      state: 'resolved' as const,
+      resolvedBy: 'U0ADMIN001',
+      resolvedAt: base.createdAt + 1000,
+    };
+    const note = askerNotes.alreadyRequested(resolved).text;
+    expect(note).toContain('resolved by <@U0ADMIN001>');
+    expect(note).toContain('Still stuck? Reply to <@U0ADMIN001>, or ask me your question again');
+    expect(askerNotes.alreadyRequested(base).text).not.toContain('Still stuck?');
   });
 
   it('quotes their question where Slack turns no URL or #channel in it into a link', () => {
