@@ -88,6 +88,12 @@ export const divider = (): types.DividerBlock => ({ type: 'divider' });
 /** A one-paragraph card: short notes and acknowledgements. */
 export const noteCard = (mrkdwn: string): Card => ({ text: mrkdwn, blocks: [section(mrkdwn)] });
 
+/** `card` with a line above it saying why it came where it did; the card's own blocks stay within the limit. */
+export function withLeadNote(card: Card, mrkdwn: string): Card {
+  const blocks = card.blocks.length < LIMITS.blocks ? [context([mrkdwn]), ...card.blocks] : card.blocks;
+  return { text: truncate(`${mrkdwn} ${card.text}`, LIMITS.fallbackText), blocks };
+}
+
 export interface ButtonSpec {
   actionId: string;
   label: string;

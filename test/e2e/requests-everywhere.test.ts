@@ -4,6 +4,7 @@
 // nobody could answer. Stats stay private: asked in a channel, they go to the administrator alone.
 import { HELP_TITLE } from '../../src/cards/build-help-card';
 import { STATS_REFUSAL_TEXT } from '../../src/cards/build-stats-card';
+import { notPostedThereText } from '../../src/listeners/events/answer-in-conversation';
 import { THANKS_REPLY_TEXT } from '../../src/listeners/requests';
 import { directMessageEvent, mentionEvent } from '../helpers/slack-requests';
 import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
@@ -57,4 +58,15 @@ it('shows the help card for "/aws-signin help me"', async () => {
   await sender.command('help me', running.slack.responseUrl('help-me'));
   const reply = await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'help-me'));
   expect(JSON.stringify(reply.body.blocks)).toContain(HELP_TITLE);
+});
+
+it('says why an answer to a mention came by DM when the bot cannot post in that channel', async () => {
+  const { slack } = running;
+  slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+  slack.failNext('chat.postEphemeral', { error: 'not_in_channel' });
+  await sender.event(mentionEvent('I lost my MFA device', { user: 'U0PERSON09', channel: 'C0NOTIN001' }));
+  const dm = await slack.waitFor(() => postsTo('U0PERSON09')[0]);
+  expect(String(dm.args.text)).toContain(notPostedThereText('C0NOTIN001'));
+  expect(JSON.stringify(dm.args.blocks)).toContain("where I can't post (am I invited there?)");
+  expect(JSON.stringify(dm.args.blocks)).toContain('MFA');
 });

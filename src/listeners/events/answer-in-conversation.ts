@@ -1,9 +1,10 @@
 // Answers a message in its conversation: the card in the thread (or DM), and any secret warning
 // privately to the person who wrote it. When the bot cannot post there, the card goes privately.
 import type { Logger, webApi } from '@slack/bolt';
+import { withLeadNote } from '../../cards/blocks';
 import { withoutRetries } from '../../slack/post-once';
 import type { Surface } from '../../store/types';
-import { deliver, privateRoutes, viaPost } from '../deliver';
+import { deliver, privateRoutes, viaDirectMessage, viaEphemeral, viaPost } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { cardForRequest, requestOf } from '../requests';
 
@@ -41,5 +42,18 @@ export async function answerInConversation(
   if (reply.secretWarning) await deliver(logger, where, privateRoutes({ client, person }, reply.secretWarning));
   // Posted once: a retry after a late answer posted the card again in the thread (slack/post-once.ts).
   const answerPost = viaPost(withoutRetries(client, logger), message.channel, message.threadTs, reply.card);
-  await deliver(logger, where, [{ ...answerPost, postsOnce: true }, ...privateRoutes({ client, person }, reply.card)]);
+  await deliver(logger, where, [
+    { ...answerPost, postsOnce: true },
+    viaEphemeral(client, person, reply.card),
+    // Last, in the app's DM: an answer to a mention arriving there out of the blue says why.
+    viaDirectMessage(
+      client,
+      message.user,
+      message.surface === 'dm' ? reply.card : withLeadNote(reply.card, notPostedThereText(message.channel)),
+    ),
+  ]);
 }
+
+/** Why an answer to a mention came by DM: the channel it was asked in would not take it. */
+export const notPostedThereText = (channel: string): string =>
+  `You mentioned me in <#${channel}>, where I can't post (am I invited there?), so here is my answer privately.`;
