@@ -6,7 +6,7 @@ import { FALLBACK_TEXT, MENU_TEXT } from '../../src/cards/build-fallback-card';
 import { HELP_TITLE } from '../../src/cards/build-help-card';
 import { STILL_STUCK_INTRO } from '../../src/cards/build-still-stuck-card';
 import { ACTION, BLOCK, decodeTopicRef } from '../../src/cards/ids';
-import { sharedByLine } from '../../src/listeners/actions/topic-actions';
+import { SHARED_NOTE, sharedByLine } from '../../src/listeners/actions/topic-actions';
 import { buttonOf, headerOf } from '../helpers/cards';
 import { directMessageEvent, mentionEvent } from '../helpers/slack-requests';
 import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
@@ -199,6 +199,13 @@ describe('buttons', () => {
     expect(headerOf(posted)).toBe(headerOf(card));
     expect(JSON.stringify(posted.blocks)).toContain(sharedByLine('U0SHARER1'));
     expect(JSON.stringify(posted.blocks)).not.toContain(ACTION.shareInChannel);
+    // The private card then says it was shared and loses its Share button: a second click posted a second copy.
+    const marked = (await running.slack.waitFor(() => running.slack.responses.filter((r) => r.id === 'click-share')[1]))
+      .body;
+    expect(marked).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+    expect(JSON.stringify(marked.blocks)).toContain(SHARED_NOTE);
+    expect(JSON.stringify(marked.blocks)).not.toContain(ACTION.shareInChannel);
+    expect(headerOf(marked)).toBe(headerOf(card));
   });
 
   it('a click on an action the app does not handle (a card from an older version) is acknowledged and ignored', async () => {

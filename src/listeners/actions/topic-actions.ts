@@ -2,10 +2,10 @@
 // user-kind choices ("I'm the root user", "Not the root user?"), "Still stuck?", "Contact AWS Support" and "Share in channel".
 import type { BlockAction } from '@slack/bolt';
 import type { Answerer, Asker } from '../../answer/create-answerer';
-import { withinBlockLimit } from '../../cards/blocks';
+import { withinBlockLimit, withLeadNote } from '../../cards/blocks';
 import { BLOCK, decodeTopicRef, type TopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
-import { deliver, privateRoutes, viaPost, viaResponseUrl } from '../deliver';
+import { deliver, describeFailure, privateRoutes, viaPost, viaResponseUrl } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
 import {
@@ -21,6 +21,7 @@ import {
 
 export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
 export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
+export const SHARED_NOTE = ':white_check_mark: You shared this answer in the channel.';
 export const SHARE_FAILED_TEXT =
   'I could not post this in the channel, probably because I am not a member of it (invite me with `/invite`). Here it is again, just for you:';
 
@@ -121,11 +122,21 @@ export function createShareAction({ answerer }: Pick<ListenerDeps, 'answerer'>) 
         const channel = channelOf(body);
         // An expired response_url (the private answer is over 30 minutes old) still lets the bot post
         // itself; when it cannot either, the person is told why, privately.
-        await deliver(logger, 'action share_in_channel', [
+        let toldWhyNot = false;
+        const whyNot = privateRoutes({ client: args.client, person: clicker(body) }, shareFailedCard(card)).map(
+          (route) => ({ ...route, send: () => route.send().then(() => (toldWhyNot = true)), sendPlain: undefined }),
+        );
+        const delivered = await deliver(logger, 'action share_in_channel', [
           viaResponseUrl(respond, { response_type: 'in_channel', replace_original: false, ...shared }),
           ...(channel ? [viaPost(args.client, channel, undefined, shared)] : []),
-          ...privateRoutes({ client: args.client, person: clicker(body) }, shareFailedCard(card)),
+          ...whyNot,
         ]);
+        if (!delivered || toldWhyNot) return;
+        // The private card loses its Share button and says it was shared: a second click posted a second copy.
+        // An expired response_url cannot replace it; the share itself is done and was logged, so quietly.
+        await respond({ replace_original: true, response_type: 'ephemeral', ...withLeadNote(card, SHARED_NOTE) }).catch(
+          (error: unknown) => logger.debug(`marking the private card as shared: ${describeFailure(error)}`),
+        );
       },
       (card) => followCard(args, card),
     );
