@@ -27,12 +27,19 @@ export function whoCanHelpLines(escalation: Topic['escalation'], context: CardCo
   );
 }
 
+/** Mid-sentence, after the first: "You, then your administrator (…), then AWS Support". */
+const CONTACT_IN_SENTENCE: Record<EscalationContact, string> = {
+  self: 'you',
+  administrator: 'your administrator',
+  'aws-support': 'AWS Support',
+  'amazon-customer-service': 'Amazon customer service',
+};
+
 export function whoCanHelpPlain(escalation: Topic['escalation'], context: CardContext): string {
   return escalation
-    .map(({ contact }) =>
-      contact === 'administrator' && context.adminContact
-        ? `${CONTACT_LABEL[contact]} (${context.adminContact})`
-        : CONTACT_LABEL[contact],
-    )
+    .map(({ contact }, index) => {
+      const name = index === 0 ? CONTACT_LABEL[contact] : CONTACT_IN_SENTENCE[contact];
+      return contact === 'administrator' && context.adminContact ? `${name} (${context.adminContact})` : name;
+    })
     .join(', then ');
 }

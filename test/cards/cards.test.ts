@@ -305,3 +305,11 @@ describe('the thank-you after "What was missing?"', () => {
     expect(thanks).toContain('with the answer it is about');
   });
 });
+
+describe("a card's notification text", () => {
+  it('names who can help as a sentence: "You, then your administrator", not "then Your administrator"', () => {
+    const card = answerer.topicCard({ topicId: 'mfa-device-lost' }) as Card;
+    expect(card.text).toMatch(/You, then your administrator/);
+    expect(card.text).not.toMatch(/then Your administrator/);
+  });
+});
