@@ -72,6 +72,12 @@ export function describeFailure(error: unknown): string {
  */
 export const MAX_RATE_LIMIT_WAIT_SECONDS = 10;
 
+/** Seconds Slack asked us to wait, when the error is a rate limit (429) short enough to wait out once. */
+export function shortRateLimitWait(error: unknown): number | undefined {
+  const wait = retryAfterSeconds(error);
+  return wait !== undefined && wait <= MAX_RATE_LIMIT_WAIT_SECONDS ? wait : undefined;
+}
+
 /** Seconds Slack asked us to wait, when the error is a rate limit (429). */
 function retryAfterSeconds(error: unknown): number | undefined {
   const coded = error as { code?: unknown; retryAfter?: unknown };

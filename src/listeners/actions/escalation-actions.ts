@@ -9,7 +9,7 @@ import { decodeEscalationRef, decodeTopicRef } from '../../cards/ids';
 import { outcomeUnknown, withoutRetries } from '../../slack/post-once';
 import { slackErrorCode } from '../../slack/slack-errors';
 import type { EscalationRecord } from '../../store/types';
-import { MAX_RATE_LIMIT_WAIT_SECONDS } from '../deliver';
+import { shortRateLimitWait } from '../deliver';
 import { type ListenerDeps, topicTitle } from '../deps';
 import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
@@ -22,13 +22,6 @@ const UNUSABLE_CHANNEL_CODES: ReadonlySet<string> = new Set([
   'channel_not_found',
   'restricted_action',
 ]);
-
-/** Seconds Slack asked to wait on a 429, when short enough to wait for someone who is waiting. */
-function rateLimitWaitSeconds(error: unknown): number | undefined {
-  const coded = error as { code?: unknown; retryAfter?: unknown } | null;
-  if (coded?.code !== 'slack_webapi_rate_limited_error' || typeof coded.retryAfter !== 'number') return undefined;
-  return coded.retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS ? coded.retryAfter : undefined;
-}
 
 export const ESCALATION_GONE_TEXT = 'I have no record of this request any more, so there is nothing to update.';
 export const ALREADY_HANDLED_PREFIX = 'Nothing changed, this request is already handled:';
@@ -129,7 +122,7 @@ export function createAskAdministratorAction({
             });
           posted = await post().catch(async (error: unknown) => {
             // A short rate limit is waited out once, as for every other reply (listeners/deliver.ts).
-            const wait = rateLimitWaitSeconds(error);
+            const wait = shortRateLimitWait(error);
             if (wait === undefined) throw error;
             await new Promise((resolve) => setTimeout(resolve, wait * 1000));
             return post();
