@@ -23,6 +23,8 @@ const THANKS_WORDS =
 export function requestOf(text: string): Request | undefined {
   const plain = toPlainQuestion(text);
   if (plain === '?') return 'help';
+  // "fixed?" or "ok?" asks something: only a request without a question mark is thanks.
+  const asks = /[?？]\s*$/u.test(plain);
   const words = plain
     .toLowerCase()
     .replace(/[!.。！?？,:;'’"]+$/gu, '')
@@ -31,7 +33,7 @@ export function requestOf(text: string): Request | undefined {
   if (words.length === 0 || words.length > 40) return undefined;
   if (HELP_WORDS.test(words)) return 'help';
   if (STATS_WORDS.test(words)) return 'stats';
-  if (THANKS_WORDS.test(words)) return 'thanks';
+  if (!asks && THANKS_WORDS.test(words)) return 'thanks';
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import { HELP_TITLE } from '../../src/cards/build-help-card';
 import { STATS_REFUSAL_TEXT } from '../../src/cards/build-stats-card';
 import { notPostedThereText } from '../../src/listeners/events/answer-in-conversation';
 import { THANKS_REPLY_TEXT } from '../../src/listeners/requests';
+import { SLACK_CALL_TIMEOUT_MS } from '../../src/slack/client-options';
 import { directMessageEvent, mentionEvent } from '../helpers/slack-requests';
 import { type RunningApp, type SlackSender, useTestApp } from '../helpers/test-app';
 
@@ -67,6 +68,17 @@ it('says why an answer to a mention came by DM when the bot cannot post in that 
   await sender.event(mentionEvent('I lost my MFA device', { user: 'U0PERSON09', channel: 'C0NOTIN001' }));
   const dm = await slack.waitFor(() => postsTo('U0PERSON09')[0]);
   expect(String(dm.args.text)).toContain(notPostedThereText('C0NOTIN001'));
-  expect(JSON.stringify(dm.args.blocks)).toContain("where I can't post (am I invited there?)");
+  expect(JSON.stringify(dm.args.blocks)).toContain('is the app invited there, and allowed to post?');
   expect(JSON.stringify(dm.args.blocks)).toContain('MFA');
 });
+
+it('posts the help card once when Slack answers late, as an answer is posted', async () => {
+  const { slack } = running;
+  slack.setLatency(SLACK_CALL_TIMEOUT_MS + 300, 'chat.postMessage');
+  const event = mentionEvent('help', { channel: 'C0SLOW0001' });
+  await sender.event(event);
+  // Long enough for the client's first retry, had it made one.
+  await slack.settle(SLACK_CALL_TIMEOUT_MS + 3000);
+  slack.setLatency(0, 'chat.postMessage');
+  expect(postsTo('C0SLOW0001').filter((call) => call.args.thread_ts === event.ts)).toHaveLength(1);
+}, 30_000);

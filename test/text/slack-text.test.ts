@@ -31,6 +31,10 @@ describe('toPlainQuestion', () => {
     expect(toPlainQuestion('cc <@U0ALICE01|alice> forgot my password')).toBe('forgot my password');
     expect(toPlainQuestion('forgot my password, cc: <@U0ALICE01> <@U0BOB0001>')).toBe('forgot my password,');
     expect(toPlainQuestion('my cc was declined')).toBe('my cc was declined');
+    // Mid-sentence, or before a group or @here, "cc" is the card itself.
+    expect(toPlainQuestion('need to change cc <@U0FIN0001>')).toBe('need to change cc');
+    expect(toPlainQuestion('how do I update the cc <!subteam^S01|@billing>')).toBe('how do I update the cc');
+    expect(toPlainQuestion('expired cc <!here>')).toBe('expired cc');
   });
 
   it('removes broadcast and group mentions entirely', () => {

@@ -29,10 +29,15 @@ export async function answerInConversation(
   if (request) {
     const card = await cardForRequest(request, message.user, deps);
     // Usage stats are for the administrator who asked, not for everyone in a channel.
+    // Posted once, as an answer is: a retry after a late answer from Slack posted it three times.
+    const post = {
+      ...viaPost(withoutRetries(client, logger), message.channel, message.threadTs, card),
+      postsOnce: true,
+    };
     const routes =
       request === 'stats' && message.surface !== 'dm'
         ? privateRoutes({ client, person }, card)
-        : [viaPost(client, message.channel, message.threadTs, card), ...privateRoutes({ client, person }, card)];
+        : [post, ...privateRoutes({ client, person }, card)];
     await deliver(logger, where, routes);
     return;
   }
@@ -56,4 +61,4 @@ export async function answerInConversation(
 
 /** Why an answer to a mention came by DM: the channel it was asked in would not take it. */
 export const notPostedThereText = (channel: string): string =>
-  `You mentioned me in <#${channel}>, where I can't post (am I invited there?), so here is my answer privately.`;
+  `You mentioned me in <#${channel}>, where I couldn't post (is the app invited there, and allowed to post?), so here is my answer privately.`;
