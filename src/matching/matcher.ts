@@ -142,13 +142,13 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   );
   // Each term's vote is worked out when a question first uses the term.
   const termVotes = termVoteTable(indexed, topics.length);
-  // A product a topic names among its keywords is what that topic is about, not another product: an
-  // organisation's own "locked out of GitHub" topic is answered although `github` is on the foreign list.
-  const keywordTerms = new Set(
-    topics.flatMap((topic) => topic.vocabulary.keywords.flatMap((k) => analyzer.canonical(k))),
-  );
+  // A product a topic names in its title is what that topic is about, not another product: an
+  // organisation's own "I can't get into our GitHub organisation" is answered although `github` is on the
+  // foreign list. The title, not the keywords: a shipped topic's keyword "saml certificate" must not make
+  // every certificate question (ACM, a website's) an AWS sign-in question.
+  const titleTerms = new Set(topics.flatMap((topic) => analyzer.canonical(topic.title)));
   const foreign = new Set(
-    lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)).filter((term) => !keywordTerms.has(term)),
+    lexicon.foreign.flatMap((entry) => analyzer.canonical(entry)).filter((term) => !titleTerms.has(term)),
   );
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
