@@ -130,12 +130,13 @@ export function createEscalationLog(
       if (!row) throw new Error(`escalation for question ${escalation.questionId} was neither created nor found`);
       return { escalation: toRecord(row), created };
     },
-    async attachPost(id, post) {
-      await driver.query('UPDATE escalations SET post_channel_id = $1, post_ts = $2 WHERE id = $3', [
-        post.channelId,
-        post.ts,
-        id,
-      ]);
+    async attachPost(id, post, { ifNone = false } = {}) {
+      // `ifNone`: a post an administrator clicked is recorded only when no post is: the one the app
+      // posted and Slack confirmed stays the request's post.
+      await driver.query(
+        `UPDATE escalations SET post_channel_id = $1, post_ts = $2 WHERE id = $3${ifNone ? ' AND post_ts IS NULL' : ''}`,
+        [post.channelId, post.ts, id],
+      );
     },
     async withdraw(id) {
       await driver.query('DELETE FROM escalations WHERE id = $1 AND post_ts IS NULL', [id]);

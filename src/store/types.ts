@@ -112,7 +112,8 @@ export interface EscalationLog {
    * killed while posting) once that attempt's lease has run out, so nobody waits on a post that never came.
    */
   open(escalation: NewEscalation): Promise<{ escalation: EscalationRecord; created: boolean }>;
-  attachPost(id: number, post: { channelId: string; ts: string }): Promise<void>;
+  /** Records where the escalation was posted; with `ifNone`, only when no post is recorded yet. */
+  attachPost(id: number, post: { channelId: string; ts: string }, options?: { ifNone?: boolean }): Promise<void>;
   /** Forgets an escalation whose post could not be made, so the person can try again. */
   withdraw(id: number): Promise<void>;
   /** One winner: of two administrators claiming at once, across replicas, exactly one gets `changed`. */

@@ -175,6 +175,27 @@ describe.each(BACKENDS)('store on %s', (backend) => {
       expect((resolved.escalation.resolvedAt ?? 0) - (resolved.escalation.claimedAt ?? 0)).toBe(HOUR);
     });
 
+    it("keeps the recorded post when an administrator's click on an unconfirmed copy is recorded only if none is", async () => {
+      const { escalation } = await openOne(temp.store);
+      await temp.store.escalations.attachPost(escalation.id, { channelId: 'C0ESCALATE', ts: '2.2' });
+      await temp.store.escalations.attachPost(escalation.id, { channelId: 'C0ESCALATE', ts: '1.1' }, { ifNone: true });
+      expect((await temp.store.escalations.get(escalation.id))?.post).toEqual({ channelId: 'C0ESCALATE', ts: '2.2' });
+      const other = await temp.store.escalations.open({
+        questionId: escalation.questionId,
+        requesterId: 'U0OTHER01',
+        topicId: 'iam-password-reset',
+      });
+      await temp.store.escalations.attachPost(
+        other.escalation.id,
+        { channelId: 'C0ESCALATE', ts: '1.1' },
+        { ifNone: true },
+      );
+      expect((await temp.store.escalations.get(other.escalation.id))?.post).toEqual({
+        channelId: 'C0ESCALATE',
+        ts: '1.1',
+      });
+    });
+
     it('opens once per person and question; another person asking about it opens their own', async () => {
       const first = await openOne(temp.store);
       await temp.store.escalations.attachPost(first.escalation.id, { channelId: 'C0ESCALATE', ts: '1.2' });

@@ -239,7 +239,7 @@ export function createEscalationChangeAction(
           // A post Slack never confirmed has no record; the one an administrator clicked is it, so the
           // person's next click says "you already asked", not "being posted".
           await store.escalations
-            .attachPost(escalation.id, { channelId: clicked.channel, ts: clicked.ts })
+            .attachPost(escalation.id, { channelId: clicked.channel, ts: clicked.ts }, { ifNone: true })
             .catch((error: unknown) => logListenerError(logger, 'saving where the escalation was posted', error));
         }
         if (clickedNotUpdated && transition.result !== 'unchanged') {
