@@ -81,6 +81,8 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
         : // Scanned again: a question stored before the scanner knew a shape may still hold one.
           `>${quoteForSlack(redactSecrets(escalation.question).text, QUOTE_LIMIT).replace(/\n/g, '\n>')}`;
   const value = encodeEscalationRef(escalation);
+  // The kind came with the card: on someone else's card it is what they said, not who is asking now.
+  const ownKind = escalation.askedBy === escalation.requesterId ? kindLine(escalation.userKind) : '';
   const buttons =
     escalation.state === 'open'
       ? [
@@ -94,9 +96,7 @@ export function buildEscalationPost(escalation: EscalationRecord, topicTitle: st
     section(`:raising_hand: <@${escalation.requesterId}> needs help getting into AWS.`),
     // Verbatim: a URL or #channel in their question stays the text they typed.
     section(`*Their question*\n${asked}`, undefined, { verbatim: true }),
-    section(
-      `*Topic they were shown*\n${escapeMrkdwn(topicTitle)}${kindLine(escalation.userKind)}\n*Where*\n${conversationLine(escalation)}`,
-    ),
+    section(`*Topic they were shown*\n${escapeMrkdwn(topicTitle)}${ownKind}\n*Where*\n${conversationLine(escalation)}`),
     context([`Asked ${slackDate(escalation.createdAt)}`]),
     section(statusLine(escalation)),
   ];

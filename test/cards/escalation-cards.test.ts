@@ -262,6 +262,9 @@ describe('escalation post', () => {
     expect(post).toContain('*Signs in as*');
     expect(post).toContain(SIGNS_IN_AS.iam);
     expect(allText(buildEscalationPost(base, title))).not.toContain('Signs in as');
+    // Asked from someone else's card, the kind is what the other person said: not shown.
+    const fromAnother = { ...base, userKind: 'root', askedBy: 'U0OTHER01' };
+    expect(allText(buildEscalationPost(fromAnother, title))).not.toContain('Signs in as');
   });
 
   it('tells a person asking again after their request was resolved what still works, not only that it is resolved', () => {
