@@ -16,7 +16,7 @@ export const PICKED_NOT_TYPED = '_No question typed: they picked this topic from
 export const ESCALATION_FAILED_TEXT =
   "Sorry, I couldn't reach your administrators just now, so nothing was sent. Please try again in a minute, or contact them directly";
 export const ESCALATION_CHANNEL_UNUSABLE_TEXT =
-  "Sorry, I can't post in your administrators' channel (I'm not in it, or it was archived or deleted), so nothing was sent. Trying again won't help until that is fixed: please contact them directly";
+  "Sorry, I can't post in your administrators' channel (I'm not in it, posting there is restricted, or it was archived or deleted), so nothing was sent. Trying again won't help until that is fixed: please contact them directly";
 export const ESCALATION_BEING_POSTED_TEXT =
   ':hourglass_flowing_sand: I am posting your request to your administrators right now. My note on your first click will say whether it arrived.';
 export const ESCALATION_UNCONFIRMED_TEXT =

@@ -230,6 +230,9 @@ describe('the cards follow the current AWS pages the Sign-In page points to', ()
       const support = text.indexOf('create a case with AWS Support');
       if (support > -1) expect(support).toBeGreaterThan(policy);
     }
+    // And the root user's "Who can help" names the administrator too, before AWS Support.
+    const root = cardText('wrong-signin-page', 'root');
+    expect(root).toMatch(/Who can help[\s\S]*Your administrator[\s\S]*AWS Support/);
   });
 
   it('a fraud report is something the person files, not a case for AWS Support', () => {
