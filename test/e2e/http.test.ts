@@ -206,6 +206,21 @@ describe('buttons', () => {
     expect(JSON.stringify(marked.blocks)).toContain(SHARED_NOTE);
     expect(JSON.stringify(marked.blocks)).not.toContain(ACTION.shareInChannel);
     expect(headerOf(marked)).toBe(headerOf(card));
+
+    // The person it answers then picks their kind of user on the public copy: it is replaced, and still says
+    // who shared it (before: the line was gone, a card from nowhere).
+    const kind = buttonOf(posted, (b) => b.actionId.startsWith(ACTION.userKind));
+    await sender.click({
+      ...kind,
+      responseUrl: running.slack.responseUrl('click-shared-kind'),
+      userId: 'U0PERSON01',
+      messageBlocks: posted.blocks as unknown[],
+    });
+    const replaced = (
+      await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-shared-kind'))
+    ).body;
+    expect(replaced).toMatchObject({ replace_original: true });
+    expect(JSON.stringify(replaced.blocks)).toContain(sharedByLine('U0SHARER1'));
   });
 
   it('a click on an action the app does not handle (a card from an older version) is acknowledged and ignored', async () => {

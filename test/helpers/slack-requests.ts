@@ -106,6 +106,8 @@ export function blockActionPayload(fields: {
   messageTs?: string;
   threadTs?: string;
   userId?: string;
+  /** The blocks of the message clicked, as Slack sends them back (a shared card's "Shared by" line). */
+  messageBlocks?: unknown[];
 }): Record<string, unknown> {
   const action = fields.selectedValue
     ? {
@@ -147,6 +149,7 @@ export function blockActionPayload(fields: {
             type: 'message',
             ts: messageTs,
             text: 'card',
+            ...(fields.messageBlocks ? { blocks: fields.messageBlocks } : {}),
             ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
           },
         }),

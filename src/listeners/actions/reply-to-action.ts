@@ -11,6 +11,7 @@ import type {
   RespondFn,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
+import { context, withinBlockLimit } from '../../cards/blocks';
 import type { Card } from '../../cards/types';
 import { deliver, type Person, privateRoutes, viaPost, viaResponseUrl } from '../deliver';
 
@@ -55,10 +56,31 @@ export function clicker(body: BlockAction): Person {
 }
 
 export async function replaceCard({ body, respond, client, logger }: ActionReplyArgs, card: Card): Promise<void> {
+  const replacing = keepSharedBy(body, card);
   await deliver(logger, whereOf(body), [
-    viaResponseUrl(respond, { replace_original: true, ...card }),
+    viaResponseUrl(respond, { replace_original: true, ...replacing }),
     ...privateRoutes({ client, person: clicker(body) }, card),
   ]);
+}
+
+/** Our own "Shared by <@U…>" line, exactly as the share action writes it. */
+const SHARED_BY = /^Shared by <@[UW][A-Z0-9]{2,20}>$/;
+
+/**
+ * A shared card replaced by another (its sharer picked "I'm an IAM user" on it) keeps the line saying who
+ * shared it: the channel still sees a card someone put there, not one from nowhere.
+ */
+function keepSharedBy(body: BlockAction, card: Card): Card {
+  const blocks = (body.message as { blocks?: unknown } | undefined)?.blocks;
+  if (!Array.isArray(blocks)) return card;
+  const sharedBy = blocks.find((block: { type?: unknown; elements?: unknown }) => {
+    if (block?.type !== 'context' || !Array.isArray(block.elements)) return false;
+    const [element] = block.elements as Array<{ text?: unknown }>;
+    return block.elements.length === 1 && typeof element?.text === 'string' && SHARED_BY.test(element.text);
+  });
+  if (!sharedBy) return card;
+  const { text } = (sharedBy.elements as Array<{ text: string }>)[0] as { text: string };
+  return { ...card, blocks: withinBlockLimit([...card.blocks, context([text])]) };
 }
 
 export async function followCard({ body, respond, client, logger }: ActionReplyArgs, card: Card): Promise<void> {
