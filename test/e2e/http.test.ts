@@ -206,21 +206,29 @@ describe('buttons', () => {
     expect(JSON.stringify(marked.blocks)).toContain(SHARED_NOTE);
     expect(JSON.stringify(marked.blocks)).not.toContain(ACTION.shareInChannel);
     expect(headerOf(marked)).toBe(headerOf(card));
+  });
 
-    // The person it answers then picks their kind of user on the public copy: it is replaced, and still says
-    // who shared it (before: the line was gone, a card from nowhere).
+  it('a shared card replaced by its sharer (picking their kind of user on it) keeps its Shared by line', async () => {
+    const card = await ask('where do I find our account id?', 'cmd-share-own');
+    const share = buttonOf(card, (b) => b.actionId === ACTION.shareInChannel);
+    await sender.click({ ...share, responseUrl: running.slack.responseUrl('click-share-own'), ephemeral: true });
+    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-share-own')))
+      .body;
     const kind = buttonOf(posted, (b) => b.actionId.startsWith(ACTION.userKind));
-    await sender.click({
-      ...kind,
-      responseUrl: running.slack.responseUrl('click-shared-kind'),
-      userId: 'U0PERSON01',
-      messageBlocks: posted.blocks as unknown[],
-    });
+    const pick = (responseId: string, userId: string) =>
+      sender.click({
+        ...kind,
+        responseUrl: running.slack.responseUrl(responseId),
+        userId,
+        messageBlocks: posted.blocks as unknown[],
+      });
+    await pick('click-shared-kind', 'U0PERSON01');
     const replaced = (
       await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-shared-kind'))
     ).body;
+    // Before, the line was gone: a card from nowhere in the channel.
     expect(replaced).toMatchObject({ replace_original: true });
-    expect(JSON.stringify(replaced.blocks)).toContain(sharedByLine('U0SHARER1'));
+    expect(JSON.stringify(replaced.blocks)).toContain(sharedByLine('U0PERSON01'));
   });
 
   it('a click on an action the app does not handle (a card from an older version) is acknowledged and ignored', async () => {

@@ -2,6 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { FOR_KIND_LINE } from '../../src/cards/build-answer-card';
 import { STILL_STUCK_INTRO } from '../../src/cards/build-still-stuck-card';
 import { ACTION, BLOCK, positional } from '../../src/cards/ids';
+import type { Card } from '../../src/cards/types';
+import { keepSharedBy } from '../../src/listeners/actions/reply-to-action';
 import {
   createOpenTopicAction,
   createShareAction,
@@ -159,5 +161,19 @@ describe('Still stuck? and Share in channel', () => {
     const blocks = JSON.stringify(sent[0]?.blocks);
     expect(blocks).toContain(sharedByLine('U0SHARER1'));
     expect(blocks).not.toContain(ACTION.shareInChannel);
+  });
+});
+
+describe('the Shared by line of a shared card that is replaced', () => {
+  const card = { text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x' } }] } as Card;
+  const clickOn = (userId: string) =>
+    ({
+      user: { id: userId },
+      message: { blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'Shared by <@U0SHARER1>' }] }] },
+    }) as unknown as BlockAction;
+
+  it("is kept for the sharer's own click, and never put under anyone else's card", () => {
+    expect(JSON.stringify(keepSharedBy(clickOn('U0SHARER1'), card).blocks)).toContain('Shared by <@U0SHARER1>');
+    expect(keepSharedBy(clickOn('U0BYSTAND1'), card)).toBe(card);
   });
 });

@@ -35,6 +35,8 @@ describe('toPlainQuestion', () => {
     expect(toPlainQuestion('need to change cc <@U0FIN0001>')).toBe('need to change cc');
     expect(toPlainQuestion('how do I update the cc <!subteam^S01|@billing>')).toBe('how do I update the cc');
     expect(toPlainQuestion('expired cc <!here>')).toBe('expired cc');
+    // After the app's own mention, as every mention's text begins.
+    expect(toPlainQuestion('<@UBOTUSER1> cc <@U0ALICE01> forgot my password')).toBe('forgot my password');
   });
 
   it('removes broadcast and group mentions entirely', () => {

@@ -70,7 +70,7 @@ const SHARED_BY = /^Shared by <@[UW][A-Z0-9]{2,20}>$/;
  * A shared card replaced by another (its sharer picked "I'm an IAM user" on it) keeps the line saying who
  * shared it: the channel still sees a card someone put there, not one from nowhere.
  */
-function keepSharedBy(body: BlockAction, card: Card): Card {
+export function keepSharedBy(body: BlockAction, card: Card): Card {
   const blocks = (body.message as { blocks?: unknown } | undefined)?.blocks;
   if (!Array.isArray(blocks)) return card;
   const sharedBy = blocks.find((block: { type?: unknown; elements?: unknown }) => {
@@ -80,6 +80,8 @@ function keepSharedBy(body: BlockAction, card: Card): Card {
   });
   if (!sharedBy) return card;
   const { text } = (sharedBy.elements as Array<{ text: string }>)[0] as { text: string };
+  // Only the sharer's own click keeps their name on the card: anyone else's card is not theirs to sign.
+  if (text !== `Shared by <@${body.user.id}>`) return card;
   return { ...card, blocks: withinBlockLimit([...card.blocks, context([text])]) };
 }
 
