@@ -92,3 +92,66 @@ it("an administrator's click on the first of two copies of a request updates tha
   expect(new Set(updated).size).toBe(2);
   for (const call of slack.callsTo('chat.update')) expect(JSON.stringify(call.args)).toContain(`<@${ADMIN}> is on it`);
 }, 40_000);
+
+it("a claim on the unconfirmed first copy while the person's second click is still posting shows on the second copy too", async () => {
+  const { slack } = running;
+  await send(
+    running.eventsUrl,
+    slashCommandBody({ text: 'I forgot my IAM user password', responseUrl: slack.responseUrl('q2'), userId: ASKER }),
+    FORM,
+  );
+  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q2'));
+  const questionId = [...JSON.stringify(answer.body.blocks).matchAll(/"value":"([^"]+)"/g)]
+    .map((match) => decodeTopicRef(match[1])?.questionId)
+    .find((id) => id !== undefined) as number;
+  const ask = (responseId: string) =>
+    click({
+      responseId,
+      actionId: ACTION.askAdministrator,
+      value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+      userId: ASKER,
+    });
+  const postsBefore = slack
+    .callsTo('chat.postMessage')
+    .filter((call) => call.args.channel === ESCALATION_CHANNEL).length;
+
+  // The first copy is taken but never confirmed; its lease runs out.
+  slack.setLatency(SLACK_CALL_TIMEOUT_MS + 500, 'chat.postMessage');
+  await ask('ask2-1');
+  await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask2-1'), SLACK_CALL_TIMEOUT_MS + 5000);
+  await slack.settle(1000);
+  const db = new Database(running.config.databasePath);
+  db.prepare('UPDATE escalations SET posting_until = 0 WHERE question_id = ?').run(questionId);
+
+  // The person clicks again: the second copy is slow but confirmed. Meanwhile an administrator takes the first.
+  slack.setLatency(2500, 'chat.postMessage');
+  await ask('ask2-2');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const firstCopy = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === ESCALATION_CHANNEL)[
+    postsBefore
+  ];
+  const escalationId = JSON.stringify(firstCopy?.args.blocks).match(/"value":"(\d+@\d+)"/)?.[1] as string;
+  await click({
+    responseId: 'claim2',
+    actionId: ACTION.escalationClaim,
+    value: escalationId,
+    userId: ADMIN,
+    messageTs: '1700000666.000100',
+  });
+  const told = await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask2-2'), 8000);
+  await slack.settle(1500);
+  slack.setLatency(0, 'chat.postMessage');
+
+  const row = db.prepare('SELECT state, post_ts FROM escalations WHERE question_id = ?').get(questionId) as {
+    state: string;
+    post_ts: string;
+  };
+  db.close();
+  expect(row.state).toBe('claimed');
+  // The recorded (second) copy was updated to show the claim; before, it kept "Waiting" and its buttons.
+  const secondCopyUpdates = slack.callsTo('chat.update').filter((call) => call.args.ts === row.post_ts);
+  expect(secondCopyUpdates.at(-1)?.args.text).toContain(`<@${ADMIN}> is on it`);
+  // And the person was told someone has it, not to wait for someone to pick it up.
+  expect(told.body.text).not.toContain("I'll send you a direct message when someone picks it up");
+  expect(told.body.text).toContain(`<@${ADMIN}> is on it`);
+}, 40_000);

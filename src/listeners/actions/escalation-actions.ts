@@ -159,6 +159,20 @@ export function createAskAdministratorAction({
             // The administrators have the post; only later updates of it will need the click's own message.
             logListenerError(logger, 'saving where the escalation was posted', error);
           }
+          // An administrator may have taken it meanwhile, on an earlier copy Slack never confirmed: this post
+          // shows that, and the person is told who has it rather than to wait for someone.
+          const now = await store.escalations.get(escalation.id).catch(() => undefined);
+          if (now && now.state !== 'open') {
+            await client.chat
+              .update({
+                channel: posted.channel ?? channel,
+                ts: posted.ts,
+                ...buildEscalationPost(now, topicTitle(corpus, now.topicId)),
+              })
+              .catch((error: unknown) => logListenerError(logger, 'updating the escalation post', error));
+            await replyPrivately(args, askerNotes.alreadyRequested(now));
+            return;
+          }
         }
         await replyPrivately(args, askerNotes.requested(channel));
       },
@@ -234,6 +248,17 @@ export function createEscalationChangeAction(
         const latest = await store.escalations.get(escalation.id).catch(() => undefined);
         const overtaken = latest !== undefined && latest.state !== escalation.state;
         if (overtaken) clickedNotUpdated = !(await updatePosts(latest));
+        // A post recorded meanwhile (the person's own click posting the request again) shows the change too.
+        const recordedSince = latest?.post;
+        if (
+          latest &&
+          recordedSince &&
+          !posts.some((post) => post.channel === recordedSince.channelId && post.ts === recordedSince.ts)
+        ) {
+          await client.chat
+            .update({ channel: recordedSince.channelId, ts: recordedSince.ts, ...buildEscalationPost(latest, title) })
+            .catch((error: unknown) => logListenerError(logger, 'updating the escalation post', error));
+        }
         const [clicked] = posts.slice(-1);
         if (!escalation.post && clicked) {
           // A post Slack never confirmed has no record; the one an administrator clicked is it, so the
