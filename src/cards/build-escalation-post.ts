@@ -113,6 +113,11 @@ export const STILL_STUCK_AFTER_RESOLVED = (escalation: EscalationRecord): string
 
 /** Private notes to the person who pressed "Ask my administrator". */
 export const askerNotes = {
+  /** Posted, and an administrator had already taken it (on an earlier copy, or this one as it appeared). */
+  requestedAndTaken: (escalationChannel: string, escalation: EscalationRecord): Card =>
+    noteCard(
+      `:incoming_envelope: I asked your AWS administrators in <#${escalationChannel}>. Now: ${statusPlain(escalation)}.`,
+    ),
   requested: (escalationChannel: string): Card =>
     noteCard(
       `:incoming_envelope: I asked your AWS administrators in <#${escalationChannel}>. I'll send you a direct message when someone picks it up.`,

@@ -24,7 +24,7 @@ export function requestOf(text: string): Request | undefined {
   const plain = toPlainQuestion(text);
   if (plain === '?') return 'help';
   // "fixed?" or "ok?" asks something: only a request without a question mark is thanks.
-  const asks = /[?？][!！?？]*\s*$/u.test(plain);
+  const asks = /[?？][^\p{L}\p{N}]*$/u.test(plain);
   const words = plain
     .toLowerCase()
     .replace(/[!.。！?？,:;'’"]+$/gu, '')

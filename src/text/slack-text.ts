@@ -32,7 +32,7 @@ export function stripMarkup(text: string): string {
     text
       // "cc @alice" at the start (after the app's own mention too) or after a comma addresses a message to
       // people, it does not say what it is about ("cc" is also a credit card: "change my cc <@finance>" keeps it)
-      .replace(/(^|[,.;:!?\n>]\s*)(?:cc|fyi)\s*:?\s*(?=<@[UW])/gi, '$1 ')
+      .replace(/(^|[,.;:!?\n]\s*|<@[UW][^<>]*>\s*)(?:cc|fyi)\s*:?\s*(?=<@[UW])/gi, '$1 ')
       // user, channel, group and special mentions: <@U123>, <#C123|name>, <!subteam^S1|@team>, <!here>
       .replace(/<[@#!][^<>]*>/g, ' ')
       // links: <https://x.example|label> keeps the label, <https://x.example> keeps the address

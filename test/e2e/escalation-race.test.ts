@@ -67,3 +67,55 @@ it('shows the resolved state and tells the person only that it was resolved, whe
   expect(told.at(-1)).toContain('as resolved');
   expect(told.filter((text) => text.includes('is looking at your request'))).toEqual([]);
 });
+
+it('a request resolved while the person’s click was still showing an earlier claim on its post ends up shown resolved', async () => {
+  const { slack, store } = running;
+  await sender.command('I forgot my IAM user password', slack.responseUrl('q2'), { userId: ASKER });
+  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q2'));
+  const questionId = valuesOf(answer.body.blocks)
+    .map((value) => decodeTopicRef(value)?.questionId)
+    .find((id) => id !== undefined) as number;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  // The post takes 2.5 s to be confirmed; the request is open meanwhile and an administrator takes it.
+  slack.setLatency(2500, 'chat.postMessage');
+  const asked = sender.click({
+    actionId: ACTION.askAdministrator,
+    blockId: BLOCK.escalate,
+    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId, askerId: ASKER }),
+    responseUrl: slack.responseUrl('ask2'),
+    ephemeral: true,
+    userId: ASKER,
+  });
+  await sleep(300);
+  const opened = (await store.escalations.open({ questionId, requesterId: ASKER, topicId: 'iam-password-reset' }))
+    .escalation;
+  const value = `${opened.id}@${opened.createdAt}`;
+  const press = (actionId: string, userId: string, responseId: string) =>
+    sender.click({
+      actionId,
+      blockId: BLOCK.escalationActions,
+      value,
+      responseUrl: slack.responseUrl(responseId),
+      channelId: ESCALATION_CHANNEL,
+      messageTs: '1700000888.000100',
+      userId,
+    });
+  await press(ACTION.escalationClaim, FIRST_ADMIN, 'claim2');
+  // The click's own update of its post (showing the claim) is slow; a Resolved lands before it does.
+  await sleep(1700);
+  slack.setLatency(2000, 'chat.update');
+  await sleep(800);
+  slack.setLatency(0, 'chat.update');
+  await press(ACTION.escalationResolve, SECOND_ADMIN, 'resolve2');
+  await asked;
+  await slack.settle(3000);
+  slack.setLatency(0, 'chat.postMessage');
+
+  const post = (await store.escalations.get(opened.id))?.post;
+  expect((await store.escalations.get(opened.id))?.state).toBe('resolved');
+  const onPost = slack.callsTo('chat.update').filter((call) => call.args.ts === post?.ts);
+  expect(String(onPost.at(-1)?.args.text)).toContain(`resolved by <@${SECOND_ADMIN}>`);
+  const told = slack.responses.find((r) => r.id === 'ask2');
+  expect(told?.body.text).toContain(`resolved by <@${SECOND_ADMIN}>`);
+}, 20_000);

@@ -153,5 +153,48 @@ it("a claim on the unconfirmed first copy while the person's second click is sti
   expect(secondCopyUpdates.at(-1)?.args.text).toContain(`<@${ADMIN}> is on it`);
   // And the person was told someone has it, not to wait for someone to pick it up.
   expect(told.body.text).not.toContain("I'll send you a direct message when someone picks it up");
+  expect(told.body.text).not.toContain("so I didn't post it again");
   expect(told.body.text).toContain(`<@${ADMIN}> is on it`);
 }, 40_000);
+
+it('a first click whose post an administrator takes before Slack confirms it is told it was posted, and who has it', async () => {
+  const { slack } = running;
+  await send(
+    running.eventsUrl,
+    slashCommandBody({ text: 'I forgot my IAM user password', responseUrl: slack.responseUrl('q3'), userId: ASKER }),
+    FORM,
+  );
+  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q3'));
+  const questionId = [...JSON.stringify(answer.body.blocks).matchAll(/"value":"([^"]+)"/g)]
+    .map((match) => decodeTopicRef(match[1])?.questionId)
+    .find((id) => id !== undefined) as number;
+  slack.setLatency(2500, 'chat.postMessage');
+  await click({
+    responseId: 'ask3',
+    actionId: ACTION.askAdministrator,
+    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
+    userId: ASKER,
+  });
+  // The request is opened before it is posted: the administrator's button names it.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const db = new Database(running.config.databasePath);
+  const opened = db.prepare('SELECT id, created_at FROM escalations WHERE question_id = ?').get(questionId) as {
+    id: number;
+    created_at: number;
+  };
+  db.close();
+  const escalationId = `${opened.id}@${opened.created_at}`;
+  await click({
+    responseId: 'claim3',
+    actionId: ACTION.escalationClaim,
+    value: escalationId,
+    userId: ADMIN,
+    messageTs: '1700000777.000100',
+  });
+  const told = await slack.waitFor(() => slack.responses.find((r) => r.id === 'ask3'), 8000);
+  slack.setLatency(0, 'chat.postMessage');
+  // Before: "You already asked your administrators about this, so I didn't post it again", on a first click.
+  expect(told.body.text).toContain(
+    `I asked your AWS administrators in <#${ESCALATION_CHANNEL}>. Now: <@${ADMIN}> is on it.`,
+  );
+}, 20_000);

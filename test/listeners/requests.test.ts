@@ -12,7 +12,17 @@ it('reads help, stats and thanks, with mentions, emoji and closing punctuation a
 });
 
 it('leaves questions alone, short ones ending with a question mark included', () => {
-  for (const question of ['fixed?', 'ok?', 'it works?', 'got it?', 'fixed now?', 'fixed?!', 'it worked?!'])
+  for (const question of [
+    'fixed?',
+    'ok?',
+    'it works?',
+    'got it?',
+    'fixed now?',
+    'fixed?!',
+    'it worked?!',
+    'fixed?.',
+    'fixed?...',
+  ])
     expect(requestOf(question)).toBeUndefined();
   for (const question of [
     'help! I lost my MFA',

@@ -159,18 +159,21 @@ export function createAskAdministratorAction({
             // The administrators have the post; only later updates of it will need the click's own message.
             logListenerError(logger, 'saving where the escalation was posted', error);
           }
-          // An administrator may have taken it meanwhile, on an earlier copy Slack never confirmed: this post
-          // shows that, and the person is told who has it rather than to wait for someone.
+          // An administrator may have taken it meanwhile (on an earlier copy Slack never confirmed, or on this one
+          // as soon as it appeared): this post shows that, and the person is told who has it.
+          const postedAt = { channel: posted.channel ?? channel, ts: posted.ts };
+          const showOnPost = (shown: EscalationRecord) =>
+            client.chat
+              .update({ ...postedAt, ...buildEscalationPost(shown, topicTitle(corpus, shown.topicId)) })
+              .catch((error: unknown) => logListenerError(logger, 'updating the escalation post', error));
           const now = await store.escalations.get(escalation.id).catch(() => undefined);
           if (now && now.state !== 'open') {
-            await client.chat
-              .update({
-                channel: posted.channel ?? channel,
-                ts: posted.ts,
-                ...buildEscalationPost(now, topicTitle(corpus, now.topicId)),
-              })
-              .catch((error: unknown) => logListenerError(logger, 'updating the escalation post', error));
-            await replyPrivately(args, askerNotes.alreadyRequested(now));
+            await showOnPost(now);
+            // Read again: a Resolved landing while that update was on its way must not be shown as "on it".
+            const after = await store.escalations.get(escalation.id).catch(() => undefined);
+            const latest = after && after.state !== now.state ? after : now;
+            if (latest !== now) await showOnPost(latest);
+            await replyPrivately(args, askerNotes.requestedAndTaken(channel, latest));
             return;
           }
         }
