@@ -167,7 +167,7 @@ function topicText(
   );
   if (context.accessPortalUrl && PORTAL_TOPICS.has(topic.id)) head.push(section(portalLine(context.accessPortalUrl)));
   head.push(divider(), ...sections(WHO_CAN_HELP_TITLE, whoCanHelpLines(escalation, context), BLOCK.whoCanHelp));
-  head.push(blockContext(sourceLines(topic)));
+  head.push(blockContext(sourceLines(topic, [...steps, ...escalation])));
   const forWhom = forKind ? ` ${FOR_KIND_LINE[forKind]}.` : '';
   const built: TopicText = {
     context,
@@ -182,13 +182,18 @@ function topicText(
 const stepLine = (step: Step): string =>
   step.ours ? `${corpusToMrkdwn(step.text)} ${OUR_ADVICE_MARK}` : corpusToMrkdwn(step.text);
 
-/** The cited sections (page: heading, linked to the section), then the topic's other links. */
-function sourceLines(topic: Topic): string[] {
+/**
+ * The sections the steps and reasons shown cite (page: heading, linked to the section), then the topic's
+ * other links. Only those shown: a root user's card does not list the section on IAM users' devices.
+ */
+function sourceLines(topic: Topic, shown: ReadonlyArray<{ sources: readonly string[] }>): string[] {
   const link = (url: string, label: string) => slackLink(url, label);
-  const cited = topic.cited.map((citation) => link(citation.url, `${citation.pageTitle}: ${citation.heading}`));
-  const citedPages = new Set(topic.cited.map((citation) => citation.url.replace(/#.*$/, '')));
+  const shownRefs = new Set(shown.flatMap((item) => item.sources));
+  const shownCited = topic.cited.filter((citation) => shownRefs.has(citation.ref));
+  const cited = shownCited.map((citation) => link(citation.url, `${citation.pageTitle}: ${citation.heading}`));
+  const citedPages = new Set(shownCited.map((citation) => citation.url.replace(/#.*$/, '')));
   const others = topic.links
-    .filter((other) => !citedPages.has(other.url) && !topic.cited.some((citation) => citation.url === other.url))
+    .filter((other) => !citedPages.has(other.url) && !shownCited.some((citation) => citation.url === other.url))
     .map((other) => link(other.url, other.title));
   const lines = cited.length > 0 ? [`${SOURCES_LABEL} ${cited.join(' · ')}`] : [];
   if (others.length > 0) lines.push(`${cited.length > 0 ? SEE_ALSO_LABEL : SOURCES_LABEL} ${others.join(' · ')}`);

@@ -193,6 +193,10 @@ describe('the cards follow the current AWS pages the Sign-In page points to', ()
       expect(text.indexOf('contact AWS Support')).toBeGreaterThan(alternative);
       expect(text).toMatch(/no longer ha(?:s|ve) access to the account email or (?:the )?phone/);
     }
+    // Each kind's card lists only the sections its own steps cite.
+    expect(cardText('mfa-device-lost', 'root')).not.toContain('Recovering an IAM user MFA device');
+    expect(cardText('mfa-device-lost', 'iam')).toContain('Recovering an IAM user MFA device');
+    expect(cardText('mfa-device-lost', 'iam')).not.toContain('Recovering a root user MFA device');
     // And the IAM user's steps never offer it: alternative factors are the root user's.
     const iamSteps = cardText('mfa-device-lost', 'iam').split('What to do')[1];
     expect(iamSteps).not.toContain('alternative factors');
