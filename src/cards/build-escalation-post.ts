@@ -118,6 +118,9 @@ export const askerNotes = {
     noteCard(
       `:incoming_envelope: I asked your AWS administrators in <#${escalationChannel}>. Now: ${statusPlain(escalation)}.`,
     ),
+  /** This click's copy did not get through, but an administrator already has the request. */
+  alreadyTaken: (escalation: EscalationRecord): Card =>
+    noteCard(`:incoming_envelope: Your administrators already have this request. Now: ${statusPlain(escalation)}.`),
   requested: (escalationChannel: string): Card =>
     noteCard(
       `:incoming_envelope: I asked your AWS administrators in <#${escalationChannel}>. I'll send you a direct message when someone picks it up.`,

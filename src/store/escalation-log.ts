@@ -139,7 +139,8 @@ export function createEscalationLog(
       );
     },
     async withdraw(id) {
-      await driver.query('DELETE FROM escalations WHERE id = $1 AND post_ts IS NULL', [id]);
+      // Never a request an administrator has taken (on a copy of its post Slack never confirmed).
+      await driver.query("DELETE FROM escalations WHERE id = $1 AND post_ts IS NULL AND state = 'open'", [id]);
     },
     claim: (id, userId, createdAt) =>
       change("state = 'claimed', claimed_by = $1, claimed_at = $2", "state = 'open'", id, userId, createdAt),

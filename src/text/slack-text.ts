@@ -30,9 +30,9 @@ export function stripMarkup(text: string): string {
   if (!hasMarkup(text)) return collapseSpaces(text).trim();
   return (
     text
-      // "cc @alice" at the start (after the app's own mention too) or after a comma addresses a message to
+      // "cc @alice" at the start (after a mention of the app, a group or @here too) or after a comma addresses a message to
       // people, it does not say what it is about ("cc" is also a credit card: "change my cc <@finance>" keeps it)
-      .replace(/(^|[,.;:!?\n]\s*|<@[UW][^<>]*>\s*)(?:cc|fyi)\s*:?\s*(?=<@[UW])/gi, '$1 ')
+      .replace(/(^|[,.;:!?\n]\s*|<[@!][^<>]*>\s*)(?:cc|fyi)\s*:?\s*(?=<@[UW])/gi, '$1 ')
       // user, channel, group and special mentions: <@U123>, <#C123|name>, <!subteam^S1|@team>, <!here>
       .replace(/<[@#!][^<>]*>/g, ' ')
       // links: <https://x.example|label> keeps the label, <https://x.example> keeps the address

@@ -230,6 +230,13 @@ describe.each(BACKENDS)('store on %s', (backend) => {
       expect(await temp.store.escalations.claim(999, 'U0ADMIN01')).toEqual({ result: 'not-found' });
     });
 
+    it('never withdraws a request an administrator has taken, even with no post recorded', async () => {
+      const { escalation } = await openOne(temp.store);
+      await temp.store.escalations.claim(escalation.id, 'U0ADMIN01', escalation.createdAt);
+      await temp.store.escalations.withdraw(escalation.id);
+      expect((await temp.store.escalations.get(escalation.id))?.state).toBe('claimed');
+    });
+
     it('can withdraw an escalation whose post failed, so the next click posts', async () => {
       const { escalation } = await openOne(temp.store);
       await temp.store.escalations.withdraw(escalation.id);

@@ -37,6 +37,8 @@ describe('toPlainQuestion', () => {
     expect(toPlainQuestion('expired cc <!here>')).toBe('expired cc');
     // After the app's own mention, as every mention's text begins.
     expect(toPlainQuestion('<@UBOTUSER1> cc <@U0ALICE01> forgot my password')).toBe('forgot my password');
+    expect(toPlainQuestion('<@UBOTUSER1> <!here> cc <@U0ALICE01> locked out')).toBe('locked out');
+    expect(toPlainQuestion('<!subteam^S0ADMINS|@aws-admins> fyi <@U0ALICE01> locked out')).toBe('locked out');
     // Not after a link or a channel: there "cc" may be the card.
     expect(toPlainQuestion('<#C0OPS0001|ops> cc <@U0ALICE01> card declined')).toBe('cc card declined');
   });

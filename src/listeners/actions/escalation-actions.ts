@@ -15,6 +15,9 @@ import { logListenerError, withApology } from '../sorry';
 import { type ActionArgs, type ActionReplyArgs, actionValue, isPrivateCard, replyPrivately } from './reply-to-action';
 import { isAdministrator, mayActOnAnswer, notAnAdministratorCard, notYourAnswerCard } from './who-may-act';
 
+/** Times a change re-reads its request to show the latest state on every post (see the change action). */
+const MAX_REFRESH_ROUNDS = 3;
+
 /** Slack's refusals of the escalation channel itself: until someone fixes the setting, every try fails. */
 const UNUSABLE_CHANNEL_CODES: ReadonlySet<string> = new Set([
   'not_in_channel',
@@ -128,6 +131,14 @@ export function createAskAdministratorAction({
             return post();
           });
         } catch (error) {
+          // An administrator may have taken the request meanwhile, on an earlier copy Slack never confirmed:
+          // then it reached them whatever became of this copy, and the person is told who has it.
+          const meanwhile = await store.escalations.get(escalation.id).catch(() => undefined);
+          if (meanwhile && meanwhile.state !== 'open') {
+            logListenerError(logger, 'posting another copy to the escalation channel (already taken)', error);
+            await replyPrivately(args, askerNotes.alreadyTaken(meanwhile));
+            return;
+          }
           if (outcomeUnknown(error)) {
             // Slack may have posted it: keep the request (the administrators' buttons need it), and say
             // honestly that it is unconfirmed rather than that nothing was sent.
@@ -137,6 +148,7 @@ export function createAskAdministratorAction({
           }
           // Slack refused it, so nothing reached the administrators: forget it, so pressing the button again tries again.
           // Should even that fail, the posting lease runs out and the next click posts (store/escalation-log).
+          // The store withdraws only a request nobody has taken.
           await store.escalations.withdraw(escalation.id).catch((withdrawError: unknown) => {
             logListenerError(logger, 'withdrawing an escalation that was not posted', withdrawError);
           });
@@ -230,39 +242,38 @@ export function createEscalationChangeAction(
         // Both the recorded post and the one clicked, when they differ: a post Slack never confirmed is
         // posted again on the person's next click, and a click on either copy must show on that copy.
         const posts = postsToUpdate(escalation, body);
+        const [clicked] = posts.slice(-1);
         const updatePosts = async (shown: EscalationRecord): Promise<boolean> => {
           const post = buildEscalationPost(shown, title);
           let clickedUpdated = true;
-          for (const [index, { channel, ts }] of posts.entries()) {
+          for (const target of posts) {
             try {
-              await client.chat.update({ channel, ts, ...post });
+              await client.chat.update({ channel: target.channel, ts: target.ts, ...post });
             } catch (error) {
               // The change is stored either way; the person who asked must still hear of it.
               logListenerError(logger, 'updating the escalation post', error);
-              if (index === posts.length - 1) clickedUpdated = false;
+              if (target === clicked) clickedUpdated = false;
             }
           }
           return clickedUpdated;
         };
         let clickedNotUpdated = !(await updatePosts(escalation));
-        // Another administrator's change may have landed while Slack took this update (a Resolved while
-        // this I'm on it was being shown): the post shows the latest state, and the person is not told
-        // "someone is looking at it" after "resolved".
-        const latest = await store.escalations.get(escalation.id).catch(() => undefined);
-        const overtaken = latest !== undefined && latest.state !== escalation.state;
-        if (overtaken) clickedNotUpdated = !(await updatePosts(latest));
-        // A post recorded meanwhile (the person's own click posting the request again) shows the change too.
-        const recordedSince = latest?.post;
-        if (
-          latest &&
-          recordedSince &&
-          !posts.some((post) => post.channel === recordedSince.channelId && post.ts === recordedSince.ts)
-        ) {
-          await client.chat
-            .update({ channel: recordedSince.channelId, ts: recordedSince.ts, ...buildEscalationPost(latest, title) })
-            .catch((error: unknown) => logListenerError(logger, 'updating the escalation post', error));
+        // Another administrator's change may land while Slack takes these updates (a Resolved while this I'm
+        // on it is being shown), and the person's own click may record another copy of the post meanwhile:
+        // read again until what the posts show is the latest (a few rounds at most), so no post ends on a
+        // stale state, and the person is not told "someone is looking at it" after "resolved".
+        let shown = escalation;
+        for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
+          const now = await store.escalations.get(escalation.id).catch(() => undefined);
+          const since = now?.post;
+          const newPost =
+            since !== undefined && !posts.some((post) => post.channel === since.channelId && post.ts === since.ts);
+          if (!now || (now.state === shown.state && !newPost)) break;
+          if (since && newPost) posts.unshift({ channel: since.channelId, ts: since.ts });
+          clickedNotUpdated = !(await updatePosts(now));
+          shown = now;
         }
-        const [clicked] = posts.slice(-1);
+        const overtaken = shown.state !== escalation.state;
         if (!escalation.post && clicked) {
           // A post Slack never confirmed has no record; the one an administrator clicked is it, so the
           // person's next click says "you already asked", not "being posted".
