@@ -329,6 +329,7 @@ function withinValueLimit(raw: unknown): unknown {
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const NOT_A_FILE = 'cannot be read (it is not a regular file: a device, a pipe or a socket)';
 
 /** One byte more than a knowledge file may hold, reused by every read: a larger file fills it. */
 let readBuffer: Buffer | undefined;
@@ -346,10 +347,6 @@ function readText(file: string): string {
     throw new UnreadableFile(`cannot be read (${systemReason(error)})`);
   }
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() && !stat.isDirectory()) {
-      throw new UnreadableFile('cannot be read (it is not a regular file: a device, a pipe or a socket)');
-    }
     readBuffer ??= Buffer.allocUnsafe(YAML_LIMITS.fileBytes + 1);
     let length = 0;
     while (length < readBuffer.length) {
@@ -357,11 +354,18 @@ function readText(file: string): string {
       try {
         read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
       } catch (error) {
-        // A folder named like a topic file opens, and fails here (EISDIR).
+        // A pipe with nothing to read yet fails here (EAGAIN); a folder named like a topic file too (EISDIR).
+        if ((error as { code?: unknown } | null)?.code === 'EAGAIN') throw new UnreadableFile(NOT_A_FILE);
         throw new UnreadableFile(`cannot be read (${systemReason(error)})`);
       }
       if (read === 0) break;
       length += read;
+    }
+    // Only a read that looks odd is looked at again (nothing, or more than a file may hold): a pipe reads
+    // as empty and a device as endless, and a stat before every read would cost every file.
+    if (length === 0 || length > YAML_LIMITS.fileBytes) {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new UnreadableFile(NOT_A_FILE);
     }
     if (length > YAML_LIMITS.fileBytes) {
       const size = fstatSync(fd).size;
