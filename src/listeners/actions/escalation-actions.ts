@@ -18,6 +18,29 @@ import { isAdministrator, mayActOnAnswer, notAnAdministratorCard, notYourAnswerC
 /** Times a change re-reads its request to show the latest state on every post (see the change action). */
 const MAX_REFRESH_ROUNDS = 3;
 
+/**
+ * Reads the request again, a few rounds at most, and shows each newer version (`show`) until what was last
+ * shown is the latest: another administrator's change, or another copy of the post recorded meanwhile,
+ * lands while Slack takes an update. Returns what was last shown.
+ */
+async function showLatest(
+  store: ListenerDeps['store'],
+  shown: EscalationRecord,
+  isNewer: (now: EscalationRecord, shown: EscalationRecord) => boolean,
+  show: (now: EscalationRecord) => Promise<void>,
+): Promise<EscalationRecord> {
+  let last = shown;
+  for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
+    const now = await store.escalations.get(last.id).catch(() => undefined);
+    if (!now || !isNewer(now, last)) break;
+    await show(now);
+    last = now;
+  }
+  return last;
+}
+
+const stateChanged = (now: EscalationRecord, shown: EscalationRecord): boolean => now.state !== shown.state;
+
 /** Slack's refusals of the escalation channel itself: until someone fixes the setting, every try fails. */
 const UNUSABLE_CHANNEL_CODES: ReadonlySet<string> = new Set([
   'not_in_channel',
@@ -174,17 +197,14 @@ export function createAskAdministratorAction({
           // An administrator may have taken it meanwhile (on an earlier copy Slack never confirmed, or on this one
           // as soon as it appeared): this post shows that, and the person is told who has it.
           const postedAt = { channel: posted.channel ?? channel, ts: posted.ts };
-          const showOnPost = (shown: EscalationRecord) =>
-            client.chat
+          const showOnPost = async (shown: EscalationRecord): Promise<void> => {
+            await client.chat
               .update({ ...postedAt, ...buildEscalationPost(shown, topicTitle(corpus, shown.topicId)) })
               .catch((error: unknown) => logListenerError(logger, 'updating the escalation post', error));
-          const now = await store.escalations.get(escalation.id).catch(() => undefined);
-          if (now && now.state !== 'open') {
-            await showOnPost(now);
-            // Read again: a Resolved landing while that update was on its way must not be shown as "on it".
-            const after = await store.escalations.get(escalation.id).catch(() => undefined);
-            const latest = after && after.state !== now.state ? after : now;
-            if (latest !== now) await showOnPost(latest);
+          };
+          // Read again after each update: a Resolved landing meanwhile must not be shown as "on it".
+          const latest = await showLatest(store, escalation, stateChanged, showOnPost);
+          if (latest.state !== 'open') {
             await replyPrivately(args, askerNotes.requestedAndTaken(channel, latest));
             return;
           }
@@ -262,17 +282,17 @@ export function createEscalationChangeAction(
         // on it is being shown), and the person's own click may record another copy of the post meanwhile:
         // read again until what the posts show is the latest (a few rounds at most), so no post ends on a
         // stale state, and the person is not told "someone is looking at it" after "resolved".
-        let shown = escalation;
-        for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
-          const now = await store.escalations.get(escalation.id).catch(() => undefined);
-          const since = now?.post;
-          const newPost =
-            since !== undefined && !posts.some((post) => post.channel === since.channelId && post.ts === since.ts);
-          if (!now || (now.state === shown.state && !newPost)) break;
-          if (since && newPost) posts.unshift({ channel: since.channelId, ts: since.ts });
-          clickedNotUpdated = !(await updatePosts(now));
-          shown = now;
-        }
+        const isShown = (post: EscalationRecord['post']) =>
+          post === undefined || posts.some((known) => known.channel === post.channelId && known.ts === post.ts);
+        const shown = await showLatest(
+          store,
+          escalation,
+          (now, last) => stateChanged(now, last) || !isShown(now.post),
+          async (now) => {
+            if (now.post && !isShown(now.post)) posts.unshift({ channel: now.post.channelId, ts: now.post.ts });
+            clickedNotUpdated = !(await updatePosts(now));
+          },
+        );
         const overtaken = shown.state !== escalation.state;
         if (!escalation.post && clicked) {
           // A post Slack never confirmed has no record; the one an administrator clicked is it, so the
