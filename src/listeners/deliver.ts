@@ -7,7 +7,7 @@
 // other call behind it.
 import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import type { Card } from '../cards/types';
-import { outcomeUnknown } from '../slack/post-once';
+import { outcomeUnknown, withoutRetries } from '../slack/post-once';
 
 export interface Route {
   /** How the route reaches the person, as the log names it. */
@@ -160,6 +160,15 @@ export const viaPost = (client: Client, channel: string, threadTs: string | unde
   cardRoute('chat.postMessage', card, (message) =>
     client.chat.postMessage({ channel, ...inThread(threadTs), ...message }),
   );
+
+/**
+ * A route posted once: without the Web API client's retries, which posted a card again after each late
+ * answer from Slack; a timeout ends delivery as "may have arrived" (slack/post-once.ts).
+ */
+export const postedOnce = (client: Client, logger: Logger, via: (client: Client) => Route): Route => ({
+  ...via(withoutRetries(client, logger)),
+  postsOnce: true,
+});
 
 export const viaEphemeral = (client: Client, person: Person & { channel: string }, card: Card): Route =>
   cardRoute('chat.postEphemeral', card, (message) =>

@@ -14,7 +14,7 @@ export type Request = 'help' | 'stats' | 'thanks';
 export const THANKS_REPLY_TEXT =
   'Glad to hear it. If you get stuck again, just ask me here, or with `/aws-signin` and your question.';
 
-const HELP_WORDS = /^(?:help|help me|\?|-h|--help|usage|list|topics|what can you do)$/;
+const HELP_WORDS = /^(?:help|help me|-h|--help|usage|list|topics|what can you do)$/;
 const STATS_WORDS = /^(?:stats?|statistics|usage stats)$/;
 const THANKS_WORDS =
   /^(?:(?:thanks?|thank you|thank u|thx|ty|cheers|great|perfect|awesome|ok|okay|got it|(?:that|it) (?:worked|helped|works)|worked|solved|fixed)(?: (?:so much|a lot|again|now))?[ ,]*)+$/;
@@ -42,7 +42,7 @@ export async function cardForRequest(
   request: Request,
   userId: string,
   { store, corpus, adminUserIds }: Pick<ListenerDeps, 'store' | 'corpus' | 'adminUserIds'>,
-  commandName = '/aws-signin',
+  commandName: string,
 ): Promise<Card> {
   if (request === 'help') return buildHelpCard(commandName);
   if (request === 'thanks') return noteCard(THANKS_REPLY_TEXT);

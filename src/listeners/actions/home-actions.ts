@@ -2,8 +2,7 @@
 // buttons (feedback, "Ask my administrator", related topics) work like anywhere else.
 import { decodeTopicRef } from '../../cards/ids';
 import type { Card } from '../../cards/types';
-import { withoutRetries } from '../../slack/post-once';
-import { deliver, viaDirectMessage } from '../deliver';
+import { deliver, postedOnce, viaDirectMessage } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { withApology } from '../sorry';
 import { type ActionArgs, actionValue } from './reply-to-action';
@@ -16,8 +15,9 @@ export function createHomeTopicAction({ answerer }: Pick<ListenerDeps, 'answerer
     // Posting to a user id posts in the app's DM with them (chat:write is enough). Through `deliver`, so a
     // short rate limit is waited out; posted once, so a late answer from Slack is not posted three times.
     const sendToDm = async (card: Card) => {
-      const route = viaDirectMessage(withoutRetries(client, logger), userId, card);
-      await deliver(logger, 'action home_topic', [{ ...route, postsOnce: true }]);
+      await deliver(logger, 'action home_topic', [
+        postedOnce(client, logger, (once) => viaDirectMessage(once, userId, card)),
+      ]);
     };
     await withApology(
       logger,

@@ -63,26 +63,23 @@ export async function replaceCard({ body, respond, client, logger }: ActionReply
   ]);
 }
 
-/** Our own "Shared by <@U…>" line, exactly as the share action writes it. */
-const SHARED_BY = /^Shared by <@[UW][A-Z0-9]{2,20}>$/;
+/** The line a card shared in a channel carries (the share action writes it). */
+export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
 
 /**
  * A shared card replaced by another (its sharer picked "I'm an IAM user" on it) keeps the line saying who
- * shared it: the channel still sees a card someone put there, not one from nowhere.
+ * shared it: the channel still sees a card someone put there, not one from nowhere. Only the sharer's own
+ * click keeps it: anyone else's card is not theirs to sign.
  */
 export function keepSharedBy(body: BlockAction, card: Card): Card {
   const blocks = (body.message as { blocks?: unknown } | undefined)?.blocks;
   if (!Array.isArray(blocks)) return card;
-  const sharedBy = blocks.find((block: { type?: unknown; elements?: unknown }) => {
-    if (block?.type !== 'context' || !Array.isArray(block.elements)) return false;
-    const [element] = block.elements as Array<{ text?: unknown }>;
-    return block.elements.length === 1 && typeof element?.text === 'string' && SHARED_BY.test(element.text);
+  const line = sharedByLine(body.user.id);
+  const shared = blocks.some((block: { type?: unknown; elements?: unknown }) => {
+    if (block?.type !== 'context' || !Array.isArray(block.elements) || block.elements.length !== 1) return false;
+    return (block.elements[0] as { text?: unknown } | undefined)?.text === line;
   });
-  if (!sharedBy) return card;
-  const { text } = (sharedBy.elements as Array<{ text: string }>)[0] as { text: string };
-  // Only the sharer's own click keeps their name on the card: anyone else's card is not theirs to sign.
-  if (text !== `Shared by <@${body.user.id}>`) return card;
-  return { ...card, blocks: withinBlockLimit([...card.blocks, context([text])]) };
+  return shared ? { ...card, blocks: withinBlockLimit([...card.blocks, context([line])]) } : card;
 }
 
 export async function followCard({ body, respond, client, logger }: ActionReplyArgs, card: Card): Promise<void> {

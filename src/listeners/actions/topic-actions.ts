@@ -17,10 +17,12 @@ import {
   isPrivateCard,
   replaceCard,
   replyPrivately,
+  sharedByLine,
 } from './reply-to-action';
 
 export const TOPIC_GONE_TEXT = 'That topic is no longer available. Here is the list of topics I know:';
-export const sharedByLine = (userId: string): string => `Shared by <@${userId}>`;
+// The line is written and read in reply-to-action (a replaced shared card keeps it); tests import it from here.
+export { sharedByLine };
 export const SHARED_NOTE = ':white_check_mark: You shared this answer in the channel.';
 export const SHARE_FAILED_TEXT =
   'I could not post this in the channel, probably because I am not a member of it (invite me with `/invite`). Here it is again, just for you:';

@@ -2,9 +2,9 @@
 // privately to the person who wrote it. When the bot cannot post there, the card goes privately.
 import type { Logger, webApi } from '@slack/bolt';
 import { withLeadNote } from '../../cards/blocks';
-import { withoutRetries } from '../../slack/post-once';
 import type { Surface } from '../../store/types';
-import { deliver, privateRoutes, viaDirectMessage, viaEphemeral, viaPost } from '../deliver';
+import { COMMAND_NAME } from '../commands/aws-signin';
+import { deliver, postedOnce, privateRoutes, viaDirectMessage, viaEphemeral, viaPost } from '../deliver';
 import type { ListenerDeps } from '../deps';
 import { cardForRequest, requestOf } from '../requests';
 
@@ -27,13 +27,9 @@ export async function answerInConversation(
   const person = { user: message.user, channel: message.channel, threadTs: message.threadTs };
   const request = requestOf(message.text);
   if (request) {
-    const card = await cardForRequest(request, message.user, deps);
-    // Usage stats are for the administrator who asked, not for everyone in a channel.
-    // Posted once, as an answer is: a retry after a late answer from Slack posted it three times.
-    const post = {
-      ...viaPost(withoutRetries(client, logger), message.channel, message.threadTs, card),
-      postsOnce: true,
-    };
+    const card = await cardForRequest(request, message.user, deps, COMMAND_NAME);
+    // Posted once, as an answer is. Usage stats are for the administrator who asked, not for a channel.
+    const post = postedOnce(client, logger, (once) => viaPost(once, message.channel, message.threadTs, card));
     const routes =
       request === 'stats' && message.surface !== 'dm'
         ? privateRoutes({ client, person }, card)
@@ -46,9 +42,8 @@ export async function answerInConversation(
   });
   if (reply.secretWarning) await deliver(logger, where, privateRoutes({ client, person }, reply.secretWarning));
   // Posted once: a retry after a late answer posted the card again in the thread (slack/post-once.ts).
-  const answerPost = viaPost(withoutRetries(client, logger), message.channel, message.threadTs, reply.card);
   await deliver(logger, where, [
-    { ...answerPost, postsOnce: true },
+    postedOnce(client, logger, (once) => viaPost(once, message.channel, message.threadTs, reply.card)),
     viaEphemeral(client, person, reply.card),
     // Last, in the app's DM: an answer to a mention arriving there out of the blue says why.
     viaDirectMessage(
