@@ -20,13 +20,18 @@ useTestApp((started) => ({ running, sender } = started), {
 const valuesOf = (blocks: unknown) =>
   [...JSON.stringify(blocks).matchAll(/"value":"([^"]+)"/g)].map((match) => match[1] as string);
 
-it('shows the resolved state and tells the person only that it was resolved, when a claim is overtaken', async () => {
-  const { slack, store } = running;
-  await sender.command('I forgot my IAM user password', slack.responseUrl('q'), { userId: ASKER });
-  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q'));
-  const questionId = valuesOf(answer.body.blocks)
+/** The person asks a question; returns the id its answer's buttons carry. */
+async function askedQuestion(responseId: string): Promise<number> {
+  await sender.command('I forgot my IAM user password', running.slack.responseUrl(responseId), { userId: ASKER });
+  const answer = await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === responseId));
+  return valuesOf(answer.body.blocks)
     .map((value) => decodeTopicRef(value)?.questionId)
     .find((id) => id !== undefined) as number;
+}
+
+it('shows the resolved state and tells the person only that it was resolved, when a claim is overtaken', async () => {
+  const { slack, store } = running;
+  const questionId = await askedQuestion('q');
   await sender.click({
     actionId: ACTION.askAdministrator,
     blockId: BLOCK.escalate,
@@ -72,11 +77,7 @@ it('shows the resolved state and tells the person only that it was resolved, whe
 
 it('a request resolved while the person’s click was still showing an earlier claim on its post ends up shown resolved', async () => {
   const { slack, store } = running;
-  await sender.command('I forgot my IAM user password', slack.responseUrl('q2'), { userId: ASKER });
-  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q2'));
-  const questionId = valuesOf(answer.body.blocks)
-    .map((value) => decodeTopicRef(value)?.questionId)
-    .find((id) => id !== undefined) as number;
+  const questionId = await askedQuestion('q2');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   // The post takes 2.5 s to be confirmed; the request is open meanwhile and an administrator takes it.
@@ -125,11 +126,7 @@ it('a request resolved while the person’s click was still showing an earlier c
 /** A request whose first post Slack took but never confirmed, its posting lease run out: the next click posts again. */
 async function unconfirmedRequest(responseId: string) {
   const { slack } = running;
-  await sender.command('I forgot my IAM user password', slack.responseUrl(`${responseId}-q`), { userId: ASKER });
-  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === `${responseId}-q`));
-  const questionId = valuesOf(answer.body.blocks)
-    .map((value) => decodeTopicRef(value)?.questionId)
-    .find((id) => id !== undefined) as number;
+  const questionId = await askedQuestion(`${responseId}-q`);
   const ask = (id: string) =>
     sender.click({
       actionId: ACTION.askAdministrator,

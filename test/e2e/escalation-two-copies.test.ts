@@ -41,24 +41,35 @@ const click = (options: { responseId: string; actionId: string; value: string; u
     FORM,
   );
 
-it("an administrator's click on the first of two copies of a request updates that copy too", async () => {
+/** The person asks a question; returns its question id and their "Ask my administrator" click on its answer. */
+async function askedQuestion(responseId: string) {
   const { slack } = running;
   await send(
     running.eventsUrl,
-    slashCommandBody({ text: 'I forgot my IAM user password', responseUrl: slack.responseUrl('q'), userId: ASKER }),
+    slashCommandBody({
+      text: 'I forgot my IAM user password',
+      responseUrl: slack.responseUrl(responseId),
+      userId: ASKER,
+    }),
     FORM,
   );
-  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q'));
+  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === responseId));
   const questionId = [...JSON.stringify(answer.body.blocks).matchAll(/"value":"([^"]+)"/g)]
     .map((match) => decodeTopicRef(match[1])?.questionId)
     .find((id) => id !== undefined) as number;
-  const ask = (responseId: string) =>
+  const ask = (askId: string) =>
     click({
-      responseId,
+      responseId: askId,
       actionId: ACTION.askAdministrator,
       value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
       userId: ASKER,
     });
+  return { questionId, ask };
+}
+
+it("an administrator's click on the first of two copies of a request updates that copy too", async () => {
+  const { slack } = running;
+  const { ask } = await askedQuestion('q');
 
   // Slack takes the first post but answers too late: unconfirmed.
   slack.setLatency(SLACK_CALL_TIMEOUT_MS + 500, 'chat.postMessage');
@@ -95,22 +106,7 @@ it("an administrator's click on the first of two copies of a request updates tha
 
 it("a claim on the unconfirmed first copy while the person's second click is still posting shows on the second copy too", async () => {
   const { slack } = running;
-  await send(
-    running.eventsUrl,
-    slashCommandBody({ text: 'I forgot my IAM user password', responseUrl: slack.responseUrl('q2'), userId: ASKER }),
-    FORM,
-  );
-  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q2'));
-  const questionId = [...JSON.stringify(answer.body.blocks).matchAll(/"value":"([^"]+)"/g)]
-    .map((match) => decodeTopicRef(match[1])?.questionId)
-    .find((id) => id !== undefined) as number;
-  const ask = (responseId: string) =>
-    click({
-      responseId,
-      actionId: ACTION.askAdministrator,
-      value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
-      userId: ASKER,
-    });
+  const { questionId, ask } = await askedQuestion('q2');
   const postsBefore = slack
     .callsTo('chat.postMessage')
     .filter((call) => call.args.channel === ESCALATION_CHANNEL).length;
@@ -159,22 +155,9 @@ it("a claim on the unconfirmed first copy while the person's second click is sti
 
 it('a first click whose post an administrator takes before Slack confirms it is told it was posted, and who has it', async () => {
   const { slack } = running;
-  await send(
-    running.eventsUrl,
-    slashCommandBody({ text: 'I forgot my IAM user password', responseUrl: slack.responseUrl('q3'), userId: ASKER }),
-    FORM,
-  );
-  const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === 'q3'));
-  const questionId = [...JSON.stringify(answer.body.blocks).matchAll(/"value":"([^"]+)"/g)]
-    .map((match) => decodeTopicRef(match[1])?.questionId)
-    .find((id) => id !== undefined) as number;
+  const { questionId, ask } = await askedQuestion('q3');
   slack.setLatency(2500, 'chat.postMessage');
-  await click({
-    responseId: 'ask3',
-    actionId: ACTION.askAdministrator,
-    value: encodeTopicRef({ topicId: 'iam-password-reset', questionId }),
-    userId: ASKER,
-  });
+  await ask('ask3');
   // The request is opened before it is posted: the administrator's button names it.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const db = new Database(running.config.databasePath);
