@@ -132,17 +132,24 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     all: (1 << (IMPLIED_TOGETHER[kind]?.length ?? 0)) - 1,
   }));
 
-  /** The kinds the terms name outright (`explicit`) and imply (`implied`), as masks. */
-  function scan(terms: readonly string[]): { explicit: number; implied: number } {
+  const [administrator] = analyzer.canonical('administrator');
+
+  /**
+   * The kinds the terms name outright (`explicit`) and imply (`implied`), as masks; `administrators` holds
+   * the kinds named only as someone's role ("the IAM admin", "our Okta administrator").
+   */
+  function scan(terms: readonly string[]): { explicit: number; implied: number; administrators: number } {
     let explicit = 0;
     let implied = 0;
     let together = 0;
+    let administrators = 0;
     for (let i = 0; i < terms.length; i++) {
       const cues = cuesByFirst.get(terms[i] as string);
       if (!cues) continue;
       for (const cue of cues) {
         if (!startsAt(terms, i, cue.run)) continue;
-        explicit |= cue.explicit;
+        if (cue.explicit !== 0 && terms[i + cue.run.length] === administrator) administrators |= cue.explicit;
+        else explicit |= cue.explicit;
         implied |= cue.implied;
         together |= cue.together;
       }
@@ -150,7 +157,7 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     togetherGroups.forEach(({ kind, all }, index) => {
       if (all > 0 && ((together >> (index * 8)) & all) === all) implied |= kind;
     });
-    return { explicit, implied };
+    return { explicit: explicit | administrators, implied, administrators: administrators & ~explicit };
   }
 
   return (typed, terms) => {
@@ -171,6 +178,10 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
     said &= ~negated;
     if (said !== 0 && onlyKind(said) === null) said = askerBesidePage(question, said);
+    // Of several kinds, one named only as an administrator's role is someone else's: "lost the MFA for my
+    // root account, and the IAM admin user has no permission" is the root user. Alone, it is the asker's
+    // ("I'm an IAM admin and lost my MFA").
+    if (onlyKind(said) === null && (said & ~found.administrators) !== 0) said &= ~found.administrators;
     if (said !== 0) return onlyKind(said);
 
     let implied = found.implied;

@@ -93,6 +93,20 @@ describe('reading the kind of user from a question', () => {
     expect(kindOf('root user here, forgot my IAM password')).toBeNull();
   });
 
+  it("a kind named only as an administrator's role is someone else beside the asker's own kind", () => {
+    // A real post: the root user is locked out; the IAM admin user is the one who cannot help.
+    expect(
+      kindOf(
+        "I accidently deleted my mfa for root account. IAM admin user doesn't have permission change anything. AWS can't reach my phone and IAM admin doesn't have permission to change my number.",
+      ),
+    ).toBe('root');
+    expect(kindOf("lost my root mfa and our okta admin can't help")).toBe('root');
+    // Alone, the role is the asker's own kind.
+    expect(kindOf("I'm an IAM admin and lost my MFA")).toBe('iam');
+    // Said as the asker's own too, the two kinds stay contradictory.
+    expect(kindOf('I am an IAM user, the IAM admin says to sign in as root')).toBeNull();
+  });
+
   it('an explicit kind outweighs an implied one', () => {
     expect(kindOf("I'm an IAM user and the page only gives me a box for an email and password")).toBe('iam');
     expect(kindOf('we sign in through okta at our access portal and I forgot my password')).toBe('federated');
