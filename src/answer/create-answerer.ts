@@ -2,7 +2,9 @@
 // call this, so what the terminal shows is what Slack would show. Given a question log and an asker, it
 // also records each question's outcome, and the card's buttons carry the question's id (the offline
 // command records nothing, so its cards have no feedback or "Ask my administrator" buttons).
-import { buildAnswerCard } from '../cards/build-answer-card';
+
+import { withLeadNote } from '../cards/blocks';
+import { buildAnswerCard, FOR_KIND_LINE } from '../cards/build-answer-card';
 import { buildClarifyCard } from '../cards/build-clarify-card';
 import { buildFallbackCard, buildTopicMenuCard } from '../cards/build-fallback-card';
 import { buildSecretWarningCard } from '../cards/build-secret-warning-card';
@@ -35,7 +37,14 @@ export interface Asker {
   userId: string;
   surface: Surface;
   channelId?: string;
+  /** The thread the conversation is in (a mention's); not stored, it only tells one conversation from another. */
+  threadTs?: string;
 }
+
+/** How long a topic answered in a conversation stays what "I'm the root user" said there next is about. */
+export const FOLLOW_UP_MS = 30 * 60 * 1000;
+/** Conversations remembered at most (the oldest is forgotten first): a bound on memory, not a limit anyone meets. */
+const MAX_CONVERSATIONS = 10_000;
 
 /** Matching reads at most this much of a question: more than any real question needs, and it bounds the work one message can cost. */
 export const MAX_MATCHED_CHARS = 400;
@@ -128,7 +137,15 @@ export interface AnswererDeps {
   questions?: QuestionLog;
   /** A question that could not be recorded is still answered (without its buttons); this hears why. */
   onRecordError?: (error: unknown) => void;
+  /** The clock, for the follow-up window; tests move it. */
+  now?: () => number;
 }
+
+/** "Here it is again, for the root user": the lead of a card reopened on the kind a person just named. */
+export const followUpNote = (kind: AskerKind): string => {
+  const forKind = FOR_KIND_LINE[kind];
+  return `:point_right: Here it is again, ${forKind.charAt(0).toLowerCase()}${forKind.slice(1)}.`;
+};
 
 const shownKind = (outcome: MatchResult): OutcomeKind =>
   outcome.kind === 'answer' && outcome.topic ? 'answer' : outcome.kind === 'clarify' ? 'clarify' : 'fallback';
@@ -153,10 +170,32 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return { topic, userKind };
   }
 
+  // The topic last answered in each conversation (a person, in a DM, a channel or a thread), so that "I'm
+  // the root user" said next reopens it on the root user's steps. Kept in this process only: with several
+  // processes, the next message may reach another, which answers it as a question of its own.
+  const now = deps.now ?? Date.now;
+  const lastTopics = new Map<string, { topicId: string; at: number }>();
+  const conversationOf = (asker: Asker) => [asker.userId, asker.channelId ?? '', asker.threadTs ?? ''].join('\u0000');
+  function rememberTopic(asker: Asker | undefined, topicId: string) {
+    if (!asker) return;
+    const key = conversationOf(asker);
+    lastTopics.delete(key);
+    lastTopics.set(key, { topicId, at: now() });
+    if (lastTopics.size > MAX_CONVERSATIONS) lastTopics.delete(lastTopics.keys().next().value as string);
+  }
+  /** The topic answered last in this conversation, when it has its own steps for `kind`. */
+  function earlierTopicFor(asker: Asker | undefined, kind: AskerKind): Topic | undefined {
+    const earlier = asker && lastTopics.get(conversationOf(asker));
+    if (!earlier || now() - earlier.at > FOLLOW_UP_MS) return undefined;
+    const topic = corpus.byId.get(earlier.topicId);
+    return topic?.user_kinds?.some((choice) => choice.kind === kind) ? topic : undefined;
+  }
+
   function record(asker: Asker | undefined, outcome: Omit<NewQuestion, 'userId' | 'surface' | 'channelId'>) {
     if (!questions || !asker) return undefined;
+    const { threadTs: _notStored, ...where } = asker;
     try {
-      return questions.record({ ...asker, ...outcome });
+      return questions.record({ ...where, ...outcome });
     } catch (error) {
       deps.onRecordError?.(error);
       return undefined;
@@ -194,6 +233,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const forKind =
       askerKind && (ownSteps || shown !== found.topic) ? { kind: askerKind, othersTopicId: found.topic.id } : undefined;
     // A topic picked with no question behind it (from the Home tab or a menu) is recorded as picked, untyped.
+    rememberTopic(options.asker, found.topic.id);
     const questionId =
       ref.questionId ??
       record(options.asker, {
@@ -229,9 +269,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           secretWarning,
         };
       }
-      const matched = matcher.match(textForMatching(question));
+      const asked = matcher.match(textForMatching(question));
+      // "I'm the root user" right after an answer: that answer again, on the root user's steps.
+      const earlier = asked.onlyWho && asked.user ? earlierTopicFor(options.asker, asked.user) : undefined;
+      const matched: MatchResult = earlier ? { ...asked, kind: 'answer', topic: earlier, confidence: 1 } : asked;
       const kind = shownKind(matched);
       const user = matched.user ?? undefined;
+      if (kind === 'answer' && matched.topic) rememberTopic(options.asker, matched.topic.id);
       // The answer is the topic whose card the person gets: recorded, and reported, as that one.
       const shown = kind === 'answer' && matched.topic ? shownFor({ topicId: matched.topic.id, kind: user }) : null;
       const outcome = shown && shown.shown !== matched.topic ? { ...matched, topic: shown.shown } : matched;
@@ -250,6 +294,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           { topicId: matched.topic.id, kind: user, questionId, askerId: options.asker?.userId },
           { shareable: options.shareable },
         ) as Card;
+        if (earlier && user) card = withLeadNote(card, followUpNote(user));
       } else if (kind === 'clarify') {
         card = buildClarifyCard(outcome.candidates, question, questionId, {
           twoProblems: outcome.twoProblems,

@@ -53,6 +53,11 @@ export interface MatchResult {
   twoProblems?: boolean;
   /** The kind of user the question says is asking, if it says one (and only one). */
   user: AskerKind | null;
+  /**
+   * The question says who is asking and nothing else ("I'm the root user", "we use okta"): said after an
+   * answer, it is about that answer.
+   */
+  onlyWho?: true;
   /** On a fallback for a post about AWS: the topics nearest it, offered one click each (`nearestOnFallback`). */
   suggestions?: Topic[];
 }
@@ -153,6 +158,16 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
   const whoWords = new Set(lexicon.who_words.flatMap((entry) => analyzer.canonical(entry)));
+  // Words that go with naming a kind of user and say nothing about a problem ("I sign in through okta").
+  const kindFillers = new Set(
+    ['sign in', 'user', 'account', 'aws', 'through', 'using', 'via', 'access portal'].flatMap((entry) =>
+      analyzer.canonical(entry),
+    ),
+  );
+  const saysOnlyWho = (reading: Reading): boolean =>
+    reading.user !== null &&
+    reading.whole.terms.length > 0 &&
+    reading.whole.terms.every((term) => whoWords.has(term) || kindFillers.has(term));
   const kindNames = new Set(ASKER_KINDS.flatMap((kind) => analyzer.canonical(kind.replace('-', ' '))));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
@@ -323,7 +338,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         thresholds.kindSiblingRatio,
       );
       const suggestions = nearestOnFallback(result, reading.whole, thresholds);
-      return suggestions.length > 0 ? { ...result, suggestions } : result;
+      return {
+        ...result,
+        ...(suggestions.length > 0 ? { suggestions } : {}),
+        ...(saysOnlyWho(reading) ? { onlyWho: true as const } : {}),
+      };
     },
   };
 }

@@ -341,3 +341,84 @@ describe("following a kind's card by its buttons", () => {
     expect(elements(card).some((element) => /AWS Support/.test(element.text?.text ?? ''))).toBe(true);
   });
 });
+
+describe('who is asking, said after an answer', () => {
+  const dm = { userId: 'U0ASKER01', surface: 'dm' as const, channelId: 'D0ASKER01' };
+  let clock = 1_000_000;
+  const fresh = () => createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, now: () => clock });
+
+  it("reopens the card just given on the root user's steps, saying so, and records it as that answer", async () => {
+    const temp = await tempStore();
+    try {
+      const recording = createAnswerer({
+        corpus,
+        matcher,
+        cardContext: ORG_CONTEXT,
+        questions: temp.store.questions,
+        now: () => clock,
+      });
+      const first = recording.answer('I lost my MFA phone', { asker: dm });
+      expect(allText(first.card)).not.toContain(FOR_KIND_LINE.root);
+      const root = recording.answer("I'm the root user", { asker: dm });
+      expect(root.outcome).toMatchObject({ kind: 'answer', user: 'root' });
+      expect(root.outcome?.topic?.id).toBe('mfa-device-lost');
+      expect(allText(root.card)).toContain(FOR_KIND_LINE.root);
+      expect(allText(root.card)).toContain('Here it is again, for the root user.');
+      expect(root.card.text).toContain('Here it is again, for the root user.');
+      expect(firstStepOf(root.card)).toBe(`1. ${corpusToMrkdwn(kindSteps('mfa-device-lost', 'root').steps[0] ?? '')}`);
+      const stored = await temp.store.questions.get(root.questionId as number);
+      expect(stored).toMatchObject({ kind: 'answer', topicId: 'mfa-device-lost', userKind: 'root' });
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('reads the kind however it is said: "we use okta", "actually an IAM user"', () => {
+    const answering = fresh();
+    answering.answer('my username and password are right but the sign in page rejects them', { asker: dm });
+    const federated = answering.answer('we sign in through okta', { asker: dm });
+    expect(federated.outcome?.topic?.id).toBe(headerTopicOf('wrong-signin-page', 'federated'));
+    expect(allText(federated.card)).toContain(FOR_KIND_LINE.federated);
+    const iam = answering.answer('actually I am an IAM user', { asker: dm });
+    expect(iam.outcome?.topic?.id).toBe('wrong-signin-page');
+    expect(allText(iam.card)).toContain(FOR_KIND_LINE.iam);
+  });
+
+  it('follows a topic the person picked from a clarify card, in a thread', () => {
+    const answering = fresh();
+    const inThread = { userId: 'U0ASKER01', surface: 'mention' as const, channelId: 'C0CHANNEL1', threadTs: '10.1' };
+    answering.topicCard({ topicId: 'find-account-id' }, { asker: inThread });
+    const root = answering.answer('root user', { asker: inThread });
+    expect(root.outcome?.topic?.id).toBe(headerTopicOf('find-account-id', 'root'));
+  });
+
+  it('is about that conversation only: another person, channel or thread, or half an hour later, asks as before', () => {
+    const answering = fresh();
+    answering.answer('I lost my MFA phone', { asker: dm });
+    const elsewhere = [
+      { ...dm, userId: 'U0SOMEONE2' },
+      { ...dm, channelId: 'D0OTHER001' },
+      { ...dm, threadTs: '12.5' },
+    ];
+    for (const asker of elsewhere)
+      expect(answering.answer("I'm the root user", { asker }).outcome?.kind).toBe('clarify');
+    clock += 31 * 60 * 1000;
+    expect(answering.answer("I'm the root user", { asker: dm }).outcome?.kind).toBe('clarify');
+  });
+
+  it("asks as before when the answer given has no steps of that kind's own, or the message says more", () => {
+    const answering = fresh();
+    answering.answer('how do I close my aws account', { asker: dm });
+    expect(answering.answer("I'm the root user", { asker: dm }).outcome?.kind).toBe('clarify');
+    answering.answer('I lost my MFA phone', { asker: dm });
+    const more = answering.answer("I'm the root user and I forgot my password", { asker: dm });
+    expect(more.outcome?.topic?.id).toBe('root-password-reset');
+    // Offline, one question at a time: nothing to follow.
+    expect(answering.answer("I'm the root user").outcome?.kind).toBe('clarify');
+  });
+});
+
+/** The topic a kind's card on `topicId` shows: its own, or the one its kind is pointed at. */
+function headerTopicOf(topicId: string, kind: AskerKind): string {
+  return kindSteps(topicId, kind).shown.id;
+}

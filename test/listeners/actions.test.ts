@@ -95,6 +95,24 @@ describe('topic buttons', () => {
     expect(JSON.stringify(calls[0]?.args.blocks)).not.toContain(ACTION.shareInChannel);
   });
 
+  it('a topic picked in a thread is what "root user" said next in that thread is about', async () => {
+    await click(createOpenTopicAction, {
+      actionId: positional(ACTION.openTopic, 0),
+      blockId: BLOCK.choices,
+      value: 'mfa-device-lost',
+      responseUrl: 'x',
+      channelId: 'C1',
+      messageTs: '6.5',
+      threadTs: '6.0',
+      userId: 'U0PICKER01',
+    });
+    const next = realAnswerPath().answerer.answer('root user', {
+      asker: { userId: 'U0PICKER01', surface: 'mention', channelId: 'C1', threadTs: '6.0' },
+    });
+    expect(next.outcome?.topic?.id).toBe('mfa-device-lost');
+    expect(JSON.stringify(next.card.blocks)).toContain(FOR_KIND_LINE.root);
+  });
+
   it('a kind-of-user button replaces the card with that kind’s steps', async () => {
     const { sent } = await click(createOpenTopicAction, {
       actionId: positional(ACTION.userKind, 1),

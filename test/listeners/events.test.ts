@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { FOR_KIND_LINE } from '../../src/cards/build-answer-card';
 import { SECRET_WARNING_TITLE } from '../../src/cards/build-secret-warning-card';
 import { createAppMentionListener } from '../../src/listeners/events/app-mention';
 import { createDirectMessageListener } from '../../src/listeners/events/direct-message';
@@ -111,5 +112,26 @@ describe('direct messages', () => {
     ]) {
       expect(await dm(ignored)).toHaveLength(0);
     }
+  });
+});
+
+describe('who is asking, said after an answer', () => {
+  const cardText = (calls: Array<{ args: Record<string, unknown> }>) => JSON.stringify(calls[0]?.args.blocks);
+
+  it("in a DM, reopens the card just given on that kind's steps", async () => {
+    const first = { type: 'message', channel_type: 'im', user: 'U7', channel: 'D7', ts: '30.1' };
+    await dm({ ...first, text: 'I lost my MFA phone' });
+    const calls = await dm({ ...first, ts: '30.2', text: "I'm the root user" });
+    expect(cardText(calls)).toContain(FOR_KIND_LINE.root);
+    expect(cardText(calls)).toContain('Here it is again');
+  });
+
+  it('in a thread, only when mentioned in the same thread', async () => {
+    const first = { type: 'app_mention', user: 'U8', channel: 'C8', ts: '40.1', text: '<@UBOT> I lost my MFA phone' };
+    await mention(first);
+    const sameThread = await mention({ ...first, ts: '40.5', thread_ts: '40.1', text: '<@UBOT> root user here' });
+    expect(cardText(sameThread.calls)).toContain(FOR_KIND_LINE.root);
+    const newThread = await mention({ ...first, ts: '41.0', text: '<@UBOT> root user here' });
+    expect(cardText(newThread.calls)).not.toContain(FOR_KIND_LINE.root);
   });
 });

@@ -34,7 +34,13 @@ const REFINING_BLOCKS = new Set<string>([BLOCK.choices, BLOCK.topicMenu, BLOCK.u
 function askerOf(body: BlockAction): Asker {
   const channelId = body.channel?.id ?? body.container?.channel_id;
   const surface = isPrivateCard(body) ? 'command' : channelId?.startsWith('D') ? 'dm' : 'mention';
-  return { userId: body.user.id, surface, ...(channelId ? { channelId } : {}) };
+  const threadTs = body.message?.thread_ts;
+  return {
+    userId: body.user.id,
+    surface,
+    ...(channelId ? { channelId } : {}),
+    ...(typeof threadTs === 'string' && threadTs ? { threadTs } : {}),
+  };
 }
 
 function shareFailedCard(card: Card): Card {

@@ -38,7 +38,12 @@ export async function answerInConversation(
     return;
   }
   const reply = deps.answerer.answer(message.text, {
-    asker: { userId: message.user, surface: message.surface, channelId: message.channel },
+    asker: {
+      userId: message.user,
+      surface: message.surface,
+      channelId: message.channel,
+      ...(message.threadTs ? { threadTs: message.threadTs } : {}),
+    },
   });
   if (reply.secretWarning) await deliver(logger, where, privateRoutes({ client, person }, reply.secretWarning));
   // Posted once: a retry after a late answer posted the card again in the thread (slack/post-once.ts).
