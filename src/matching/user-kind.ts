@@ -46,17 +46,32 @@ const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[
 const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b|ルート|根用户|루트/i;
 const ROOT = 1 << ASKER_KINDS.indexOf('root');
 /** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
-const IDENTITY_CENTER_WORDING = /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign)/i;
+const IDENTITY_CENTER_WORDING =
+  /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign|centro\s+de\s+identidades|centre\s+d['’]\s*identit[ée])|アイデンティティセンター|身份中心|자격\s*증명\s*센터/i;
 
 /**
- * The lexicon folds "ping" (Ping Identity) and "ad" (Active Directory) onto federated; in "ping me when
- * you can" and "my ad blocker" they are neither. Federated read from such a question is checked again
- * without them.
+ * A kind's words in other senses, which say nothing of who is asking. Such a question is read again without
+ * them, and the kind counts only if it is still said.
+ * - Federated: "ping" (Ping Identity) and "ad" (Active Directory) in "ping me when you can", "ping @ops",
+ *   "my ad blocker", "I saw an ad for AWS", "an ad hoc job", "our ad campaign".
+ * - Root: the root cause, a root certificate, the organization's root, root on a server, a rooted phone;
+ *   a product or business owner; an account someone else created for the asker.
+ *   Someone else's root ("our CEO is root", "the root email is our CFO's", "root belongs to finance", "who
+ *   created the account?") and root denied ("I don't have root", "the root user isn't me").
+ * - IAM: "iam" typed for "I am" ("iam not able to log in", "iam trying the access portal").
+ * - Identity Center: "idc" for "I don't care", or a data centre ("our IDC firewall").
  */
-const NOT_AN_IDENTITY_PROVIDER = /\bping\s+(?:me|us|you|him|her|them|back)\b|\bad[\s-]*block\w*/i;
-// Global, for replacing every one; kept apart because `test` on a global pattern remembers where it stopped.
-const NOT_AN_IDENTITY_PROVIDER_ALL = new RegExp(NOT_AN_IDENTITY_PROVIDER.source, 'gi');
-const FEDERATED = 1 << ASKER_KINDS.indexOf('federated');
+const OTHER_SENSES = {
+  federated:
+    /\bping(?:ing|ed)?\s+(?:me|us|you|him|her|them|back|in|on|here|our|the|my|your|someone|anyone|@|<@)|\bad[\s-]*block\w*|\ban\s+ad\s+(?:for|about|on|from|in|that)\b|\bads\b|\bad[\s-]+(?:hoc|campaigns?|spend|network|revenue|clicks?|banners?)\b/i,
+  root: /\broot\s+(?:cause[sd]?|certificates?|certs?|ca|domain|folder|directory|dir|path|shell|ou|of\s+(?:the|our|an?)\s+(?:org|organi[sz]ation|problem|issue))\b|\b(?:org|organi[sz]ation|ou)\s+root\b|\broot(?:ed|ing)?\s+(?:my|the|his|her|an?|our)\s+(?:android|phone|device|tablet|iphone)\b|\brooted\b|\broot\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+|an?\s+|all\s+)?(?:[\w-]+\s+)?(?:servers?|box(?:es)?|instances?|vms?|machines?|hosts?|containers?|linux)\b|\b(?:product|business|project|app|application|service|team|data|code|budget|process|system|channel|repo|repository|page|group|workspace|slack)\s+owner\b|\b(?:created|opened|set\s+up)\s+(?:the|an?|my)\s+(?:aws\s+)?account\s+for\s+(?:me|us)\b|\b(?:admin|administrator|it|boss|manager|someone|somebody|they|he|she|company|team|ops|colleague|coworker)\s+(?:has\s+|had\s+|have\s+)?(?:created|opened)\s+(?:the|my|our|an?)\s+(?:aws\s+)?account\b|\bwho\s+(?:created|opened|owns|has)\b|\b(?:(?:our|my|the|their)\s+[\w-]+|someone(?:\s+else)?|somebody(?:\s+else)?|he|she|they|finance)\s+(?:is|has|holds|owns|keeps)\s+(?:the\s+)?root\b|\broot(?:\s+(?:user|account|email|e-mail|login|credentials?|password|access))?\s+(?:belongs\s+to|is\s+with|sits\s+with|is\s+(?:our|the|my)\s+[\w-]+['’]s)|\b(?:do\s*n['’]?t|does\s*n['’]?t|did\s*n['’]?t|never|not)\s+(?:have|use|own|know|hold)\s+(?:the\s+)?root\b|\broot(?:\s+(?:user|account))?\s+(?:is\s*n['’]?t|is\s+not)\s+me\b/i,
+  'identity-center':
+    /\bidc\s+(?:about|what|if|how|why|tbh|lol|but|anymore)\b|\b(?:our|the|an?)\s+idc\s+(?:firewall|network|proxy|datacenter|data\s+cent(?:er|re)|dc|rack|servers?)\b/i,
+  iam: /\biam\s+(?:not|unable|trying|getting|having|facing|using|still|also|very|really|so|just|able|going|looking|working|signing|logging|new|sure|confused|stuck)\b/i,
+} as const;
+const OTHER_SENSES_ALL = Object.fromEntries(
+  Object.entries(OTHER_SENSES).map(([kind, pattern]) => [kind, new RegExp(pattern.source, 'gi')]),
+) as Record<keyof typeof OTHER_SENSES, RegExp>;
 
 /**
  * What a sign-in page asks for names its fields, not who is asking: in "I created the account myself
@@ -68,11 +83,36 @@ const PAGE_ASKS_FOR =
   /\b(?:page|screen|form|console|site|window|prompt|login|log-?in|sign-?in)\s+(?:(?:is|was|now|still|keeps|just|only|then)\s+){0,2}(?:ask(?:s|ed|ing)?|wants?|wanted|wanting|requir(?:es|ed|ing)|request(?:s|ed|ing)|prompt(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.!?;]*?(?=,?\s*\b(?:but|though|although|while|whereas|yet|however)\b|[.!?;]|$)/gi;
 const POSSESSIVE = /\b(?:my|our)\b/i;
 
+/** The asker saying a role is theirs: "I'm the IAM admin", "I log in as IAM admin", "me, the Okta admin". */
+const OWN_ROLE =
+  /\b(?:i\s*['’]?\s*m|i\s+am|as|me,?)\s+(?:(?:the|an?|our|one\s+of\s+the)\s+)?(?:(?:aws|iam|identity|cent(?:er|re)|idc|sso|okta|entra|azure|ad|adfs|google|workspace|ping|onelogin|jumpcloud|saml|account|cloud|main|only|sole|super|org|organi[sz]ation)\s+){0,3}(?:admin|administrator|sysadmin)s?\b/i;
+
 /** Plain words folding hides: the access portal's address names IAM Identity Center outright. */
 const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
 /** The access portal by name ("access portal", "sso portal", "start url"), not "tile" or "my apps". */
 const PORTAL_WORDS = new Set(['portal']);
 const START_LINK = new Set(['url', 'link']);
+/** Portals that are not the AWS access portal ("the azure portal", "our company portal"). */
+const OTHER_PORTALS = new Set([
+  'azure',
+  'microsoft',
+  'company',
+  'intranet',
+  'hr',
+  'employee',
+  'customer',
+  'partner',
+  'okta',
+  'google',
+  'myapps',
+  'vendor',
+  'supplier',
+  'student',
+  'support',
+  'service',
+  'benefits',
+  'payroll',
+]);
 
 /** A kind right after one of these ("not the root user", "no okta", "without an IAM user") is not who is asking. */
 const NEGATIONS = new Set(['not', 'no', 'without', 'isnt', 'arent', 'never']);
@@ -171,22 +211,28 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     let said = found.explicit;
     if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
     if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
-    if (said & FEDERATED && NOT_AN_IDENTITY_PROVIDER.test(question)) {
-      const without = question.replace(NOT_AN_IDENTITY_PROVIDER_ALL, ' ');
-      if (!(scan(analyzer.analyzeQuestion(without)).explicit & FEDERATED)) said &= ~FEDERATED;
+    for (const kind of Object.keys(OTHER_SENSES) as Array<keyof typeof OTHER_SENSES>) {
+      if (!(said & bit(kind)) || !OTHER_SENSES[kind].test(question)) continue;
+      const without = question.replace(OTHER_SENSES_ALL[kind], ' ');
+      const stillSaid = scan(analyzer.analyzeQuestion(without)).explicit & bit(kind);
+      if (!stillSaid || (kind === 'root' && !ROOT_WORDING.test(without))) said &= ~bit(kind);
     }
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
     said &= ~negated;
     if (said !== 0 && onlyKind(said) === null) said = askerBesidePage(question, said);
     // Of several kinds, one named only as an administrator's role is someone else's: "lost the MFA for my
-    // root account, and the IAM admin user has no permission" is the root user. Alone, it is the asker's
-    // ("I'm an IAM admin and lost my MFA").
-    if (onlyKind(said) === null && (said & ~found.administrators) !== 0) said &= ~found.administrators;
+    // root account, and the IAM admin user has no permission" is the root user. Not when the asker says
+    // the role is theirs ("I'm the IAM admin, root is the CEO's": still two kinds), nor alone ("I'm an IAM
+    // admin and lost my MFA" is an IAM user).
+    const someoneElses = OWN_ROLE.test(question) ? 0 : found.administrators;
+    if (onlyKind(said) === null && (said & ~someoneElses) !== 0) said &= ~someoneElses;
     if (said !== 0) return onlyKind(said);
 
     let implied = found.implied;
     const portal = plain.some(
-      (word, index) => PORTAL_WORDS.has(word) || (word === 'start' && START_LINK.has(plain[index + 1] ?? '')),
+      (word, index) =>
+        (PORTAL_WORDS.has(word) && !OTHER_PORTALS.has(plain[index - 1] ?? '')) ||
+        (word === 'start' && START_LINK.has(plain[index + 1] ?? '')),
     );
     if (portal) implied |= IDENTITY_CENTER;
     return onlyKind(implied & ~negated);

@@ -107,6 +107,48 @@ describe('reading the kind of user from a question', () => {
     expect(kindOf('I am an IAM user, the IAM admin says to sign in as root')).toBeNull();
   });
 
+  // Misreads found by probing the reader with questions written apart from it: each read another kind
+  // than the one the person is (the worst outcome: another kind's card), or a kind where none is said.
+  it.each([
+    // A kind's words in other senses.
+    ['i saw an ad for aws and signed up with my email and password, now I forgot the password', 'root'],
+    ['for the ad hoc job I sign in with account ID 123456789012 and user name batch-admin', 'iam'],
+    ['I sign in with the account alias and my user name, pls ping in thread', 'iam'],
+    ['I use the access portal, ping @ops if you know', 'identity-center'],
+    ['Trying to find the root cause: my access portal (start URL) login fails', 'identity-center'],
+    ['root certificate error on the access portal page', 'identity-center'],
+    ['after I had to root my android I lost the authenticator, I log in via our access portal', 'identity-center'],
+    ["I'm in an account under the org root, sign in via the access portal", 'identity-center'],
+    ["I'm the product owner; I sign in with the account alias and my user name", 'iam'],
+    ['IT created the account for me; sign in with account ID and user name fails', 'iam'],
+    ['iam trying to log in through our access portal and it fails', 'identity-center'],
+    ['iam signing in with the account email and password and it says wrong password', 'root'],
+    ['idc about the details, just tell me how to reset. I sign in with the account email and password', 'root'],
+    ['our IDC firewall blocks the aws sign-in page, I log in with account ID + user name', 'iam'],
+    // An administrator's role that is the asker's own, beside someone else's root.
+    ['I log in as IAM admin, and our CEO is root; lost my mfa', 'iam'],
+    ["I'm the IAM admin for our account, root belongs to the CEO, and I lost my MFA", 'iam'],
+    ["I'm an IAM admin and lost my mfa, root is with finance", 'iam'],
+    // Someone else's root, or root denied.
+    [
+      "the sign in page asks for IAM username and account ID, it says wrong password. The root email is our CEO's",
+      'iam',
+    ],
+    ["I don't have root, I'm just a developer, lost mfa", null],
+    ['Someone else is the root user. I just need my account ID', null],
+    ["lost mfa for my user; we don't use root", null],
+    ['Who created the aws account? I need the account id', null],
+    // A portal that is not the AWS access portal.
+    ["I can't access the azure portal to get to aws", null],
+    // Identity Center by its name in other languages (with IAM in it): not an IAM user.
+    ['IAM アイデンティティセンターのポータルでMFAをなくしました', 'identity-center'],
+    ['IAM 身份中心 用户忘记密码', 'identity-center'],
+    ['IAM 자격 증명 센터 사용자인데 비밀번호를 잊어버렸어요', 'identity-center'],
+    ["utilisateur du centre d'identité IAM, mot de passe oublié", 'identity-center'],
+  ])('probed: %s -> %s', (question, kind) => {
+    expect(kindOf(question)).toBe(kind);
+  });
+
   it('an explicit kind outweighs an implied one', () => {
     expect(kindOf("I'm an IAM user and the page only gives me a box for an email and password")).toBe('iam');
     expect(kindOf('we sign in through okta at our access portal and I forgot my password')).toBe('federated');
