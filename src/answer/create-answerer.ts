@@ -141,6 +141,21 @@ export interface AnswererDeps {
   now?: () => number;
 }
 
+/**
+ * Whether a message that only names a kind says who the person is ("I'm the root user", "root user here",
+ * "we use okta") rather than asks about that kind ("who has the root user?", "how do I sign in as root",
+ * "what's an IAM user", "I'll ask the root user").
+ */
+const ASKS_ABOUT_A_KIND =
+  /\?|\b(?:who|what|whats|how|which|why|when|where|whether|if|can|could|should|would|will|shall|ask|asking|know|tell|try|trying|need|want|wants|find|get)\b|\b(?:am|are|is|do|does|did)\s+(?:i|we|you|it|they|there)\b|\b(?:i|we)['’]?ll\b/i;
+const SAYS_WHO_THEY_ARE = (question: string): boolean => !ASKS_ABOUT_A_KIND.test(question);
+
+/** The question a follow-up refines, and the follow-up, as one recorded question. */
+function joinFollowUp(earlier: string, followUp: string): string {
+  const joined = `${earlier} … ${followUp}`;
+  return joined.length > MAX_QUESTION_CHARS ? cutQuestion(joined) : joined;
+}
+
 /** "Here it is again, for the root user": the lead of a card reopened on the kind a person just named. */
 export const followUpNote = (kind: AskerKind): string => {
   const forKind = FOR_KIND_LINE[kind];
@@ -170,25 +185,33 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return { topic, userKind };
   }
 
-  // The topic last answered in each conversation (a person, in a DM, a channel or a thread), so that "I'm
-  // the root user" said next reopens it on the root user's steps. Kept in this process only: with several
-  // processes, the next message may reach another, which answers it as a question of its own.
+  // The card last given in each conversation (a person, in a DM, a channel or a thread): its topic when it
+  // was a topic's card, and the question it answered, so that "I'm the root user" said next reopens it on
+  // the root user's steps. Kept in this process only: with several processes, the next message may reach
+  // another, which answers it as a question of its own.
   const now = deps.now ?? Date.now;
-  const lastTopics = new Map<string, { topicId: string; at: number }>();
-  const conversationOf = (asker: Asker) => [asker.userId, asker.channelId ?? '', asker.threadTs ?? ''].join('\u0000');
-  function rememberTopic(asker: Asker | undefined, topicId: string) {
+  const lastCards = new Map<string, { topicId: string | null; question: string | null; at: number }>();
+  const conversationOf = (asker: Asker, threadTs: string | undefined = asker.threadTs) =>
+    [asker.userId, asker.channelId ?? '', threadTs ?? ''].join('\u0000');
+  /** A topic's card given (or, with a null topic, a clarify or fallback card: nothing to reopen). */
+  function rememberCard(asker: Asker | undefined, topicId: string | null, question: string | null) {
     if (!asker) return;
     const key = conversationOf(asker);
-    lastTopics.delete(key);
-    lastTopics.set(key, { topicId, at: now() });
-    if (lastTopics.size > MAX_CONVERSATIONS) lastTopics.delete(lastTopics.keys().next().value as string);
+    lastCards.delete(key);
+    lastCards.set(key, { topicId, question, at: now() });
+    if (lastCards.size > MAX_CONVERSATIONS) lastCards.delete(lastCards.keys().next().value as string);
   }
-  /** The topic answered last in this conversation, when it has its own steps for `kind`. */
-  function earlierTopicFor(asker: Asker | undefined, kind: AskerKind): Topic | undefined {
-    const earlier = asker && lastTopics.get(conversationOf(asker));
-    if (!earlier || now() - earlier.at > FOLLOW_UP_MS) return undefined;
+  /** The topic answered last in this conversation, when it has its own steps for `kind`, and its question. */
+  function earlierAnswerFor(asker: Asker | undefined, kind: AskerKind) {
+    if (!asker) return undefined;
+    // A reply in a DM's thread is still the same conversation with the person.
+    const earlier =
+      lastCards.get(conversationOf(asker)) ??
+      (asker.surface === 'dm' && asker.threadTs ? lastCards.get(conversationOf(asker, '')) : undefined);
+    if (!earlier?.topicId || now() - earlier.at > FOLLOW_UP_MS) return undefined;
     const topic = corpus.byId.get(earlier.topicId);
-    return topic?.user_kinds?.some((choice) => choice.kind === kind) ? topic : undefined;
+    if (!topic?.user_kinds?.some((choice) => choice.kind === kind)) return undefined;
+    return { topic, question: earlier.question };
   }
 
   function record(asker: Asker | undefined, outcome: Omit<NewQuestion, 'userId' | 'surface' | 'channelId'>) {
@@ -233,7 +256,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const forKind =
       askerKind && (ownSteps || shown !== found.topic) ? { kind: askerKind, othersTopicId: found.topic.id } : undefined;
     // A topic picked with no question behind it (from the Home tab or a menu) is recorded as picked, untyped.
-    rememberTopic(options.asker, found.topic.id);
+    rememberCard(options.asker, found.topic.id, null);
     const questionId =
       ref.questionId ??
       record(options.asker, {
@@ -271,16 +294,21 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       const asked = matcher.match(textForMatching(question));
       // "I'm the root user" right after an answer: that answer again, on the root user's steps.
-      const earlier = asked.onlyWho && asked.user ? earlierTopicFor(options.asker, asked.user) : undefined;
-      const matched: MatchResult = earlier ? { ...asked, kind: 'answer', topic: earlier, confidence: 1 } : asked;
+      const earlier =
+        asked.onlyWho && asked.user && SAYS_WHO_THEY_ARE(question)
+          ? earlierAnswerFor(options.asker, asked.user)
+          : undefined;
+      const matched: MatchResult = earlier ? { ...asked, kind: 'answer', topic: earlier.topic, confidence: 1 } : asked;
       const kind = shownKind(matched);
       const user = matched.user ?? undefined;
-      if (kind === 'answer' && matched.topic) rememberTopic(options.asker, matched.topic.id);
+      // Recorded with the question it follows, so an administrator asked for help reads the whole of it.
+      const recorded = earlier?.question ? joinFollowUp(earlier.question, question) : question;
+      rememberCard(options.asker, kind === 'answer' ? (matched.topic?.id ?? null) : null, recorded);
       // The answer is the topic whose card the person gets: recorded, and reported, as that one.
       const shown = kind === 'answer' && matched.topic ? shownFor({ topicId: matched.topic.id, kind: user }) : null;
       const outcome = shown && shown.shown !== matched.topic ? { ...matched, topic: shown.shown } : matched;
       const questionId = record(options.asker, {
-        question,
+        question: recorded,
         kind,
         topicId: kind === 'answer' ? (outcome.topic?.id ?? null) : null,
         confidence: outcome.confidence,

@@ -164,11 +164,12 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       analyzer.canonical(entry),
     ),
   );
+  const kindNames = new Set(ASKER_KINDS.flatMap((kind) => analyzer.canonical(kind.replace('-', ' '))));
+  // The kinds' own names, not every who-word: "administrator" and "permission" say something of the problem.
   const saysOnlyWho = (reading: Reading): boolean =>
     reading.user !== null &&
     reading.whole.terms.length > 0 &&
-    reading.whole.terms.every((term) => whoWords.has(term) || kindFillers.has(term));
-  const kindNames = new Set(ASKER_KINDS.flatMap((kind) => analyzer.canonical(kind.replace('-', ' '))));
+    reading.whole.terms.every((term) => kindNames.has(term) || kindFillers.has(term));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
   // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".

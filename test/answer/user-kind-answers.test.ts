@@ -395,10 +395,13 @@ describe('who is asking, said after an answer', () => {
   it('is about that conversation only: another person, channel or thread, or half an hour later, asks as before', () => {
     const answering = fresh();
     answering.answer('I lost my MFA phone', { asker: dm });
+    const inChannel = { userId: 'U0ASKER01', surface: 'mention' as const, channelId: 'C0CHANNEL1', threadTs: '10.1' };
+    answering.answer('I lost my MFA phone', { asker: inChannel });
     const elsewhere = [
       { ...dm, userId: 'U0SOMEONE2' },
       { ...dm, channelId: 'D0OTHER001' },
-      { ...dm, threadTs: '12.5' },
+      { ...inChannel, threadTs: '12.5' },
+      { ...inChannel, threadTs: undefined },
     ];
     for (const asker of elsewhere)
       expect(answering.answer("I'm the root user", { asker }).outcome?.kind).toBe('clarify');
@@ -415,6 +418,65 @@ describe('who is asking, said after an answer', () => {
     expect(more.outcome?.topic?.id).toBe('root-password-reset');
     // Offline, one question at a time: nothing to follow.
     expect(answering.answer("I'm the root user").outcome?.kind).toBe('clarify');
+  });
+});
+
+describe('who is asking, said after an answer: what it is not', () => {
+  const dm = { userId: 'U0ASKER02', surface: 'dm' as const, channelId: 'D0ASKER02' };
+  const fresh = () => createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT });
+
+  it('follows only the card just given: after a clarifying question, the kind answers that question', () => {
+    const answering = fresh();
+    answering.answer('I lost my MFA phone', { asker: dm });
+    expect(answering.answer('I forgot my password', { asker: dm }).outcome?.kind).toBe('clarify');
+    const next = answering.answer("I'm an IAM user", { asker: dm });
+    expect(next.outcome?.topic?.id).not.toBe('mfa-device-lost');
+    expect(allText(next.card)).not.toContain('Here it is again');
+  });
+
+  it.each([
+    'who has the root user',
+    'how do I know if I am the root user',
+    'am I the root user?',
+    'I will ask the root user',
+    'how do I sign in as root',
+    "what's an IAM user",
+  ])('a question about a kind is not the person saying who they are: %s', (question) => {
+    const answering = fresh();
+    answering.answer('I lost my MFA phone', { asker: dm });
+    expect(allText(answering.answer(question, { asker: dm }).card)).not.toContain('Here it is again');
+  });
+
+  it.each([
+    ["I'm an IAM user with no permissions", 'iam-password-reset'],
+    ['IAM user, administrator permissions', undefined],
+  ])('a kind with more to say is a question of its own: %s', (question, alone) => {
+    const answering = fresh();
+    answering.answer('I lost my MFA phone', { asker: dm });
+    const next = answering.answer(question, { asker: dm });
+    expect(allText(next.card)).not.toContain('Here it is again');
+    if (alone) expect(next.outcome?.topic?.id).toBe(alone);
+  });
+
+  it('records the follow-up with the question it follows, for whoever reads the request', async () => {
+    const temp = await tempStore();
+    try {
+      const recording = createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, questions: temp.store.questions });
+      recording.answer('I lost my MFA phone', { asker: dm });
+      const root = recording.answer("I'm the root user", { asker: dm });
+      expect((await temp.store.questions.get(root.questionId as number))?.question).toBe(
+        "I lost my MFA phone … I'm the root user",
+      );
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('follows an answer in a DM from a reply in its thread', () => {
+    const answering = fresh();
+    answering.answer('I lost my MFA phone', { asker: dm });
+    const inThread = answering.answer("I'm the root user", { asker: { ...dm, threadTs: '50.1' } });
+    expect(allText(inThread.card)).toContain(FOR_KIND_LINE.root);
   });
 });
 
