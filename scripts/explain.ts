@@ -2,11 +2,14 @@
 // best topics and their scores), sentence by sentence when it has several, and what it decided. For
 // whoever edits the corpus.
 import { textForMatching } from '../src/answer/create-answerer';
+import { endQuietlyWhenReaderCloses } from '../src/cli/closed-pipe';
 import { KnowledgeError, loadKnowledge } from '../src/knowledge/load-knowledge';
 import { createMatcher, decide, evidenceWeight, type QuestionFeatures, scoreTopics } from '../src/matching/matcher';
 import { DEFAULT_THRESHOLDS } from '../src/matching/thresholds';
 import { toPlainQuestion } from '../src/text/slack-text';
 import { configuredKnowledgeFolder } from './configured-knowledge';
+
+endQuietlyWhenReaderCloses('explain');
 
 /** The corpus the app would answer from (KNOWLEDGE_DIR, in the environment or .env); a broken one is said in plain words. */
 function loadMatcher() {

@@ -53,3 +53,16 @@ it('says what is wrong with a broken corpus in plain words, without a stack trac
   expect(run.stderr).toContain('no topic files (*.yml) found');
   expect(run.stderr).not.toMatch(/\n\s+at /);
 });
+
+it('stops quietly when its reader closes the pipe early (`… | head`: here a reader that reads nothing), without a stack trace', () => {
+  const run = spawnSync(
+    'bash',
+    [
+      '-c',
+      `"${process.execPath}" "${require.resolve('tsx/cli')}" "${join(ROOT, 'scripts', 'explain.ts')}" "I lost my MFA phone. The root password is gone too. And the sign in page rejects me." | true; echo "status \${PIPESTATUS[0]}"`,
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  expect(run.stderr).not.toMatch(/EPIPE|at \w/);
+  expect(run.stdout).toMatch(/status 0/);
+});
