@@ -138,6 +138,13 @@ describe('reading the kind of user from a question', () => {
     ['Someone else is the root user. I just need my account ID', null],
     ["lost mfa for my user; we don't use root", null],
     ['Who created the aws account? I need the account id', null],
+    // ...but the asker's own root credentials, or their own root, stay the root user.
+    ["I don't know the root password anymore", 'root'],
+    ["I don't have the root password and the mfa phone is gone", 'root'],
+    ['the root account belongs to me, forgot the password', 'root'],
+    ['my account has root mfa enabled and I lost the phone', 'root'],
+    ['my problem is root password reset', 'root'],
+    ['I created the AWS account for us two years ago and lost the mfa', 'root'],
     // A portal that is not the AWS access portal.
     ["I can't access the azure portal to get to aws", null],
     // Identity Center by its name in other languages (with IAM in it): not an IAM user.
