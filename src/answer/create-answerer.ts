@@ -204,10 +204,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   /** The topic answered last in this conversation, when it has its own steps for `kind`, and its question. */
   function earlierAnswerFor(asker: Asker | undefined, kind: AskerKind) {
     if (!asker) return undefined;
-    // A reply in a DM's thread is still the same conversation with the person.
-    const earlier =
-      lastCards.get(conversationOf(asker)) ??
-      (asker.surface === 'dm' && asker.threadTs ? lastCards.get(conversationOf(asker, '')) : undefined);
+    // A DM is one conversation with the person: its threads, and the cards a Home tab pick posts there
+    // (recorded with no channel), are part of it. The latest card of them is the one followed.
+    const keys =
+      asker.surface === 'dm'
+        ? [conversationOf(asker), conversationOf(asker, ''), conversationOf({ userId: asker.userId, surface: 'home' })]
+        : [conversationOf(asker)];
+    const earlier = keys
+      .map((key) => lastCards.get(key))
+      .reduce((latest, card) => (card && (!latest || card.at > latest.at) ? card : latest), undefined);
     if (!earlier?.topicId || now() - earlier.at > FOLLOW_UP_MS) return undefined;
     const topic = corpus.byId.get(earlier.topicId);
     if (!topic?.user_kinds?.some((choice) => choice.kind === kind)) return undefined;

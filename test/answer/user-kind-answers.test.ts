@@ -472,6 +472,20 @@ describe('who is asking, said after an answer: what it is not', () => {
     }
   });
 
+  it('follows a topic picked on the Home tab (its card lands in the DM), or the DM answer given after it', () => {
+    let clock = 5_000_000;
+    const answering = createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, now: () => clock });
+    answering.answer('my username and password are right but the sign in page rejects them', { asker: dm });
+    clock += 1000;
+    answering.topicCard({ topicId: 'mfa-device-lost' }, { asker: { userId: dm.userId, surface: 'home' } });
+    clock += 1000;
+    expect(answering.answer("I'm the root user", { asker: dm }).outcome?.topic?.id).toBe('mfa-device-lost');
+    clock += 1000;
+    answering.answer('my username and password are right but the sign in page rejects them', { asker: dm });
+    clock += 1000;
+    expect(answering.answer('I am an IAM user', { asker: dm }).outcome?.topic?.id).toBe('wrong-signin-page');
+  });
+
   it('follows an answer in a DM from a reply in its thread', () => {
     const answering = fresh();
     answering.answer('I lost my MFA phone', { asker: dm });
