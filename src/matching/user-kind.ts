@@ -61,17 +61,61 @@ const IDENTITY_CENTER_WORDING =
  * - IAM: "iam" typed for "I am" ("iam not able to log in", "iam trying the access portal").
  * - Identity Center: "idc" for "I don't care", or a data centre ("our IDC firewall").
  */
-const OTHER_SENSES = {
-  federated:
-    /\bping(?:ing|ed)?\s+(?:me|us|you|him|her|them|back|in|on|here|our|the|my|your|someone|anyone|@|<@)|\bad[\s-]*block\w*|\ban\s+ad\s+(?:for|about|on|from|in|that)\b|\bads\b|\bad[\s-]+(?:hoc|campaigns?|spend|network|revenue|clicks?|banners?)\b/i,
-  root: /\broot\s+(?:cause[sd]?|certificates?|certs?|ca|domain|folder|directory|dir|path|shell|ou|of\s+(?:the|our|an?)\s+(?:org|organi[sz]ation|problem|issue))\b|\b(?:org|organi[sz]ation|ou)\s+root\b|\broot(?:ed|ing)?\s+(?:my|the|his|her|an?|our)\s+(?:android|phone|device|tablet|iphone)\b|\brooted\b|\broot\s+(?:on|in)\s+(?:the\s+|our\s+|my\s+|an?\s+|all\s+)?(?:[\w-]+\s+)?(?:servers?|box(?:es)?|instances?|vms?|machines?|hosts?|containers?|linux)\b|\b(?:product|business|project|app|application|service|team|data|code|budget|process|system|channel|repo|repository|page|group|workspace|slack)\s+owner\b|\b(?!(?:i|we)\b)[\w-]+\s+(?:has\s+|had\s+|have\s+)?(?:created|opened|set\s+up)\s+(?:the|an?|my)\s+(?:aws\s+)?account\s+for\s+(?:me|us)\b|\b(?:admin|administrator|it|boss|manager|someone|somebody|they|he|she|company|team|ops|colleague|coworker)\s+(?:has\s+|had\s+|have\s+)?(?:created|opened)\s+(?:the|my|our|an?)\s+(?:aws\s+)?account\b|\bwho\s+(?:created|opened|owns|has)\b|\b(?:(?:our|my|the|their)\s+(?:boss|manager|ceo|cto|cfo|coo|founder|co-?founder|admin|administrator|it|team|colleague|coworker|lead|director|client|customer|company|finance|accountant|dad|father|mom|mother|wife|husband|partner|friend|predecessor|contractor|agency|vendor)|someone(?:\s+else)?|somebody(?:\s+else)?|he|she|they|finance)\s+(?:is|has|holds|owns|keeps)\s+(?:the\s+)?root\b|\broot(?:\s+(?:user|account|email|e-mail|login|credentials?|password|access))?\s+(?:(?:belongs\s+to|is\s+with|sits\s+with)(?!\s+(?:me|us|myself)\b)|is\s+(?:our|the|my)\s+[\w-]+['’]s)|\b(?:do\s*n['’]?t|does\s*n['’]?t|did\s*n['’]?t|never|not)\s+(?:have|use|own|hold)\s+(?:the\s+)?root\b(?!\s+(?:user\s+)?(?:password|pw|email|e-mail|mail|mfa|credentials?|login|sign-?in|phone|device))|\broot(?:\s+(?:user|account))?\s+(?:is\s*n['’]?t|is\s+not)\s+me\b/i,
-  'identity-center':
-    /\bidc\s+(?:about|what|if|how|why|tbh|lol|but|anymore)\b|\b(?:our|the|an?)\s+idc\s+(?:firewall|network|proxy|datacenter|data\s+cent(?:er|re)|dc|rack|servers?)\b/i,
-  iam: /\biam\s+(?:not|unable|trying|getting|having|facing|using|still|also|very|really|so|just|able|going|looking|working|signing|logging|new|sure|confused|stuck)\b/i,
-} as const;
-const OTHER_SENSES_ALL = Object.fromEntries(
-  Object.entries(OTHER_SENSES).map(([kind, pattern]) => [kind, new RegExp(pattern.source, 'gi')]),
-) as Record<keyof typeof OTHER_SENSES, RegExp>;
+/** People the asker may name as someone else: "our CEO is root", "my boss has root". */
+const PEOPLE = String.raw`(?:boss|manager|ceo|cto|cfo|coo|founder|co-?founder|admin|administrator|it|team|colleague|coworker|lead|director|client|customer|company|finance|accountant|dad|father|mom|mother|wife|husband|partner|friend|predecessor|contractor|agency|vendor|employer)`;
+/** What follows "root" when it is the root user's own sign-in ("my boss has root MFA on my phone" is not the boss's). */
+const ROOT_SIGN_IN = String.raw`(?:(?:user|account)(?:['’]s)?\s+)?(?:password|pw|email|e-?mail|mail|mfa|2fa|credentials?|login|sign-?in|phone|device|yubikey|token|access)`;
+type SenseKind = 'federated' | 'root' | 'identity-center' | 'iam';
+const OTHER_SENSES: Record<SenseKind, readonly RegExp[]> = {
+  federated: [
+    /\bping(?:ing|ed)?\s+(?:me|us|you|him|her|them|back|here|someone|anyone|@|<@|in\s+(?:the\s+|this\s+)?(?:thread|channel|slack|dm))/i,
+    /\bad[\s-]*block\w*/i,
+    // Lower case only: "an AD on-prem" is Active Directory.
+    /\ban\s+ad\s+(?:for|about|from|that)\b/,
+    /\bads\b/,
+    /\bad[\s-]+(?:hoc|campaigns?|spend|network|revenue|clicks?|banners?)\b/i,
+  ],
+  root: [
+    /\broot\s+(?:cause[sd]?|certificates?|certs?|ca|domain|folder|directory|dir|path|shell|ou|of\s+(?:the|our|an?)\s+(?:problem|issue))\b/i,
+    /\b(?:org|organi[sz]ation|ou)\s+root\b(?!\s+(?:user|account|email|password|mfa|login|credentials))/i,
+    /\broot(?:ed|ing)?\s+(?:my|the|his|her|an?|our)\s+(?:android|phone|device|tablet|iphone)\b|\brooted\b/i,
+    /\b(?:have|has|got|had)\s+root\s+(?:access\s+)?(?:on|in|to)\s+(?:the\s+|our\s+|my\s+|an?\s+|all\s+)?(?:[\w-]+\s+)?(?:servers?|box(?:es)?|instances?|vms?|machines?|hosts?|containers?|linux)\b/i,
+    /\b(?:product|business|project|app|application|service|team|data|code|budget|process|system|channel|repo|repository|page|group|workspace|slack)\s+owner\b/i,
+    new RegExp(
+      String.raw`\b(?:${PEOPLE}|someone|somebody|they|he|she|ops)\s+(?:has\s+|had\s+|have\s+)?(?:created|opened|set\s+up)\s+(?:the|my|our|an?)\s+(?:aws\s+)?account\b`,
+      'i',
+    ),
+    // Asked, not said: "Who created the aws account?"
+    /(?:^|[.!?]\s*)who\s+(?:created|opened|owns|has)\b[^.!?]*\?/i,
+    new RegExp(
+      String.raw`\b(?:(?:our|my|the|their)\s+${PEOPLE}|someone(?:\s+else)?|somebody(?:\s+else)?|he|she|they)\s+(?:is|has|holds|owns|keeps)\s+(?:the\s+)?root\b(?!\s+${ROOT_SIGN_IN})`,
+      'i',
+    ),
+    new RegExp(
+      String.raw`\broot(?:\s+(?:user|account|email|e-mail|login|credentials?|password|access))?\s+(?:(?:belongs\s+to|is\s+with|sits\s+with|is)\s+(?:our|the|my|his|her|their)\s+${PEOPLE}\b|(?:belongs\s+to|is\s+with|sits\s+with)\s+(?:finance|accounting|legal|him|her|them)\b)`,
+      'i',
+    ),
+    // Root denied, said of root itself ("I don't have root, I'm a developer"), not of its password or MFA.
+    /\b(?:do\s*n['’]?t|does\s*n['’]?t|did\s*n['’]?t|do\s+not|never|not)\s+(?:have|own|hold|use)\s+(?:the\s+)?root(?=\s*(?:[,.;!?]|$|(?:rights|privileges|permissions?)\b))/i,
+    /\broot(?:\s+(?:user|account))?\s+(?:is\s*n['’]?t|is\s+not)\s+me\b/i,
+  ],
+  'identity-center': [
+    // Lower case only: "idc" for "I don't care"; "IDC" is Identity Center.
+    /\bidc\s+(?:about|tbh|lol)\b/,
+    /\b(?:our|the|an?)\s+idc\s+(?:firewall|network|proxy|datacenter|data\s+cent(?:er|re)|dc|rack|servers?)\b/i,
+  ],
+  // "iam" typed for "I am", never "IAM": "iam not able to log in", "Iam trying the access portal".
+  iam: [
+    /\b[Ii]am\s+(?:not|unable|trying|getting|having|facing|signing|logging|going|looking|working|stuck|sure|confused|able|also|so|very|really|just)\b/,
+  ],
+};
+const everyOne = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+const OTHER_SENSES_ALL: Record<SenseKind, readonly RegExp[]> = {
+  federated: OTHER_SENSES.federated.map(everyOne),
+  root: OTHER_SENSES.root.map(everyOne),
+  'identity-center': OTHER_SENSES['identity-center'].map(everyOne),
+  iam: OTHER_SENSES.iam.map(everyOne),
+};
 
 /**
  * What a sign-in page asks for names its fields, not who is asking: in "I created the account myself
@@ -211,9 +255,9 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     let said = found.explicit;
     if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
     if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
-    for (const kind of Object.keys(OTHER_SENSES) as Array<keyof typeof OTHER_SENSES>) {
-      if (!(said & bit(kind)) || !OTHER_SENSES[kind].test(question)) continue;
-      const without = question.replace(OTHER_SENSES_ALL[kind], ' ');
+    for (const kind of Object.keys(OTHER_SENSES) as SenseKind[]) {
+      if (!(said & bit(kind)) || !OTHER_SENSES[kind].some((pattern) => pattern.test(question))) continue;
+      const without = OTHER_SENSES_ALL[kind].reduce((text, pattern) => text.replace(pattern, ' '), question);
       const stillSaid = scan(analyzer.analyzeQuestion(without)).explicit & bit(kind);
       if (!stillSaid || (kind === 'root' && !ROOT_WORDING.test(without))) said &= ~bit(kind);
     }

@@ -145,6 +145,22 @@ describe('reading the kind of user from a question', () => {
     ['my account has root mfa enabled and I lost the phone', 'root'],
     ['my problem is root password reset', 'root'],
     ['I created the AWS account for us two years ago and lost the mfa', 'root'],
+    // A second probe, of those rules against the code before them: each read no kind.
+    ["I don't have the root account password anymore", 'root'],
+    ["I don't have the root 2FA device anymore, switched phones", 'root'],
+    ['I never use the root user so of course I forgot its password', 'root'],
+    ["I'm the one who created the AWS account, now locked out after phone reset", 'root'],
+    ["I've created the account for us ages ago, now it wants MFA and I don't have the device", 'root'],
+    ["the root account is with my old work email which I can't access anymore", 'root'],
+    ['trying to sign in as root on my new machine and it just loops back', 'root'],
+    ["I'm locked out of our org root account, I set it up myself", 'root'],
+    ['The company has root MFA on my phone and I dropped it in a lake', 'root'],
+    ["I'm IAM not root, forgot password", 'iam'],
+    ['I sign in as IAM using the 12 digit account id, but MFA fails', 'iam'],
+    ['we log in through IDC but my MFA device is gone', 'identity-center'],
+    ['IDC how do i reset my mfa??', 'identity-center'],
+    ["we use Ping in front of AWS and it's looping", 'federated'],
+    ['our login is tied to an AD on-prem, and AWS sign in fails', 'federated'],
     // A portal that is not the AWS access portal.
     ["I can't access the azure portal to get to aws", null],
     // Identity Center by its name in other languages (with IAM in it): not an IAM user.
