@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import type { Topic } from '../../src/knowledge/schema';
@@ -224,5 +226,26 @@ describe('a question that names no kind of user, where the kind decides the answ
   it('answers a topic whose runner-up is for everyone, or far behind', () => {
     expect(matcher.match('lost the root user password, I still read the account email').kind).toBe('answer');
     expect(matcher.match('how can I shut down our aws account for good').kind).toBe('answer');
+  });
+});
+
+// 271 questions written and labelled (root, iam, identity-center, federated, or none) by someone probing
+// the reader, before they ran any of them (test/fixtures/README.md). The reader may miss a kind (the card
+// for everyone is safe); it must never read another kind than the one said.
+describe('the probe set', () => {
+  const rows = readFileSync(join(__dirname, '..', 'fixtures', 'user-kind-probe.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { q: string; user?: string });
+  const read = rows.map((row) => ({ ...row, got: kindOf(row.q) }));
+
+  it('never reads another kind than the one the question says', () => {
+    const otherKind = read.filter((row) => row.user && row.got && row.got !== row.user);
+    expect(otherKind.map((row) => `${row.q} -> ${row.got}`)).toEqual([]);
+  });
+
+  it('reads the kind said, or none where none is said, in at least 90% of them (246 of 271 when written)', () => {
+    const asLabelled = read.filter((row) => (row.user ?? null) === row.got).length;
+    expect(asLabelled / rows.length).toBeGreaterThanOrEqual(0.9);
   });
 });
