@@ -2,7 +2,6 @@
 // call this, so what the terminal shows is what Slack would show. Given a question log and an asker, it
 // also records each question's outcome, and the card's buttons carry the question's id (the offline
 // command records nothing, so its cards have no feedback or "Ask my administrator" buttons).
-
 import { withLeadNote } from '../cards/blocks';
 import { buildAnswerCard, FOR_KIND_LINE } from '../cards/build-answer-card';
 import { buildClarifyCard } from '../cards/build-clarify-card';
@@ -18,6 +17,8 @@ import type { Matcher, MatchResult } from '../matching/matcher';
 import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/types';
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
 import { collapseSpaces, hasMarkup, sliceWhole, stripMarkup, unescapeSlack } from '../text/slack-text';
+
+import { createConversationMemory } from './conversation-memory';
 
 export interface Reply {
   /** The question as matched and as it may be shown or stored: Slack markup gone, secrets redacted. */
@@ -40,11 +41,6 @@ export interface Asker {
   /** The thread the conversation is in (a mention's); not stored, it only tells one conversation from another. */
   threadTs?: string;
 }
-
-/** How long a topic answered in a conversation stays what "I'm the root user" said there next is about. */
-export const FOLLOW_UP_MS = 30 * 60 * 1000;
-/** Conversations remembered at most (the oldest is forgotten first): a bound on memory, not a limit anyone meets. */
-const MAX_CONVERSATIONS = 10_000;
 
 /** Matching reads at most this much of a question: more than any real question needs, and it bounds the work one message can cost. */
 export const MAX_MATCHED_CHARS = 400;
@@ -185,37 +181,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return { topic, userKind };
   }
 
-  // The card last given in each conversation (a person, in a DM, a channel or a thread): its topic when it
-  // was a topic's card, and the question it answered, so that "I'm the root user" said next reopens it on
-  // the root user's steps. Kept in this process only: with several processes, the next message may reach
-  // another, which answers it as a question of its own.
-  const now = deps.now ?? Date.now;
-  const lastCards = new Map<string, { topicId: string | null; question: string | null; at: number }>();
-  const conversationOf = (asker: Asker, threadTs: string | undefined = asker.threadTs) =>
-    [asker.userId, asker.channelId ?? '', threadTs ?? ''].join('\u0000');
-  /** A topic's card given (or, with a null topic, a clarify or fallback card: nothing to reopen). */
-  function rememberCard(asker: Asker | undefined, topicId: string | null, question: string | null) {
-    if (!asker) return;
-    const key = conversationOf(asker);
-    lastCards.delete(key);
-    lastCards.set(key, { topicId, question, at: now() });
-    if (lastCards.size > MAX_CONVERSATIONS) lastCards.delete(lastCards.keys().next().value as string);
-  }
+  const conversations = createConversationMemory(deps.now);
   /** The topic answered last in this conversation, when it has its own steps for `kind`, and its question. */
   function earlierAnswerFor(asker: Asker | undefined, kind: AskerKind) {
-    if (!asker) return undefined;
-    // A DM is one conversation with the person: its threads, and the cards a Home tab pick posts there
-    // (recorded with no channel), are part of it. The latest card of them is the one followed.
-    const keys =
-      asker.surface === 'dm'
-        ? [conversationOf(asker), conversationOf(asker, ''), conversationOf({ userId: asker.userId, surface: 'home' })]
-        : [conversationOf(asker)];
-    const earlier = keys
-      .map((key) => lastCards.get(key))
-      .reduce((latest, card) => (card && (!latest || card.at > latest.at) ? card : latest), undefined);
-    if (!earlier?.topicId || now() - earlier.at > FOLLOW_UP_MS) return undefined;
-    const topic = corpus.byId.get(earlier.topicId);
-    if (!topic?.user_kinds?.some((choice) => choice.kind === kind)) return undefined;
+    const earlier = asker && conversations.lastCard(asker);
+    const topic = earlier?.topicId ? corpus.byId.get(earlier.topicId) : undefined;
+    if (!earlier || !topic?.user_kinds?.some((choice) => choice.kind === kind)) return undefined;
     return { topic, question: earlier.question };
   }
 
@@ -261,7 +232,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const forKind =
       askerKind && (ownSteps || shown !== found.topic) ? { kind: askerKind, othersTopicId: found.topic.id } : undefined;
     // A topic picked with no question behind it (from the Home tab or a menu) is recorded as picked, untyped.
-    rememberCard(options.asker, found.topic.id, null);
+    if (options.asker) conversations.remember(options.asker, found.topic.id, null);
     const questionId =
       ref.questionId ??
       record(options.asker, {
@@ -289,6 +260,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const posted = options.asker?.surface !== 'command';
       const secretWarning = secrets.length > 0 ? buildSecretWarningCard(secrets, { posted }) : null;
       if (!/[\p{L}\p{N}]/u.test(question)) {
+        if (options.asker) conversations.remember(options.asker, null, null);
         return {
           question,
           outcome: null,
@@ -308,7 +280,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const user = matched.user ?? undefined;
       // Recorded with the question it follows, so an administrator asked for help reads the whole of it.
       const recorded = earlier?.question ? joinFollowUp(earlier.question, question) : question;
-      rememberCard(options.asker, kind === 'answer' ? (matched.topic?.id ?? null) : null, recorded);
+      if (options.asker)
+        conversations.remember(options.asker, kind === 'answer' ? (matched.topic?.id ?? null) : null, recorded);
       // The answer is the topic whose card the person gets: recorded, and reported, as that one.
       const shown = kind === 'answer' && matched.topic ? shownFor({ topicId: matched.topic.id, kind: user }) : null;
       const outcome = shown && shown.shown !== matched.topic ? { ...matched, topic: shown.shown } : matched;

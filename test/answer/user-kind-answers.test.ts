@@ -434,6 +434,13 @@ describe('who is asking, said after an answer: what it is not', () => {
     expect(allText(next.card)).not.toContain('Here it is again');
   });
 
+  it('follows only the card just given: after the topic menu (a message of emoji alone), too', () => {
+    const answering = fresh();
+    answering.answer('I lost my MFA phone', { asker: dm });
+    expect(answering.answer(':sob: :sob:', { asker: dm }).outcome).toBeNull();
+    expect(allText(answering.answer("I'm the root user", { asker: dm }).card)).not.toContain('Here it is again');
+  });
+
   it.each([
     'who has the root user',
     'how do I know if I am the root user',
