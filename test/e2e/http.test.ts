@@ -68,6 +68,20 @@ describe('surfaces', () => {
     expect(headerOf(call.args)).toMatch(/close/i);
   });
 
+  it('reopens the card just given on the kind a person names next, in the same DM', async () => {
+    const { slack } = running;
+    const inDm = { channel: 'D0DMKIND01', user: 'U0KINDDM01' };
+    await sender.event(directMessageEvent('I lost my MFA phone', inDm));
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === inDm.channel));
+    await sender.event(directMessageEvent("I'm the root user", inDm));
+    const again = await slack.waitFor(
+      () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === inDm.channel)[1],
+    );
+    expect(headerOf(again.args)).toMatch(/MFA/);
+    expect(JSON.stringify(again.args.blocks)).toContain(FOR_KIND_LINE.root);
+    expect(String(again.args.text)).toContain('Here it is again, for the root user.');
+  });
+
   it('clarifies and falls back through the same path', async () => {
     const clarify = await ask('forgot my password', 'cmd-clarify');
     const fallback = await ask('how do I create an S3 bucket with versioning?', 'cmd-fallback');
