@@ -8,6 +8,7 @@
 // offering one of those topics, whose choices open on the named kind's steps, counts as that kind's card).
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createAnswerPath } from '../src/answer/create-answer-path';
 import { FOR_KIND_LINE } from '../src/cards/build-answer-card';
 import type { Card } from '../src/cards/types';
@@ -63,18 +64,19 @@ function readRows(file: string): Row[] {
     });
 }
 
-const args = process.argv.slice(2);
-const show = args.includes('--show');
-const minOwnAt = args.indexOf('--min-own');
-const MIN_OWN = minOwnAt >= 0 ? Number(args[minOwnAt + 1]) : BAR_OWN;
+// Node's own option parser: `--min-own 0.9` and `--min-own=0.9` alike, anything else a file to read.
+const { values: options, positionals } = parseArgs({
+  options: { show: { type: 'boolean' }, 'min-own': { type: 'string' } },
+  allowPositionals: true,
+  strict: false,
+});
+const show = options.show === true;
+const MIN_OWN = options['min-own'] === undefined ? BAR_OWN : Number(options['min-own']);
 if (!(MIN_OWN >= 0 && MIN_OWN <= 1)) {
   console.error('--min-own takes a share between 0 and 1, like 0.9');
   process.exit(2);
 }
-const files = [
-  DEFAULT_FILE,
-  ...args.filter((arg, index) => arg !== '--show' && (minOwnAt < 0 || (index !== minOwnAt && index !== minOwnAt + 1))),
-];
+const files = [DEFAULT_FILE, ...positionals];
 const { answerer } = createAnswerPath({});
 
 /** The kind a card says it is for ("For the root user"), if it says one. */

@@ -7,7 +7,7 @@ import type { Asker } from './create-answerer';
 /** How long a card given in a conversation stays what "I'm the root user" said there next is about. */
 export const FOLLOW_UP_MS = 30 * 60 * 1000;
 /** Conversations remembered at most (the oldest is forgotten first): a bound on memory, not a limit anyone meets. */
-const MAX_CONVERSATIONS = 10_000;
+export const MAX_CONVERSATIONS = 10_000;
 
 export interface LastCard {
   /** The topic whose card it was; null for a clarifying, fallback or menu card (nothing to reopen). */
@@ -25,8 +25,9 @@ export interface ConversationMemory {
 
 export function createConversationMemory(now: () => number = Date.now): ConversationMemory {
   const cards = new Map<string, LastCard>();
-  const keyOf = (asker: Asker, threadTs: string | undefined = asker.threadTs) =>
-    [asker.userId, asker.channelId ?? '', threadTs ?? ''].join('\u0000');
+  // A DM is one conversation with the person, its threads included.
+  const keyOf = (asker: Asker) =>
+    [asker.userId, asker.channelId ?? '', asker.surface === 'dm' ? '' : (asker.threadTs ?? '')].join('\u0000');
   return {
     remember(asker, topicId, question) {
       const key = keyOf(asker);
@@ -35,12 +36,10 @@ export function createConversationMemory(now: () => number = Date.now): Conversa
       if (cards.size > MAX_CONVERSATIONS) cards.delete(cards.keys().next().value as string);
     },
     lastCard(asker) {
-      // A DM is one conversation with the person: its threads, and the cards a Home tab pick posts there
-      // (remembered with no channel), are part of it. The latest card of them is the one followed.
+      // The cards a Home tab pick posts in the DM (remembered with no channel) are part of it too: the
+      // latest of the two is the one followed.
       const keys =
-        asker.surface === 'dm'
-          ? [keyOf(asker), keyOf(asker, ''), keyOf({ userId: asker.userId, surface: 'home' })]
-          : [keyOf(asker)];
+        asker.surface === 'dm' ? [keyOf(asker), keyOf({ userId: asker.userId, surface: 'home' })] : [keyOf(asker)];
       const latest = keys
         .map((key) => cards.get(key))
         .reduce<LastCard | undefined>(

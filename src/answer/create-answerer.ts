@@ -18,7 +18,7 @@ import type { NewQuestion, OutcomeKind, QuestionLog, Surface } from '../store/ty
 import { REDACTED, redactSecrets, type SecretKind } from '../text/secrets';
 import { collapseSpaces, hasMarkup, sliceWhole, stripMarkup, unescapeSlack } from '../text/slack-text';
 
-import { createConversationMemory } from './conversation-memory';
+import { type ConversationMemory, createConversationMemory } from './conversation-memory';
 
 export interface Reply {
   /** The question as matched and as it may be shown or stored: Slack markup gone, secrets redacted. */
@@ -133,8 +133,8 @@ export interface AnswererDeps {
   questions?: QuestionLog;
   /** A question that could not be recorded is still answered (without its buttons); this hears why. */
   onRecordError?: (error: unknown) => void;
-  /** The clock, for the follow-up window; tests move it. */
-  now?: () => number;
+  /** The card last given in each conversation, for "I'm the root user" said next; one of its own if not given. */
+  conversations?: ConversationMemory;
 }
 
 /**
@@ -144,7 +144,7 @@ export interface AnswererDeps {
  */
 const ASKS_ABOUT_A_KIND =
   /\?|\b(?:who|what|whats|how|which|why|when|where|whether|if|can|could|should|would|will|shall|ask|asking|know|tell|try|trying|need|want|wants|find|get)\b|\b(?:am|are|is|do|does|did)\s+(?:i|we|you|it|they|there)\b|\b(?:i|we)['’]?ll\b/i;
-const SAYS_WHO_THEY_ARE = (question: string): boolean => !ASKS_ABOUT_A_KIND.test(question);
+const saysWhoTheyAre = (question: string): boolean => !ASKS_ABOUT_A_KIND.test(question);
 
 /** The question a follow-up refines, and the follow-up, as one recorded question. */
 function joinFollowUp(earlier: string, followUp: string): string {
@@ -152,11 +152,17 @@ function joinFollowUp(earlier: string, followUp: string): string {
   return joined.length > MAX_QUESTION_CHARS ? cutQuestion(joined) : joined;
 }
 
-/** "Here it is again, for the root user": the lead of a card reopened on the kind a person just named. */
-export const followUpNote = (kind: AskerKind): string => {
+/**
+ * The lead of a card reopened on the kind a person just named: "Here it is again, for the root user." When
+ * that kind is sent to another topic (a root user needs no account ID: the sign-in page topic), it says so.
+ */
+export function followUpNote(kind: AskerKind, sameTopic: boolean): string {
   const forKind = FOR_KIND_LINE[kind];
-  return `:point_right: Here it is again, ${forKind.charAt(0).toLowerCase()}${forKind.slice(1)}.`;
-};
+  const lowered = `${forKind.charAt(0).toLowerCase()}${forKind.slice(1)}`;
+  return sameTopic
+    ? `:point_right: Here it is again, ${lowered}.`
+    : `:point_right: ${forKind}, this is the one that fits.`;
+}
 
 const shownKind = (outcome: MatchResult): OutcomeKind =>
   outcome.kind === 'answer' && outcome.topic ? 'answer' : outcome.kind === 'clarify' ? 'clarify' : 'fallback';
@@ -181,8 +187,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     return { topic, userKind };
   }
 
-  const conversations = createConversationMemory(deps.now);
-  /** The topic answered last in this conversation, when it has its own steps for `kind`, and its question. */
+  const conversations = deps.conversations ?? createConversationMemory();
+  /** The topic answered last in this conversation, when it has steps (or a topic) for `kind`, and its question. */
   function earlierAnswerFor(asker: Asker | undefined, kind: AskerKind) {
     const earlier = asker && conversations.lastCard(asker);
     const topic = earlier?.topicId ? corpus.byId.get(earlier.topicId) : undefined;
@@ -272,7 +278,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const asked = matcher.match(textForMatching(question));
       // "I'm the root user" right after an answer: that answer again, on the root user's steps.
       const earlier =
-        asked.onlyWho && asked.user && SAYS_WHO_THEY_ARE(question)
+        asked.onlyWho && asked.user && saysWhoTheyAre(question)
           ? earlierAnswerFor(options.asker, asked.user)
           : undefined;
       const matched: MatchResult = earlier ? { ...asked, kind: 'answer', topic: earlier.topic, confidence: 1 } : asked;
@@ -300,7 +306,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           { topicId: matched.topic.id, kind: user, questionId, askerId: options.asker?.userId },
           { shareable: options.shareable },
         ) as Card;
-        if (earlier && user) card = withLeadNote(card, followUpNote(user));
+        if (earlier && user) card = withLeadNote(card, followUpNote(user, outcome.topic === earlier.topic));
       } else if (kind === 'clarify') {
         card = buildClarifyCard(outcome.candidates, question, questionId, {
           twoProblems: outcome.twoProblems,

@@ -49,6 +49,10 @@ const ROOT = 1 << ASKER_KINDS.indexOf('root');
 const IDENTITY_CENTER_WORDING =
   /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign|centro\s+de\s+identidades|centre\s+d['’]\s*identit[ée])|アイデンティティセンター|身份中心|자격\s*증명\s*센터/i;
 
+/** People the asker may name as someone else: "our CEO is root", "my boss has root". */
+const PEOPLE = String.raw`(?:boss|manager|ceo|cto|cfo|coo|founder|co-?founder|admin|administrator|it|team|colleague|coworker|lead|director|client|customer|company|finance|accountant|dad|father|mom|mother|wife|husband|partner|friend|predecessor|contractor|agency|vendor|employer)`;
+/** What follows "root" when it is the root user's own sign-in ("my boss has root MFA on my phone" is not the boss's). */
+const ROOT_SIGN_IN = String.raw`(?:(?:user|account)(?:['’]s)?\s+)?(?:password|pw|email|e-?mail|mail|mfa|2fa|credentials?|login|sign-?in|phone|device|yubikey|token|access)`;
 /**
  * A kind's words in other senses, which say nothing of who is asking. Such a question is read again without
  * them, and the kind counts only if it is still said.
@@ -61,12 +65,7 @@ const IDENTITY_CENTER_WORDING =
  * - IAM: "iam" typed for "I am" ("iam not able to log in", "iam trying the access portal").
  * - Identity Center: "idc" for "I don't care", or a data centre ("our IDC firewall").
  */
-/** People the asker may name as someone else: "our CEO is root", "my boss has root". */
-const PEOPLE = String.raw`(?:boss|manager|ceo|cto|cfo|coo|founder|co-?founder|admin|administrator|it|team|colleague|coworker|lead|director|client|customer|company|finance|accountant|dad|father|mom|mother|wife|husband|partner|friend|predecessor|contractor|agency|vendor|employer)`;
-/** What follows "root" when it is the root user's own sign-in ("my boss has root MFA on my phone" is not the boss's). */
-const ROOT_SIGN_IN = String.raw`(?:(?:user|account)(?:['’]s)?\s+)?(?:password|pw|email|e-?mail|mail|mfa|2fa|credentials?|login|sign-?in|phone|device|yubikey|token|access)`;
-type SenseKind = 'federated' | 'root' | 'identity-center' | 'iam';
-const OTHER_SENSES: Record<SenseKind, readonly RegExp[]> = {
+const OTHER_SENSES: Record<AskerKind, readonly RegExp[]> = {
   federated: [
     /\bping(?:ing|ed)?\s+(?:me|us|you|him|her|them|back|here|someone|anyone|@|<@|in\s+(?:the\s+|this\s+)?(?:thread|channel|slack|dm))/i,
     /\bad[\s-]*block\w*/i,
@@ -110,12 +109,9 @@ const OTHER_SENSES: Record<SenseKind, readonly RegExp[]> = {
   ],
 };
 const everyOne = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
-const OTHER_SENSES_ALL: Record<SenseKind, readonly RegExp[]> = {
-  federated: OTHER_SENSES.federated.map(everyOne),
-  root: OTHER_SENSES.root.map(everyOne),
-  'identity-center': OTHER_SENSES['identity-center'].map(everyOne),
-  iam: OTHER_SENSES.iam.map(everyOne),
-};
+const OTHER_SENSES_ALL = new Map<AskerKind, readonly RegExp[]>(
+  ASKER_KINDS.map((kind) => [kind, OTHER_SENSES[kind].map(everyOne)]),
+);
 
 /**
  * What a sign-in page asks for names its fields, not who is asking: in "I created the account myself
@@ -127,36 +123,21 @@ const PAGE_ASKS_FOR =
   /\b(?:page|screen|form|console|site|window|prompt|login|log-?in|sign-?in)\s+(?:(?:is|was|now|still|keeps|just|only|then)\s+){0,2}(?:ask(?:s|ed|ing)?|wants?|wanted|wanting|requir(?:es|ed|ing)|request(?:s|ed|ing)|prompt(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.!?;]*?(?=,?\s*\b(?:but|though|although|while|whereas|yet|however)\b|[.!?;]|$)/gi;
 const POSSESSIVE = /\b(?:my|our)\b/i;
 
-/** The asker saying a role is theirs: "I'm the IAM admin", "I log in as IAM admin", "me, the Okta admin". */
+/**
+ * The asker saying a role is theirs: "I'm the IAM admin", "I log in as IAM admin", "my IAM admin user" (or
+ * their administrator: either way not a kind to set aside for another).
+ */
 const OWN_ROLE =
-  /\b(?:i\s*['’]?\s*m|i\s+am|as|me,?)\s+(?:(?:the|an?|our|one\s+of\s+the)\s+)?(?:(?:aws|iam|identity|cent(?:er|re)|idc|sso|okta|entra|azure|ad|adfs|google|workspace|ping|onelogin|jumpcloud|saml|account|cloud|main|only|sole|super|org|organi[sz]ation)\s+){0,3}(?:admin|administrator|sysadmin)s?\b/i;
+  /\b(?:i\s*['’]?\s*m|i\s+am|as|me,?|my)\s+(?:(?:the|an?|our|one\s+of\s+the)\s+)?(?:(?:aws|iam|identity|cent(?:er|re)|idc|sso|okta|entra|azure|ad|adfs|google|workspace|ping|onelogin|jumpcloud|saml|account|cloud|main|only|sole|super|org|organi[sz]ation)\s+){0,3}(?:admin|administrator|sysadmin)s?\b/i;
 
 /** Plain words folding hides: the access portal's address names IAM Identity Center outright. */
 const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
 /** The access portal by name ("access portal", "sso portal", "start url"), not "tile" or "my apps". */
 const PORTAL_WORDS = new Set(['portal']);
 const START_LINK = new Set(['url', 'link']);
-/** Portals that are not the AWS access portal ("the azure portal", "our company portal"). */
-const OTHER_PORTALS = new Set([
-  'azure',
-  'microsoft',
-  'company',
-  'intranet',
-  'hr',
-  'employee',
-  'customer',
-  'partner',
-  'okta',
-  'google',
-  'myapps',
-  'vendor',
-  'supplier',
-  'student',
-  'support',
-  'service',
-  'benefits',
-  'payroll',
-]);
+/** Portals that are not the AWS access portal ("the azure portal", "my company's portal", "the microsoft 365 portal"). */
+const OTHER_PORTALS =
+  /\b(?:azure|microsoft|company|intranet|hr|employee|customer|partner|okta|google|myapps|vendor|supplier|student|support|service|benefits|payroll)(?:['’]s)?(?:\s+[\w-]+)?\s+portal\b/gi;
 
 /** A kind right after one of these ("not the root user", "no okta", "without an IAM user") is not who is asking. */
 const NEGATIONS = new Set(['not', 'no', 'without', 'isnt', 'arent', 'never']);
@@ -255,9 +236,12 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     let said = found.explicit;
     if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
     if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
-    for (const kind of Object.keys(OTHER_SENSES) as SenseKind[]) {
+    for (const kind of ASKER_KINDS) {
       if (!(said & bit(kind)) || !OTHER_SENSES[kind].some((pattern) => pattern.test(question))) continue;
-      const without = OTHER_SENSES_ALL[kind].reduce((text, pattern) => text.replace(pattern, ' '), question);
+      const without = (OTHER_SENSES_ALL.get(kind) ?? []).reduce(
+        (text, pattern) => text.replace(pattern, ' '),
+        question,
+      );
       const stillSaid = scan(analyzer.analyzeQuestion(without)).explicit & bit(kind);
       if (!stillSaid || (kind === 'root' && !ROOT_WORDING.test(without))) said &= ~bit(kind);
     }
@@ -273,10 +257,9 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     if (said !== 0) return onlyKind(said);
 
     let implied = found.implied;
-    const portal = plain.some(
-      (word, index) =>
-        (PORTAL_WORDS.has(word) && !OTHER_PORTALS.has(plain[index - 1] ?? '')) ||
-        (word === 'start' && START_LINK.has(plain[index + 1] ?? '')),
+    const portalWords = plain.length > 0 ? words(question.replace(OTHER_PORTALS, ' ')) : NO_WORDS;
+    const portal = portalWords.some(
+      (word, index) => PORTAL_WORDS.has(word) || (word === 'start' && START_LINK.has(portalWords[index + 1] ?? '')),
     );
     if (portal) implied |= IDENTITY_CENTER;
     return onlyKind(implied & ~negated);

@@ -1,6 +1,7 @@
 // From the person's side: a question that says who is asking (root, IAM, Identity Center, federated)
 // gets that kind's card; one that says nothing, or says two things, gets the card for everyone.
-import { createAnswerer } from '../../src/answer/create-answerer';
+import { createConversationMemory } from '../../src/answer/conversation-memory';
+import { createAnswerer, followUpNote } from '../../src/answer/create-answerer';
 import { corpusToMrkdwn } from '../../src/cards/blocks';
 import { FOR_KIND_LINE, NOT_KIND_LABEL } from '../../src/cards/build-answer-card';
 import { buildStatsCard, USER_KINDS_TITLE } from '../../src/cards/build-stats-card';
@@ -17,6 +18,11 @@ const buttons = (card: Card, blockId: string) => {
   const block = card.blocks.find((b) => b.block_id === blockId);
   return block?.type === 'actions' ? block.elements.filter((e) => e.type === 'button') : [];
 };
+/** Whether a card is one reopened on a kind just named (either lead it may have). */
+const isFollowUp = (card: Card) =>
+  (['root', 'iam', 'identity-center', 'federated'] as const).some((kind) =>
+    [true, false].some((same) => allText(card).includes(followUpNote(kind, same))),
+  );
 const headerOf = (card: Card) => (card.blocks[0]?.type === 'header' ? card.blocks[0].text.text : '');
 const firstStepOf = (card: Card) => {
   const steps = card.blocks.find((b) => b.block_id === BLOCK.steps);
@@ -345,7 +351,8 @@ describe("following a kind's card by its buttons", () => {
 describe('who is asking, said after an answer', () => {
   const dm = { userId: 'U0ASKER01', surface: 'dm' as const, channelId: 'D0ASKER01' };
   let clock = 1_000_000;
-  const fresh = () => createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, now: () => clock });
+  const fresh = () =>
+    createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, conversations: createConversationMemory(() => clock) });
 
   it("reopens the card just given on the root user's steps, saying so, and records it as that answer", async () => {
     const temp = await tempStore();
@@ -355,7 +362,7 @@ describe('who is asking, said after an answer', () => {
         matcher,
         cardContext: ORG_CONTEXT,
         questions: temp.store.questions,
-        now: () => clock,
+        conversations: createConversationMemory(() => clock),
       });
       const first = recording.answer('I lost my MFA phone', { asker: dm });
       expect(allText(first.card)).not.toContain(FOR_KIND_LINE.root);
@@ -363,8 +370,8 @@ describe('who is asking, said after an answer', () => {
       expect(root.outcome).toMatchObject({ kind: 'answer', user: 'root' });
       expect(root.outcome?.topic?.id).toBe('mfa-device-lost');
       expect(allText(root.card)).toContain(FOR_KIND_LINE.root);
-      expect(allText(root.card)).toContain('Here it is again, for the root user.');
-      expect(root.card.text).toContain('Here it is again, for the root user.');
+      expect(allText(root.card)).toContain(followUpNote('root', true));
+      expect(root.card.text).toContain(followUpNote('root', true));
       expect(firstStepOf(root.card)).toBe(`1. ${corpusToMrkdwn(kindSteps('mfa-device-lost', 'root').steps[0] ?? '')}`);
       const stored = await temp.store.questions.get(root.questionId as number);
       expect(stored).toMatchObject({ kind: 'answer', topicId: 'mfa-device-lost', userKind: 'root' });
@@ -389,7 +396,10 @@ describe('who is asking, said after an answer', () => {
     const inThread = { userId: 'U0ASKER01', surface: 'mention' as const, channelId: 'C0CHANNEL1', threadTs: '10.1' };
     answering.topicCard({ topicId: 'find-account-id' }, { asker: inThread });
     const root = answering.answer('root user', { asker: inThread });
+    // A root user needs no account ID: the kind is sent to another topic, and the lead says so.
     expect(root.outcome?.topic?.id).toBe(headerTopicOf('find-account-id', 'root'));
+    expect(headerTopicOf('find-account-id', 'root')).not.toBe('find-account-id');
+    expect(allText(root.card)).toContain(followUpNote('root', false));
   });
 
   it('is about that conversation only: another person, channel or thread, or half an hour later, asks as before', () => {
@@ -431,14 +441,14 @@ describe('who is asking, said after an answer: what it is not', () => {
     expect(answering.answer('I forgot my password', { asker: dm }).outcome?.kind).toBe('clarify');
     const next = answering.answer("I'm an IAM user", { asker: dm });
     expect(next.outcome?.topic?.id).not.toBe('mfa-device-lost');
-    expect(allText(next.card)).not.toContain('Here it is again');
+    expect(isFollowUp(next.card)).toBe(false);
   });
 
   it('follows only the card just given: after the topic menu (a message of emoji alone), too', () => {
     const answering = fresh();
     answering.answer('I lost my MFA phone', { asker: dm });
     expect(answering.answer(':sob: :sob:', { asker: dm }).outcome).toBeNull();
-    expect(allText(answering.answer("I'm the root user", { asker: dm }).card)).not.toContain('Here it is again');
+    expect(isFollowUp(answering.answer("I'm the root user", { asker: dm }).card)).toBe(false);
   });
 
   it.each([
@@ -451,7 +461,7 @@ describe('who is asking, said after an answer: what it is not', () => {
   ])('a question about a kind is not the person saying who they are: %s', (question) => {
     const answering = fresh();
     answering.answer('I lost my MFA phone', { asker: dm });
-    expect(allText(answering.answer(question, { asker: dm }).card)).not.toContain('Here it is again');
+    expect(isFollowUp(answering.answer(question, { asker: dm }).card)).toBe(false);
   });
 
   it.each([
@@ -461,7 +471,7 @@ describe('who is asking, said after an answer: what it is not', () => {
     const answering = fresh();
     answering.answer('I lost my MFA phone', { asker: dm });
     const next = answering.answer(question, { asker: dm });
-    expect(allText(next.card)).not.toContain('Here it is again');
+    expect(isFollowUp(next.card)).toBe(false);
     if (alone) expect(next.outcome?.topic?.id).toBe(alone);
   });
 
@@ -481,7 +491,12 @@ describe('who is asking, said after an answer: what it is not', () => {
 
   it('follows a topic picked on the Home tab (its card lands in the DM), or the DM answer given after it', () => {
     let clock = 5_000_000;
-    const answering = createAnswerer({ corpus, matcher, cardContext: ORG_CONTEXT, now: () => clock });
+    const answering = createAnswerer({
+      corpus,
+      matcher,
+      cardContext: ORG_CONTEXT,
+      conversations: createConversationMemory(() => clock),
+    });
     answering.answer('my username and password are right but the sign in page rejects them', { asker: dm });
     clock += 1000;
     answering.topicCard({ topicId: 'mfa-device-lost' }, { asker: { userId: dm.userId, surface: 'home' } });
@@ -491,6 +506,15 @@ describe('who is asking, said after an answer: what it is not', () => {
     answering.answer('my username and password are right but the sign in page rejects them', { asker: dm });
     clock += 1000;
     expect(answering.answer('I am an IAM user', { asker: dm }).outcome?.topic?.id).toBe('wrong-signin-page');
+  });
+
+  it('in a DM, follows the latest card, whether it was given in a thread of the DM or not', () => {
+    const answering = fresh();
+    answering.answer('I lost my MFA phone', { asker: dm });
+    answering.answer('my username and password are right but the sign in page rejects them', {
+      asker: { ...dm, threadTs: '99.1' },
+    });
+    expect(answering.answer("I'm an IAM user", { asker: dm }).outcome?.topic?.id).toBe('wrong-signin-page');
   });
 
   it('follows an answer in a DM from a reply in its thread', () => {

@@ -1,5 +1,6 @@
 // The real Bolt app over real HTTP on 127.0.0.1: signed requests in, fake Slack Web API and
 // response_url out. Every surface and every button, clicked from the cards the app really sent.
+import { followUpNote } from '../../src/answer/create-answerer';
 import { FOR_KIND_LINE, NOT_KIND_LABEL, SHARE_LABEL, STILL_STUCK_LABEL } from '../../src/cards/build-answer-card';
 import { CLARIFY_PROMPT } from '../../src/cards/build-clarify-card';
 import { FALLBACK_TEXT, MENU_TEXT } from '../../src/cards/build-fallback-card';
@@ -79,7 +80,7 @@ describe('surfaces', () => {
     );
     expect(headerOf(again.args)).toMatch(/MFA/);
     expect(JSON.stringify(again.args.blocks)).toContain(FOR_KIND_LINE.root);
-    expect(String(again.args.text)).toContain('Here it is again, for the root user.');
+    expect(String(again.args.text)).toContain(followUpNote('root', true));
   });
 
   it('clarifies and falls back through the same path', async () => {

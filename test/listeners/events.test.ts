@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { followUpNote } from '../../src/answer/create-answerer';
 import { FOR_KIND_LINE } from '../../src/cards/build-answer-card';
 import { SECRET_WARNING_TITLE } from '../../src/cards/build-secret-warning-card';
 import { createAppMentionListener } from '../../src/listeners/events/app-mention';
@@ -123,7 +124,7 @@ describe('who is asking, said after an answer', () => {
     await dm({ ...first, text: 'I lost my MFA phone' });
     const calls = await dm({ ...first, ts: '30.2', text: "I'm the root user" });
     expect(cardText(calls)).toContain(FOR_KIND_LINE.root);
-    expect(cardText(calls)).toContain('Here it is again');
+    expect(cardText(calls)).toContain(followUpNote('root', true));
   });
 
   it('in a thread, only when mentioned in the same thread', async () => {

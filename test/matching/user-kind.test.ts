@@ -163,6 +163,13 @@ describe('reading the kind of user from a question', () => {
     ['IDC how do i reset my mfa??', 'identity-center'],
     ["we use Ping in front of AWS and it's looping", 'federated'],
     ['our login is tied to an AD on-prem, and AWS sign in fails', 'federated'],
+    // An administrator's role the asker calls theirs ("my IAM admin user") beside root: two kinds, none read.
+    ["I'm the IAM admin and lost my root MFA", null],
+    ["I lost the MFA on my IAM admin user, and I don't have access to the root email", null],
+    ['MFA lost on my iam admin user. root is managed by another team', null],
+    // A portal that is not the AWS access portal, however it is said.
+    ["my company's portal says access denied", null],
+    ['the microsoft 365 portal will not let me into aws', null],
     // A portal that is not the AWS access portal.
     ["I can't access the azure portal to get to aws", null],
     // Identity Center by its name in other languages (with IAM in it): not an IAM user.
