@@ -44,6 +44,12 @@ const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[
  * words the lexicon's root phrases are made of (past tense only), or the root user's name in another script.
  */
 const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b|ルート|根用户|루트/i;
+/**
+ * Root said only as "the main account": in an organization that is also the management account, where people
+ * sign in as IAM users. Beside another kind's sign-in ("the main account with my user name and account ID"),
+ * it gives way to it.
+ */
+const ROOT_BESIDES_MAIN = /\b(?:root|rootuser|owner|created|opened)\b|ルート|根用户|루트/i;
 const ROOT = 1 << ASKER_KINDS.indexOf('root');
 /** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
 const IDENTITY_CENTER_WORDING =
@@ -235,6 +241,7 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     const found = scan(terms);
     let said = found.explicit;
     if (said & ROOT && !ROOT_WORDING.test(question)) said &= ~ROOT;
+    if (said & ROOT && found.implied & ~ROOT && !ROOT_BESIDES_MAIN.test(question)) said &= ~ROOT;
     if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
     for (const kind of ASKER_KINDS) {
       if (!(said & bit(kind)) || !OTHER_SENSES[kind].some((pattern) => pattern.test(question))) continue;

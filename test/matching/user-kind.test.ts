@@ -167,6 +167,9 @@ describe('reading the kind of user from a question', () => {
     ["I'm the IAM admin and lost my root MFA", null],
     ["I lost the MFA on my IAM admin user, and I don't have access to the root email", null],
     ['MFA lost on my iam admin user. root is managed by another team', null],
+    // "The main account" beside an IAM user's sign-in is the organization's account, not the root user.
+    ['I sign into the main account with my user name and account ID, lost mfa', 'iam'],
+    ['lost the mfa of our main aws account', 'root'],
     // A portal that is not the AWS access portal, however it is said.
     ["my company's portal says access denied", null],
     ['the microsoft 365 portal will not let me into aws', null],
