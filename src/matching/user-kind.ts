@@ -56,7 +56,8 @@ const IDENTITY_CENTER_WORDING =
   /\b(?:identity\s*cent(?:er|re)|idc|aws\s*sso|aws\s+single\s+sign|centro\s+de\s+identidades|centre\s+d['’]\s*identit[ée])|アイデンティティセンター|身份中心|자격\s*증명\s*센터/i;
 
 /** People the asker may name as someone else: "our CEO is root", "my boss has root". */
-const PEOPLE = String.raw`(?:boss|manager|ceo|cto|cfo|coo|founder|co-?founder|admin|administrator|it|team|colleague|coworker|lead|director|client|customer|company|finance|accountant|dad|father|mom|mother|wife|husband|partner|friend|predecessor|contractor|agency|vendor|employer)`;
+const PEOPLE =
+  '(?:boss|manager|ceo|cto|cfo|coo|founder|co-?founder|admin|administrator|it|team|colleague|coworker|lead|director|client|customer|company|finance|accountant|dad|father|mom|mother|wife|husband|partner|friend|predecessor|contractor|agency|vendor|employer)';
 /** What follows "root" when it is the root user's own sign-in ("my boss has root MFA on my phone" is not the boss's). */
 const ROOT_SIGN_IN = String.raw`(?:(?:user|account)(?:['’]s)?\s+)?(?:password|pw|email|e-?mail|mail|mfa|2fa|credentials?|login|sign-?in|phone|device|yubikey|token|access)`;
 /**
