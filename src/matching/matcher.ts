@@ -20,7 +20,7 @@ import { indexPhrases, pairTerms } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
-import { answerForKind, askWhichUser, createUserKindReader, hasStepsFor } from './user-kind';
+import { answerForKind, askWhichUser, createUserKindReader, fitsKind, hasStepsFor } from './user-kind';
 
 export type { TermVote } from './index/term-votes';
 
@@ -545,7 +545,7 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
         ? () => scoreTopics(topics, features, withoutWho)
         : undefined,
     );
-  const whole = decideOn(reading.whole);
+  const whole = answeredForKind(decideOn(reading.whole), reading, thresholds);
   if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
   const sure = reading.sentences
     .map(decideOn)
@@ -576,6 +576,20 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
     return { ...whole, kind: 'clarify', topic: null, candidates: [sentenceTopic, whole.topic] };
   }
   return askWhenClose(whole, reading.whole, thresholds);
+}
+
+/**
+ * A thin post that falls back because another kind's topic scores close behind its first ("reset a user's
+ * password in Identity Center": the IAM user's password topic), when the post names the kind: decided again
+ * among the topics that have something for that kind, it is answered if it leads clearly there. Only a
+ * fallback is looked at again; the ranking stays the whole one.
+ */
+function answeredForKind(decision: Decision, reading: Reading, thresholds: Thresholds): Decision {
+  const kind = reading.user;
+  if (decision.kind !== 'fallback' || kind === null) return decision;
+  const forKind = decision.ranking.filter((entry) => fitsKind(entry.topic, kind));
+  const narrowed = decide(forKind, thresholds, reading.whole);
+  return narrowed.kind === 'answer' ? { ...narrowed, ranking: decision.ranking } : decision;
 }
 
 /**

@@ -339,6 +339,11 @@ export function answerForKind<T extends { kind: string; topic: Topic | null; can
   return { ...match, kind: 'answer', topic: only };
 }
 
+/** Whether a topic has something for a kind of user: steps written for it, or a topic it sends that kind to. */
+export function fitsKind(topic: Topic, kind: AskerKind): boolean {
+  return hasStepsFor(topic, kind) || (topic.user_kinds ?? []).some((choice) => choice.kind === kind);
+}
+
 /**
  * The reverse: a question that names no kind of user, answered with a topic for one kind while the
  * same problem for another kind scores close behind (`ratio` of the first or more; two topics of one

@@ -259,3 +259,23 @@ describe('the probe set', () => {
     expect(asLabelled / rows.length).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe("a thin post whose lead is another kind's topic", () => {
+  // A real post (test/fixtures/real-posts.jsonl): the Identity Center password topic scored first, the IAM
+  // user's close enough behind that the post fell back. Named, the kind leaves the IAM topic out of the lead.
+  const post =
+    "Hello! I was working to reset a user's password in Identity Center, but I don't think the option to reset a password exists on the user detail page like the docs suggest? Am I missing it?";
+
+  it('is answered with the named kind’s topic when, without the other kinds’ topics, it leads clearly', () => {
+    expect(matcher.match(post)).toMatchObject({ kind: 'answer', user: 'identity-center' });
+    expect(matcher.match(post).topic?.id).toBe('identity-center-password-reset');
+  });
+
+  it('still falls back when no kind is named', () => {
+    expect(
+      matcher.match(
+        "Hello! I was working to reset a user's password, but I don't think the option to reset a password exists on the user detail page like the docs suggest? Am I missing it?",
+      ).kind,
+    ).not.toBe('answer');
+  });
+});
