@@ -79,6 +79,23 @@ describe('matcher clarifies', () => {
     expect(result.candidates.length).toBeLessThanOrEqual(4);
   });
 
+  it('asks which password when a locked-out person needs a reset and does not say whose', () => {
+    // It was the federated password topic (its phrases say "locked" of a company directory): a wrong answer
+    // to the commonest way of asking, and to a real post in Japanese.
+    for (const question of [
+      'locked out of my aws account and cant reset password',
+      '#AWS のアカウントを作成したのにログインできない。パスワード再発行も出来ない場合。',
+    ]) {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('clarify');
+      expect(ids(result)).toEqual(expect.arrayContaining(['root-password-reset', 'iam-password-reset']));
+    }
+    // Saying whose is enough.
+    expect(matcher.match('okta locked me out and I need a password reset for aws').topic?.id).toBe(
+      'federated-password',
+    );
+  });
+
   it('asks which case a plain "locked out" is', () => {
     const result = matcher.match('locked out of the aws console');
     expect(result.kind).toBe('clarify');
