@@ -62,7 +62,7 @@ const PEOPLE =
 const ROOT_SIGN_IN = String.raw`(?:(?:user|account)(?:['’]s)?\s+)?(?:password|pw|email|e-?mail|mail|mfa|2fa|credentials?|login|sign-?in|phone|device|yubikey|token|access)`;
 /**
  * A kind's words in other senses, which say nothing of who is asking. Such a question is read again without
- * them, and the kind counts only if it is still said.
+ * them, and the kind counts only if it is still said. Global: they are only ever used to replace every one.
  * - Federated: "ping" (Ping Identity) and "ad" (Active Directory) in "ping me when you can", "ping @ops",
  *   "my ad blocker", "I saw an ad for AWS", "an ad hoc job", "our ad campaign".
  * - Root: the root cause, a root certificate, the organization's root, root on a server, a rooted phone;
@@ -74,51 +74,47 @@ const ROOT_SIGN_IN = String.raw`(?:(?:user|account)(?:['’]s)?\s+)?(?:password|
  */
 const OTHER_SENSES: Record<AskerKind, readonly RegExp[]> = {
   federated: [
-    /\bping(?:ing|ed)?\s+(?:me|us|you|him|her|them|back|here|someone|anyone|@|<@|in\s+(?:the\s+|this\s+)?(?:thread|channel|slack|dm))/i,
-    /\bad[\s-]*block\w*/i,
+    /\bping(?:ing|ed)?\s+(?:me|us|you|him|her|them|back|here|someone|anyone|@|<@|in\s+(?:the\s+|this\s+)?(?:thread|channel|slack|dm))/gi,
+    /\bad[\s-]*block\w*/gi,
     // Lower case only: "an AD on-prem" is Active Directory.
-    /\ban\s+ad\s+(?:for|about|from|that)\b/,
-    /\bads\b/,
-    /\bad[\s-]+(?:hoc|campaigns?|spend|network|revenue|clicks?|banners?)\b/i,
+    /\ban\s+ad\s+(?:for|about|from|that)\b/g,
+    /\bads\b/g,
+    /\bad[\s-]+(?:hoc|campaigns?|spend|network|revenue|clicks?|banners?)\b/gi,
   ],
   root: [
-    /\broot\s+(?:cause[sd]?|certificates?|certs?|ca|domain|folder|directory|dir|path|shell|ou|of\s+(?:the|our|an?)\s+(?:problem|issue))\b/i,
-    /\b(?:org|organi[sz]ation|ou)\s+root\b(?!\s+(?:user|account|email|password|mfa|login|credentials))/i,
-    /\broot(?:ed|ing)?\s+(?:my|the|his|her|an?|our)\s+(?:android|phone|device|tablet|iphone)\b|\brooted\b/i,
-    /\b(?:have|has|got|had)\s+root\s+(?:access\s+)?(?:on|in|to)\s+(?:the\s+|our\s+|my\s+|an?\s+|all\s+)?(?:[\w-]+\s+)?(?:servers?|box(?:es)?|instances?|vms?|machines?|hosts?|containers?|linux)\b/i,
-    /\b(?:product|business|project|app|application|service|team|data|code|budget|process|system|channel|repo|repository|page|group|workspace|slack)\s+owner\b/i,
+    /\broot\s+(?:cause[sd]?|certificates?|certs?|ca|domain|folder|directory|dir|path|shell|ou|of\s+(?:the|our|an?)\s+(?:problem|issue))\b/gi,
+    /\b(?:org|organi[sz]ation|ou)\s+root\b(?!\s+(?:user|account|email|password|mfa|login|credentials))/gi,
+    /\broot(?:ed|ing)?\s+(?:my|the|his|her|an?|our)\s+(?:android|phone|device|tablet|iphone)\b|\brooted\b/gi,
+    /\b(?:have|has|got|had)\s+root\s+(?:access\s+)?(?:on|in|to)\s+(?:the\s+|our\s+|my\s+|an?\s+|all\s+)?(?:[\w-]+\s+)?(?:servers?|box(?:es)?|instances?|vms?|machines?|hosts?|containers?|linux)\b/gi,
+    /\b(?:product|business|project|app|application|service|team|data|code|budget|process|system|channel|repo|repository|page|group|workspace|slack)\s+owner\b/gi,
     new RegExp(
       String.raw`\b(?:${PEOPLE}|someone|somebody|they|he|she|ops)\s+(?:has\s+|had\s+|have\s+)?(?:created|opened|set\s+up)\s+(?:the|my|our|an?)\s+(?:aws\s+)?account\b`,
-      'i',
+      'gi',
     ),
     // Asked, not said: "Who created the aws account?"
-    /(?:^|[.!?]\s*)who\s+(?:created|opened|owns|has)\b[^.!?]*\?/i,
+    /(?:^|[.!?]\s*)who\s+(?:created|opened|owns|has)\b[^.!?]*\?/gi,
     new RegExp(
       String.raw`\b(?:(?:our|my|the|their)\s+${PEOPLE}|someone(?:\s+else)?|somebody(?:\s+else)?|he|she|they)\s+(?:is|has|holds|owns|keeps)\s+(?:the\s+)?root\b(?!\s+${ROOT_SIGN_IN})`,
-      'i',
+      'gi',
     ),
     new RegExp(
       String.raw`\broot(?:\s+(?:user|account|email|e-mail|login|credentials?|password|access))?\s+(?:(?:belongs\s+to|is\s+with|sits\s+with|is)\s+(?:our|the|my|his|her|their)\s+${PEOPLE}\b|(?:belongs\s+to|is\s+with|sits\s+with)\s+(?:finance|accounting|legal|him|her|them)\b)`,
-      'i',
+      'gi',
     ),
     // Root denied, said of root itself ("I don't have root, I'm a developer"), not of its password or MFA.
-    /\b(?:do\s*n['’]?t|does\s*n['’]?t|did\s*n['’]?t|do\s+not|never|not)\s+(?:have|own|hold|use)\s+(?:the\s+)?root(?=\s*(?:[,.;!?]|$|(?:rights|privileges|permissions?)\b))/i,
-    /\broot(?:\s+(?:user|account))?\s+(?:is\s*n['’]?t|is\s+not)\s+me\b/i,
+    /\b(?:do\s*n['’]?t|does\s*n['’]?t|did\s*n['’]?t|do\s+not|never|not)\s+(?:have|own|hold|use)\s+(?:the\s+)?root(?=\s*(?:[,.;!?]|$|(?:rights|privileges|permissions?)\b))/gi,
+    /\broot(?:\s+(?:user|account))?\s+(?:is\s*n['’]?t|is\s+not)\s+me\b/gi,
   ],
   'identity-center': [
     // Lower case only: "idc" for "I don't care"; "IDC" is Identity Center.
-    /\bidc\s+(?:about|tbh|lol)\b/,
-    /\b(?:our|the|an?)\s+idc\s+(?:firewall|network|proxy|datacenter|data\s+cent(?:er|re)|dc|rack|servers?)\b/i,
+    /\bidc\s+(?:about|tbh|lol)\b/g,
+    /\b(?:our|the|an?)\s+idc\s+(?:firewall|network|proxy|datacenter|data\s+cent(?:er|re)|dc|rack|servers?)\b/gi,
   ],
   // "iam" typed for "I am", never "IAM": "iam not able to log in", "Iam trying the access portal".
   iam: [
-    /\b[Ii]am\s+(?:not|unable|trying|getting|having|facing|signing|logging|going|looking|working|stuck|sure|confused|able|also|so|very|really|just)\b/,
+    /\b[Ii]am\s+(?:not|unable|trying|getting|having|facing|signing|logging|going|looking|working|stuck|sure|confused|able|also|so|very|really|just)\b/g,
   ],
 };
-const everyOne = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
-const OTHER_SENSES_ALL = new Map<AskerKind, readonly RegExp[]>(
-  ASKER_KINDS.map((kind) => [kind, OTHER_SENSES[kind].map(everyOne)]),
-);
 
 /**
  * What a sign-in page asks for names its fields, not who is asking: in "I created the account myself
@@ -245,11 +241,9 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     if (said & ROOT && found.implied & ~ROOT && !ROOT_BESIDES_MAIN.test(question)) said &= ~ROOT;
     if (said & IDENTITY_CENTER && !IDENTITY_CENTER_WORDING.test(question)) said &= ~IDENTITY_CENTER;
     for (const kind of ASKER_KINDS) {
-      if (!(said & bit(kind)) || !OTHER_SENSES[kind].some((pattern) => pattern.test(question))) continue;
-      const without = (OTHER_SENSES_ALL.get(kind) ?? []).reduce(
-        (text, pattern) => text.replace(pattern, ' '),
-        question,
-      );
+      if (!(said & bit(kind))) continue;
+      const without = OTHER_SENSES[kind].reduce((text, pattern) => text.replace(pattern, ' '), question);
+      if (without === question) continue;
       const stillSaid = scan(analyzer.analyzeQuestion(without)).explicit & bit(kind);
       if (!stillSaid || (kind === 'root' && !ROOT_WORDING.test(without))) said &= ~bit(kind);
     }

@@ -18,12 +18,17 @@ useTestApp((started) => {
   ({ running, sender } = started);
 });
 
+/** What the app posted to the response_url with this id, once it has. */
+async function responseBody(id: string) {
+  const { slack } = running;
+  return (await slack.waitFor(() => slack.responses.find((r) => r.id === id))).body;
+}
+
 /** Runs /aws-signin and returns what the app posted to the command's response_url. */
 async function ask(text: string, id: string) {
-  const { slack } = running;
-  const res = await sender.command(text, slack.responseUrl(id));
+  const res = await sender.command(text, running.slack.responseUrl(id));
   expect(res.status).toBe(200);
-  return (await slack.waitFor(() => slack.responses.find((r) => r.id === id))).body;
+  return responseBody(id);
 }
 
 describe('surfaces', () => {
@@ -96,8 +101,7 @@ describe('buttons', () => {
     const clarify = await ask('forgot my password', 'cmd-choice');
     const choice = buttonOf(clarify, (b) => b.blockId === BLOCK.choices);
     await sender.click({ ...choice, responseUrl: running.slack.responseUrl('click-choice'), ephemeral: true });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-choice')))
-      .body;
+    const posted = await responseBody('click-choice');
     expect(posted.replace_original).toBe(true);
     expect(headerOf(posted)).toBe(choice.label);
   });
@@ -111,7 +115,7 @@ describe('buttons', () => {
       responseUrl: running.slack.responseUrl('click-menu'),
       ephemeral: true,
     });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-menu'))).body;
+    const posted = await responseBody('click-menu');
     expect(posted.replace_original).toBe(true);
     expect(headerOf(posted)).toMatch(/close/i);
   });
@@ -120,8 +124,7 @@ describe('buttons', () => {
     const card = await ask('I lost my MFA device', 'cmd-related');
     const related = buttonOf(card, (b) => b.blockId === BLOCK.followUps && b.actionId.startsWith(ACTION.openTopic));
     await sender.click({ ...related, responseUrl: running.slack.responseUrl('click-related'), ephemeral: true });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-related')))
-      .body;
+    const posted = await responseBody('click-related');
     expect(posted).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(headerOf(posted)).toBe(related.label);
     expect(JSON.stringify(posted.blocks)).toContain(ACTION.shareInChannel);
@@ -157,7 +160,7 @@ describe('buttons', () => {
     const card = await ask('I lost my MFA device', 'cmd-kind');
     const kind = buttonOf(card, (b) => b.blockId === BLOCK.userKinds && decodeTopicRef(b.value)?.kind === 'iam');
     await sender.click({ ...kind, responseUrl: running.slack.responseUrl('click-kind'), ephemeral: true });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-kind'))).body;
+    const posted = await responseBody('click-kind');
     expect(posted.replace_original).toBe(true);
     expect(JSON.stringify(posted.blocks)).toContain(FOR_KIND_LINE.iam);
   });
@@ -167,8 +170,7 @@ describe('buttons', () => {
     expect(JSON.stringify(card.blocks)).toContain(FOR_KIND_LINE.root);
     const notRoot = buttonOf(card, (b) => b.label === NOT_KIND_LABEL.root);
     await sender.click({ ...notRoot, responseUrl: running.slack.responseUrl('click-not-root'), ephemeral: true });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-not-root')))
-      .body;
+    const posted = await responseBody('click-not-root');
     expect(posted.replace_original).toBe(true);
     expect(JSON.stringify(posted.blocks)).not.toContain(FOR_KIND_LINE.root);
     expect(buttonOf(posted, (b) => decodeTopicRef(b.value)?.kind === 'iam').blockId).toBe(BLOCK.userKinds);
@@ -178,8 +180,7 @@ describe('buttons', () => {
     const card = await ask('I lost my MFA device', 'cmd-stuck');
     const stuck = buttonOf(card, (b) => b.label === STILL_STUCK_LABEL);
     await sender.click({ ...stuck, responseUrl: running.slack.responseUrl('click-stuck'), ephemeral: true });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-stuck')))
-      .body;
+    const posted = await responseBody('click-stuck');
     expect(posted.replace_original).toBe(false);
     expect(JSON.stringify(posted.blocks)).toContain(STILL_STUCK_INTRO);
   });
@@ -208,8 +209,7 @@ describe('buttons', () => {
       ephemeral: true,
       userId: 'U0SHARER1',
     });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-share')))
-      .body;
+    const posted = await responseBody('click-share');
     expect(posted).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(headerOf(posted)).toBe(headerOf(card));
     expect(JSON.stringify(posted.blocks)).toContain(sharedByLine('U0SHARER1'));
@@ -227,8 +227,7 @@ describe('buttons', () => {
     const card = await ask('where do I find our account id?', 'cmd-share-own');
     const share = buttonOf(card, (b) => b.actionId === ACTION.shareInChannel);
     await sender.click({ ...share, responseUrl: running.slack.responseUrl('click-share-own'), ephemeral: true });
-    const posted = (await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-share-own')))
-      .body;
+    const posted = await responseBody('click-share-own');
     const kind = buttonOf(posted, (b) => b.actionId.startsWith(ACTION.userKind));
     const pick = (responseId: string, userId: string) =>
       sender.click({
@@ -238,9 +237,7 @@ describe('buttons', () => {
         messageBlocks: posted.blocks as unknown[],
       });
     await pick('click-shared-kind', 'U0PERSON01');
-    const replaced = (
-      await running.slack.waitFor(() => running.slack.responses.find((r) => r.id === 'click-shared-kind'))
-    ).body;
+    const replaced = await responseBody('click-shared-kind');
     // Before, the line was gone: a card from nowhere in the channel.
     expect(replaced).toMatchObject({ replace_original: true });
     expect(JSON.stringify(replaced.blocks)).toContain(sharedByLine('U0PERSON01'));

@@ -271,7 +271,7 @@ describe("a thin post whose lead is another kind's topic", () => {
     expect(matcher.match(post).topic?.id).toBe('identity-center-password-reset');
   });
 
-  it('still falls back when no kind is named', () => {
+  it('is not answered when no kind is named', () => {
     expect(
       matcher.match(
         "Hello! I was working to reset a user's password, but I don't think the option to reset a password exists on the user detail page like the docs suggest? Am I missing it?",
