@@ -39,16 +39,22 @@ const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[
 };
 
 /**
+ * The email used to create the account and its password are the root user's sign-in (Sign-In User Guide):
+ * "which email was used to create our aws account?", "the e-mail I used to sign up for AWS". Past tense
+ * only: "which email should I use to create an account" is not signing in.
+ */
+const ACCOUNT_EMAIL =
+  /\be-?mail\b[^.!?]{0,30}?\b(?:used|did\s+(?:i|we|you|they|he|she)\s+use)\s+to\s+(?:create|open|sign\s*up)\b/i;
+/**
  * The lexicon folds "created the aws account" onto root, and the stemmer makes "create" of "created": "please
  * re-create an AWS account" would read as the root user. Root counts when the question has one of the
- * words the lexicon's root phrases are made of (past tense only), or the root user's name in another script.
+ * words the lexicon's root phrases are made of (past tense only), or the root user's name in another script,
+ * or speaks of the account's email (`ACCOUNT_EMAIL`).
  */
-const ROOT_WORDING = /\b(?:root|rootuser|owner|created|opened|main)\b|ルート|根用户|루트/i;
-/**
- * Root said only as "the main account": in an organization that is also the management account, where people
- * sign in as IAM users. Beside another kind's sign-in ("the main account with my user name and account ID"),
- * it gives way to it.
- */
+const ROOT_WORDING = new RegExp(
+  String.raw`\b(?:root|rootuser|owner|created|opened|main)\b|ルート|根用户|루트|${ACCOUNT_EMAIL.source}`,
+  'i',
+);
 const ROOT_BESIDES_MAIN = /\b(?:root|rootuser|owner|created|opened)\b|ルート|根用户|루트/i;
 const ROOT = 1 << ASKER_KINDS.indexOf('root');
 /** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
@@ -259,6 +265,7 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     if (said !== 0) return onlyKind(said);
 
     let implied = found.implied;
+    if (ACCOUNT_EMAIL.test(question)) implied |= ROOT;
     const portalWords = plain.length > 0 ? words(question.replace(OTHER_PORTALS, ' ')) : NO_WORDS;
     const portal = portalWords.some(
       (word, index) => PORTAL_WORDS.has(word) || (word === 'start' && START_LINK.has(portalWords[index + 1] ?? '')),

@@ -33,6 +33,9 @@ describe('reading the kind of user from a question', () => {
     ['I log in with account ID + user name + password. forgot the password', 'iam'],
     ["what's the https://d-1234567890.awsapps.com/start link again, it says my password is wrong", 'identity-center'],
     ['no idea what our access portal link is anymore', 'identity-center'],
+    // The email used to create the account is the root user's sign-in.
+    ['we have no idea which email was used to create our aws acount, it was set up before any of us joined', 'root'],
+    ['I forgot which e-mail address I used to sign up for AWS', 'root'],
   ])('implied: %s -> %s', (question, kind) => {
     expect(kindOf(question)).toBe(kind);
   });
@@ -49,6 +52,8 @@ describe('reading the kind of user from a question', () => {
     ['my pihole was preventing me from logging into aws with SSO'],
     // "ping" and "ad" are identity providers only sometimes.
     ['my ad blocker blocks the aws sign in page'],
+    // Not yet created: whoever creates it will be its root user, but nobody is signing in.
+    ['which email should I use to create an aws account for my team'],
   ])('none named: %s -> null', (question) => {
     expect(kindOf(question)).toBeNull();
   });
