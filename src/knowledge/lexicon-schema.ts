@@ -12,6 +12,17 @@ export const lexiconSchema = z.strictObject({
    * inside a run of such letters, longest first.
    */
   other_scripts: z.record(term, z.array(z.string().trim().min(1)).min(1)).default({}),
+  /**
+   * canonical word -> the same word in languages written in Latin letters other than English ("password:
+   * [contraseña, senha, mot de passe, passwort]"). Folded like synonyms.
+   */
+  other_languages: z.record(term, z.array(term).min(1)).default({}),
+  /**
+   * Those languages' small words ("de", "je", "ich", "não"): carry no meaning for matching, and a question
+   * with two or more of them is read as written in another language, so its words are not typo-corrected
+   * into English ones ("fermer" is not "former").
+   */
+  other_language_stopwords: z.array(term).default([]),
   /** Words that carry no meaning for matching ("the", "please", "hey"). */
   stopwords: z.array(term),
   /**

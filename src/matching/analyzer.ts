@@ -9,6 +9,8 @@ import { stem } from './stem';
 /** Questions longer than this are matched on their first words only: enough to know the topic. */
 export const MAX_QUESTION_WORDS = 120;
 const MIN_CORRECTABLE_LENGTH = 4;
+/** A question with this many of `other_language_stopwords` is read as written in another language. */
+const MIN_OTHER_LANGUAGE_WORDS = 2;
 const QUESTION_TERM_CACHE_LIMIT = 20_000;
 const NEGATIONS = new Set(['not', 'without']);
 
@@ -44,8 +46,10 @@ export function createAnalyzer(
   corpusTexts: readonly string[],
   englishWords: () => ReadonlySet<string> = () => new Set(),
 ): Analyzer {
-  const stopwords = new Set(lexicon.stopwords.flatMap((entry) => words(entry).map(stem)));
-  const rawStopwords = new Set(lexicon.stopwords.flatMap(words));
+  const allStopwords = [...lexicon.stopwords, ...lexicon.other_language_stopwords];
+  const stopwords = new Set(allStopwords.flatMap((entry) => words(entry).map(stem)));
+  const rawStopwords = new Set(allStopwords.flatMap(words));
+  const otherLanguageWords = new Set(lexicon.other_language_stopwords.flatMap(words));
   const phrases = phraseTable(buildPhraseTable(lexicon));
   // The same phrases without their stop words, for the second pass; only those still two words long,
   // so "sign in" does not turn every "sign" into "signin".
@@ -63,6 +67,7 @@ export function createAnalyzer(
   const lexiconTexts = [
     ...Object.entries(lexicon.synonyms).flatMap(([canonical, variants]) => [canonical, ...variants]),
     ...Object.values(lexicon.other_scripts).flat(),
+    ...Object.values(lexicon.other_languages).flat(),
     ...lexicon.foreign,
     ...lexicon.other_tasks,
     ...lexicon.anchors,
@@ -214,7 +219,13 @@ export function createAnalyzer(
 
   const otherScripts = createOtherScriptSplitter(Object.values(lexicon.other_scripts).flat());
   return {
-    analyzeQuestion: (text) => fold(otherScripts.split(words(text)).slice(0, MAX_QUESTION_WORDS).map(questionTerm)),
+    analyzeQuestion(text) {
+      const split = otherScripts.split(words(text)).slice(0, MAX_QUESTION_WORDS);
+      // Written in another language: its words are that language's, not misspelt English ones.
+      let otherLanguage = 0;
+      for (const word of split) if (otherLanguageWords.has(word)) otherLanguage++;
+      return fold(split.map((word) => (otherLanguage >= MIN_OTHER_LANGUAGE_WORDS ? stem(word) : questionTerm(word))));
+    },
     analyzeCorpusText: (text) => fold(words(text).map(corpusStem)),
     analyzeCorpus(visit) {
       const counting = !counted;
@@ -315,7 +326,11 @@ function phraseTable(phrases: Map<string, string[]>): PhraseTable {
  */
 function buildPhraseTable(lexicon: Lexicon): Map<string, string[]> {
   const table = new Map<string, string[]>();
-  for (const [canonical, variants] of [...Object.entries(lexicon.synonyms), ...Object.entries(lexicon.other_scripts)]) {
+  for (const [canonical, variants] of [
+    ...Object.entries(lexicon.synonyms),
+    ...Object.entries(lexicon.other_scripts),
+    ...Object.entries(lexicon.other_languages),
+  ]) {
     const target = words(canonical).map(stem);
     for (const variant of variants) table.set(words(variant).map(stem).join(' '), target);
   }

@@ -48,14 +48,14 @@ const ACCOUNT_EMAIL =
 /**
  * The lexicon folds "created the aws account" onto root, and the stemmer makes "create" of "created": "please
  * re-create an AWS account" would read as the root user. Root counts when the question has one of the
- * words the lexicon's root phrases are made of (past tense only), or the root user's name in another script,
- * or speaks of the account's email (`ACCOUNT_EMAIL`).
+ * words the lexicon's root phrases are made of (past tense only), or the root user's name in another language
+ * or script, or speaks of the account's email (`ACCOUNT_EMAIL`).
  */
 const ROOT_WORDING = new RegExp(
-  String.raw`\b(?:root|rootuser|owner|created|opened|main)\b|ルート|根用户|루트|${ACCOUNT_EMAIL.source}`,
+  String.raw`\b(?:root|rootuser|owner|created|opened|main|ra[ií]z|racine)\b|ルート|根用户|루트|${ACCOUNT_EMAIL.source}`,
   'i',
 );
-const ROOT_BESIDES_MAIN = /\b(?:root|rootuser|owner|created|opened)\b|ルート|根用户|루트/i;
+const ROOT_BESIDES_MAIN = /\b(?:root|rootuser|owner|created|opened|ra[ií]z|racine)\b|ルート|根用户|루트/i;
 const ROOT = 1 << ASKER_KINDS.indexOf('root');
 /** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
 const IDENTITY_CENTER_WORDING =

@@ -50,6 +50,14 @@ describe('analyzer', () => {
     expect(terms('クレカ番号の更新')).toEqual(terms('card'));
   });
 
+  it("reads a question written in another language with that language's words, not as misspelt English", () => {
+    expect(terms('olvidé mi contraseña')).toEqual(terms('forgot password'));
+    expect(terms('je veux fermer mon compte')).toEqual(terms('close account'));
+    // Without two of the language's small words, a word nobody knows is taken for a typo ("porta" for "portal").
+    expect(terms('porta account')).toContain('portal');
+    expect(terms('a porta da minha conta')).not.toContain('portal');
+  });
+
   it('folds synonyms onto one canonical term', () => {
     expect(terms('2fa')).toEqual(terms('mfa'));
     expect(terms('google authenticator')).toEqual(terms('mfa'));

@@ -349,6 +349,31 @@ describe('matcher normalisation', () => {
     expect(result.kind).not.toBe('fallback');
   });
 
+  // Written for this test in the languages of the real posts; before the lexicon had them, the French one
+  // was answered with the lost mailbox's topic ("fermer" typo-corrected into "former") and the Portuguese
+  // one with the account ID's.
+  it.each([
+    ['Esqueci a senha do usuário raiz da AWS, como faço para redefinir?', 'root-password-reset'],
+    ["Je veux fermer mon compte AWS, je ne trouve pas où c'est", 'close-account'],
+    ['Wie ändere ich die Kreditkarte in meinem AWS-Konto?', 'change-credit-card'],
+    ['olvidé la contraseña de mi usuario IAM, quién la restablece?', 'iam-password-reset'],
+    ['perdi meu celular com o app de MFA, como faço para entrar na conta AWS?', 'mfa-device-lost'],
+  ])('reads "%s" in its own language -> %s', (question, expected) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe(expected);
+  });
+
+  it('reads the root user named in another language as the root user', () => {
+    expect(matcher.match('Esqueci a senha do usuário raiz da AWS').user).toBe('root');
+    expect(matcher.match('mot de passe oublié pour le compte racine AWS').user).toBe('root');
+  });
+
+  it('keeps English words whose stem another language shares: a shopping cart is no credit card', () => {
+    const result = matcher.match('two TVs I never ordered sat in my amazon shopping cart');
+    expect(result.topic?.id).toBe('retail-order');
+  });
+
   it('reads an account that is blocked as an account problem, not a blocked sign-in page', () => {
     const result = matcher.match('my aws account is blocked, how do I get it back');
     expect(result.topic?.id ?? ids(result)[0]).toBe('suspended-account');
