@@ -262,7 +262,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     let otherTaskTerms = 0;
     const foreignUsedBy = new Map<number, number>();
     for (const term of terms) {
-      if (otherTasks.has(term)) otherTaskTerms++;
+      if (otherTasks.has(term) || SDK_ERROR.test(term)) otherTaskTerms++;
       else if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
       else if (!termVotes.has(term)) unknownTerms++;
       else continue;
@@ -349,6 +349,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 }
 
 const NUMBER = /^\d+$/;
+/** An SDK or CLI error code ("InvalidGrantException", "ExpiredTokenException"): another task, whatever its name. */
+const SDK_ERROR = /^[a-z]{3,}exception$/;
 
 /** A sentence needs this many terms (stop words gone) to be read on its own. */
 const MIN_SENTENCE_TERMS = 2;

@@ -298,6 +298,14 @@ describe('matcher rejects other tasks on positive evidence', () => {
     'vscode aws toolkit keeps asking me to sign in again',
     'ssh permission denied publickey on my ec2 instance',
     'I sign in to aws from nodejs and the login asks for email and password, both rejected',
+    // Other AWS products' own accounts, and running an organisation, are not signing in to the console.
+    'kiro keeps saying sign in failed after I pick my builder id',
+    'amazon q wont accept my login anymore',
+    'the workspaces app wants a registration code, where do I find it',
+    'how can our org use an scp to require mfa for every iam user',
+    'how do I create a billing alarm that emails me over $50',
+    // An SDK error code of any name is the command line's or an SDK's, not the console's.
+    'aws sso login opens the browser and then dies with InvalidGrantException',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
