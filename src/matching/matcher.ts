@@ -98,6 +98,11 @@ export interface Reading {
   whole: QuestionFeatures;
   /** Each sentence on its own, when the question has two or more; otherwise empty. */
   sentences: QuestionFeatures[];
+  /**
+   * Each clause on its own, when a sentence joins two with "and", "but" or "also" ("lost my mfa device and
+   * the root mailbox is gone too"); otherwise empty. Read only for two problems in one line.
+   */
+  clauses: QuestionFeatures[];
   /** The kind of user the question names (user-kind.ts), read from the same terms as the whole. */
   user: AskerKind | null;
 }
@@ -309,17 +314,33 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 
   function read(question: string): Reading {
     const aws = awsIn(question);
-    const sentences = splitSentences(question).map((sentence) => analyzer.analyzeQuestion(sentence));
+    const texts = splitSentences(question);
+    const sentences = texts.map((sentence) => analyzer.analyzeQuestion(sentence));
     const user = readUserKind(question, sentences.flat());
     const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS), aws);
     // A kind of problem asked about by a kind of user: the group's topics for that kind ("I'm an IAM user
-    // and I'm locked out" is not asked about the root user's email or the access portal).
-    const forUser = user && whole.clarifyGroup?.filter((topic) => hasStepsFor(topic, user));
-    if (forUser && forUser.length > 0) whole.clarifyGroup = forUser;
+    // and I'm locked out" is not asked about the root user's email or the access portal). So too in each
+    // sentence or clause: "…but I forgot the root password" is the root user's password.
+    const forUser = (features: QuestionFeatures): QuestionFeatures => {
+      const fitting = user && features.clarifyGroup?.filter((topic) => hasStepsFor(topic, user));
+      if (fitting && fitting.length > 0) features.clarifyGroup = fitting;
+      return features;
+    };
+    forUser(whole);
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
+    const clauseTexts = texts.flatMap(splitClauses);
+    const clauses =
+      clauseTexts.length > texts.length
+        ? clauseTexts
+            .slice(0, MAX_SENTENCES)
+            .map((clause) => analyzer.analyzeQuestion(clause))
+            .filter((words) => words.length >= MIN_SENTENCE_TERMS)
+        : [];
+    const read = (words: string[]) => forUser(featuresOf(words, aws, whole.contenders));
     return {
       whole,
-      sentences: substantial.length >= 2 ? substantial.map((words) => featuresOf(words, aws, whole.contenders)) : [],
+      sentences: substantial.length >= 2 ? substantial.map(read) : [],
+      clauses: clauses.length >= 2 ? clauses.map(read) : [],
       user,
     };
   }
@@ -365,6 +386,14 @@ export function splitSentences(question: string): string[] {
   const parts = question.split(/[.!?;]+(?=\s|$)/).filter((part) => /[\p{L}\p{N}]/u.test(part));
   if (parts.length <= MAX_SENTENCES) return parts;
   return [...parts.slice(0, MAX_SENTENCES - 1), parts.slice(MAX_SENTENCES - 1).join(' ')];
+}
+
+/** Where a sentence joins two clauses: "…, and", "but", "also", "plus", "&". */
+const CLAUSE_BREAK = /,?\s+(?:and|but|also|plus|&)\s+/i;
+
+/** A sentence's clauses ("lost my mfa device | the root mailbox is gone too"); the sentence itself when it has one. */
+export function splitClauses(sentence: string): string[] {
+  return sentence.split(CLAUSE_BREAK).filter((part) => /[\p{L}\p{N}]/u.test(part));
 }
 
 /** Each term's weight as scoring counts it: how concentrated its use is, and less for words that only say who asks. */
@@ -548,21 +577,32 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
         : undefined,
     );
   const whole = answeredForKind(decideOn(reading.whole), reading, thresholds);
-  if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
-  const sure = reading.sentences
-    .map(decideOn)
-    .filter(
-      (result, i) =>
-        result.kind === 'answer' &&
-        result.confidence >= thresholds.sentenceMinScore &&
-        evidenceWeight(reading.sentences[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence,
-    );
-  const distinct: Topic[] = [];
-  for (const result of sure) if (result.topic && !distinct.includes(result.topic)) distinct.push(result.topic);
-  if (distinct.length >= 2 && reading.whole.otherTaskTerms === 0) {
-    const candidates = distinct.slice(0, thresholds.maxCandidates);
+  // The parts that answer a topic on their own, confidently and with real evidence, and their topics.
+  // A part that asks "whose password?" of a kind of user the post names is that kind's answer.
+  const surely = (parts: readonly QuestionFeatures[]) =>
+    parts
+      .map((part) => answerForKind(decideOn(part), reading.user))
+      .filter(
+        (result, i) =>
+          result.kind === 'answer' &&
+          result.confidence >= thresholds.sentenceMinScore &&
+          evidenceWeight(parts[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence,
+      );
+  const topicsOf = (results: readonly Decision[]) => {
+    const distinct: Topic[] = [];
+    for (const result of results) if (result.topic && !distinct.includes(result.topic)) distinct.push(result.topic);
+    return distinct;
+  };
+  // Two problems, one per sentence or one per clause of a sentence ("…and the root mailbox is gone too").
+  const bySentence = topicsOf(surely(reading.sentences));
+  const problems = bySentence.length >= 2 ? bySentence : topicsOf(surely(reading.clauses));
+  if (problems.length >= 2 && reading.whole.otherTaskTerms === 0) {
+    const candidates = problems.slice(0, thresholds.maxCandidates);
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
+  if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
+  const sure = surely(reading.sentences);
+  const distinct = bySentence;
   // A post that asks back only because its topics score close, whose one confident sentence answers its
   // first topic, is answered too: the sentence settles which.
   const settled = whole.kind === 'clarify' && !whole.twoProblems && whole.ranking[0]?.topic === distinct[0];

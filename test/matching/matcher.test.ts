@@ -237,6 +237,26 @@ describe('matcher reads a post by its sentences', () => {
     expect(ids(result)).toEqual(expect.arrayContaining(['mfa-device-lost', 'change-credit-card']));
   });
 
+  it.each([
+    ['my mfa phone broke and the root email inbox does not exist anymore', ['mfa-device-lost', 'no-email-access']],
+    ['I want to close our account but I forgot the root password', ['close-account', 'root-password-reset']],
+    ['forgot my root password, and also the mfa device is lost', ['root-password-reset', 'mfa-device-lost']],
+  ])('asks back, naming both, when one sentence joins two problems: "%s"', (question, topics) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('clarify');
+    expect(result.twoProblems).toBe(true);
+    expect(ids(result)).toEqual(expect.arrayContaining(topics));
+  });
+
+  it.each([
+    ['I lost my phone and can not sign in', 'mfa-device-lost'],
+    ['forgot my root password and need to reset it', 'root-password-reset'],
+  ])('answers one problem said with "and": "%s"', (question, topic) => {
+    const result = matcher.match(question);
+    expect(result.twoProblems).toBeUndefined();
+    expect([result.topic?.id, ...ids(result)]).toContain(topic);
+  });
+
   it('answers a long post whose detail thins the evidence, carried by its strongest sentence', () => {
     const post =
       "Hi all, hope you're well. We run about forty workloads in eu-west-1 and us-east-2 for a retail analytics " +
