@@ -52,7 +52,7 @@ const ACCOUNT_EMAIL =
  * or script, or speaks of the account's email (`ACCOUNT_EMAIL`).
  */
 const ROOT_WORDING = new RegExp(
-  String.raw`\b(?:root|rootuser|owner|created|opened|main|ra[ií]z|racine)\b|ルート|根用户|루트|${ACCOUNT_EMAIL.source}`,
+  String.raw`\b(?:root|rootuser|owner|created|opened|main|ra[ií]z|racine)\b|\bown\s+(?:the|this|our|my)\s+(?:aws\s+)?account\b|ルート|根用户|루트|${ACCOUNT_EMAIL.source}`,
   'i',
 );
 const ROOT_BESIDES_MAIN = /\b(?:root|rootuser|owner|created|opened|ra[ií]z|racine)\b|ルート|根用户|루트/i;
@@ -129,8 +129,11 @@ const OTHER_SENSES: Record<AskerKind, readonly RegExp[]> = {
  * it says "my" or "our" ("the page wants my IAM password"), the fields are the asker's own: it stays.
  */
 const PAGE_ASKS_FOR =
-  /\b(?:page|screen|form|console|site|window|prompt|login|log-?in|sign-?in)\s+(?:(?:is|was|now|still|keeps|just|only|then)\s+){0,2}(?:ask(?:s|ed|ing)?|wants?|wanted|wanting|requir(?:es|ed|ing)|request(?:s|ed|ing)|prompt(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.!?;]*?(?=,?\s*\b(?:but|though|although|while|whereas|yet|however)\b|[.!?;]|$)/gi;
+  /\b(?:page|screen|form|console|site|window|prompt|login|log-?in|sign-?in)\s+(?:(?:is|was|now|still|keeps|just|only|then|that|which)\s+){0,2}(?:ask(?:s|ed|ing)?|wants?|wanted|wanting|requir(?:es|ed|ing)|request(?:s|ed|ing)|prompt(?:s|ed|ing)?|expect(?:s|ed|ing)?)\b[^.!?;]*?(?=,?\s*\b(?:but|though|although|while|whereas|yet|however)\b|[.!?;]|$)/gi;
 const POSSESSIVE = /\b(?:my|our)\b/i;
+/** A sign-in page named by the kind it is for ("I only see the IAM user page"): a page, not who is asking. */
+const KIND_PAGE =
+  /\b(?:the|an?|that|this)\s+(?:iam|root)(?:\s+user)?(?:\s+(?:sign-?in|log-?in|login))?\s+(?:page|screen|form|url|link)\b/gi;
 
 /**
  * The asker saying a role is theirs: "I'm the IAM admin", "I log in as IAM admin", "my IAM admin user" (or
@@ -144,6 +147,8 @@ const IDENTITY_CENTER_WORDS = new Set(['awsapps']);
 /** The access portal by name ("access portal", "sso portal", "start url"), not "tile" or "my apps". */
 const PORTAL_WORDS = new Set(['portal']);
 const START_LINK = new Set(['url', 'link']);
+/** The access portal by name in Japanese, Chinese and Korean, written without spaces. */
+const PORTAL_IN_OTHER_SCRIPTS = /アクセスポータル|访问门户|訪問入口網站|액세스\s*포털/;
 /** Portals that are not the AWS access portal ("the azure portal", "my company's portal", "the microsoft 365 portal"). */
 const OTHER_PORTALS =
   /\b(?:azure|microsoft|company|intranet|hr|employee|customer|partner|okta|google|myapps|vendor|supplier|student|support|service|benefits|payroll)(?:['’]s)?(?:\s+[\w-]+)?\s+portal\b/gi;
@@ -270,13 +275,15 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
     const portal = portalWords.some(
       (word, index) => PORTAL_WORDS.has(word) || (word === 'start' && START_LINK.has(portalWords[index + 1] ?? '')),
     );
-    if (portal) implied |= IDENTITY_CENTER;
+    if (portal || PORTAL_IN_OTHER_SCRIPTS.test(question)) implied |= IDENTITY_CENTER;
     return onlyKind(implied & ~negated);
   };
 
   /** Of several kinds named, the ones named outside what a sign-in page asks for, when there are any. */
   function askerBesidePage(question: string, said: number): number {
-    const besidePage = question.replace(PAGE_ASKS_FOR, (request) => (POSSESSIVE.test(request) ? request : ' '));
+    const besidePage = question
+      .replace(PAGE_ASKS_FOR, (request) => (POSSESSIVE.test(request) ? request : ' '))
+      .replace(KIND_PAGE, ' ');
     if (besidePage === question) return said;
     const outside = scan(analyzer.analyzeQuestion(besidePage)).explicit & said;
     return outside !== 0 ? outside : said;

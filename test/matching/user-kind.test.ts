@@ -36,6 +36,9 @@ describe('reading the kind of user from a question', () => {
     // The email used to create the account is the root user's sign-in.
     ['we have no idea which email was used to create our aws acount, it was set up before any of us joined', 'root'],
     ['I forgot which e-mail address I used to sign up for AWS', 'root'],
+    // Owning the account is being its owner, the root user.
+    ["i own the aws account and can't remember its password", 'root'],
+    ['アクセスポータルのパスワードを忘れました', 'identity-center'],
   ])('implied: %s -> %s', (question, kind) => {
     expect(kindOf(question)).toBe(kind);
   });
@@ -187,6 +190,12 @@ describe('reading the kind of user from a question', () => {
     ["utilisateur du centre d'identité IAM, mot de passe oublié", 'identity-center'],
   ])('probed: %s -> %s', (question, kind) => {
     expect(kindOf(question)).toBe(kind);
+  });
+
+  it("a page named by another kind, or asking for its fields, is not the asker's kind", () => {
+    expect(kindOf("I'm the root user, I typed my email into the page that wants an IAM user name")).toBe('root');
+    expect(kindOf('where is the forgot password link for root? I only see the IAM user page')).toBe('root');
+    expect(kindOf('I own my own IAM user and lost its mfa')).toBe('iam');
   });
 
   it('an explicit kind outweighs an implied one', () => {
