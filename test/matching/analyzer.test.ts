@@ -48,6 +48,8 @@ describe('analyzer', () => {
     expect(terms('AWSルートユーザーのMFAデバイスを紛失しました')).toEqual(terms('aws root user mfa device lost'));
     expect(terms('비밀번호를 잊어버렸어요')).toEqual(terms('password forgot'));
     expect(terms('クレカ番号の更新')).toEqual(terms('card'));
+    // "ID" in Latin letters is a word of its own beside the Japanese "account": together they are the account ID.
+    expect(terms('アカウントIDがわからない')).toEqual(terms('account id'));
   });
 
   it("reads a question written in another language with that language's words, not as misspelt English", () => {

@@ -386,6 +386,8 @@ describe('matcher normalisation', () => {
     ['Wie ändere ich die Kreditkarte in meinem AWS-Konto?', 'change-credit-card'],
     ['olvidé la contraseña de mi usuario IAM, quién la restablece?', 'iam-password-reset'],
     ['perdi meu celular com o app de MFA, como faço para entrar na conta AWS?', 'mfa-device-lost'],
+    ['alguém está usando a nossa conta AWS para minerar cripto, como denunciar?', 'report-fraud'],
+    ['IAMユーザーですが、アカウントIDを忘れました', 'find-account-id'],
   ])('reads "%s" in its own language -> %s', (question, expected) => {
     const result = matcher.match(question);
     expect(result.kind).toBe('answer');
