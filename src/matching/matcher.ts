@@ -328,9 +328,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     };
     forUser(whole);
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
-    const clauseTexts = texts.flatMap(splitClauses);
+    // Clauses of a one-sentence question only: in a longer post "and" mostly joins the steps of a story
+    // ("…the only way was to re-create his email and reset the root password"), not two problems.
+    const clauseTexts = texts.length === 1 ? splitClauses(texts[0] as string) : [];
     const clauses =
-      clauseTexts.length > texts.length
+      clauseTexts.length > 1
         ? clauseTexts
             .slice(0, MAX_SENTENCES)
             .map((clause) => analyzer.analyzeQuestion(clause))

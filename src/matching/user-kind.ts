@@ -23,6 +23,11 @@ const EXPLICIT: Record<AskerKind, readonly string[]> = {
     'company sso',
     'corporate identity',
     'company identity',
+    // The company's own portal or app dashboard ("a tile in our company's app dashboard") is its identity provider's.
+    'company portal',
+    'corporate portal',
+    'company dashboard',
+    'corporate dashboard',
   ],
 };
 

@@ -257,6 +257,16 @@ describe('matcher reads a post by its sentences', () => {
     expect([result.topic?.id, ...ids(result)]).toContain(topic);
   });
 
+  it('reads the steps of a story told over several sentences as one problem, not one per clause', () => {
+    // A real post (test/fixtures/real-posts.jsonl): read clause by clause, it was asked back as two problems.
+    const result = matcher.match(
+      'we had a situation where the persona that created the account initially left the company. the only way to recover the account was to re-create his email and reset the root password',
+    );
+    expect(result.twoProblems).toBeUndefined();
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('no-email-access');
+  });
+
   it('answers a long post whose detail thins the evidence, carried by its strongest sentence', () => {
     const post =
       "Hi all, hope you're well. We run about forty workloads in eu-west-1 and us-east-2 for a retail analytics " +

@@ -38,6 +38,7 @@ describe('reading the kind of user from a question', () => {
     ['I forgot which e-mail address I used to sign up for AWS', 'root'],
     // Owning the account is being its owner, the root user.
     ["i own the aws account and can't remember its password", 'root'],
+    ["i never had an aws password, I click the aws tile in our company's app dashboard", 'federated'],
     ['アクセスポータルのパスワードを忘れました', 'identity-center'],
   ])('implied: %s -> %s', (question, kind) => {
     expect(kindOf(question)).toBe(kind);
@@ -46,6 +47,7 @@ describe('reading the kind of user from a question', () => {
   it.each([
     ['I lost my MFA device'],
     ['forgot my password'],
+    // An app dashboard, whose it is unsaid, may be the AWS access portal's tiles or the company's.
     ['I just clicked a tile in our app dashboard, new laptop, how do I get in'],
     ['which domains does our corporate firewall need for the aws sign in page?'],
     ['need to replace the personal visa on our aws account with the corporate amex'],
@@ -178,8 +180,9 @@ describe('reading the kind of user from a question', () => {
     // "The main account" beside an IAM user's sign-in is the organization's account, not the root user.
     ['I sign into the main account with my user name and account ID, lost mfa', 'iam'],
     ['lost the mfa of our main aws account', 'root'],
-    // A portal that is not the AWS access portal, however it is said.
-    ["my company's portal says access denied", null],
+    // A portal that is not the AWS access portal, however it is said. The company's own portal is its
+    // identity provider's (corporate login: federated, as the labelling rule in test/fixtures/README.md says).
+    ["my company's portal says access denied", 'federated'],
     ['the microsoft 365 portal will not let me into aws', null],
     // A portal that is not the AWS access portal.
     ["I can't access the azure portal to get to aws", null],
