@@ -180,4 +180,15 @@ for (const [label, rows] of [
   }
 }
 
+// The population the issue's bar names: dev.jsonl's questions (in the fixture, source "dev") and the real posts'.
+const population = all.filter(
+  (row) => row.user !== null && !row.offTopic && (row.source === 'dev' || row.file.endsWith('real-posts.jsonl')),
+);
+if (files.some((file) => file.endsWith('real-posts.jsonl'))) {
+  const ownOfPopulation = population.filter((row) => row.got === row.user || row.got === 'one card').length;
+  console.log(
+    `  dev.jsonl's and the real posts' questions naming a kind: ${ownOfPopulation} of ${population.length} their kind's card (${percent(ownOfPopulation, population.length)})`,
+  );
+}
+
 process.exitCode = passed ? 0 : 1;
