@@ -20,7 +20,7 @@ import { indexPhrases, pairTerms } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
-import { answerForKind, askWhichUser, createUserKindReader, fitsKind, hasStepsFor } from './user-kind';
+import { answerForKind, askWhichUser, createUserKindReader, fitsKind, hasOwnStepsFor, hasStepsFor } from './user-kind';
 
 export type { TermVote } from './index/term-votes';
 
@@ -312,11 +312,23 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // A post's sentences contend among AWS topics when the post as a whole names AWS.
   const awsIn = (question: string): boolean => topics.length > REFERENCE_TOPICS && namesAws(question);
 
-  function read(question: string): Reading {
-    const aws = awsIn(question);
-    const texts = splitSentences(question);
-    const sentences = texts.map((sentence) => analyzer.analyzeQuestion(sentence));
-    const user = readUserKind(question, sentences.flat());
+  function read(typed: string): Reading {
+    const aws = awsIn(typed);
+    let texts = splitSentences(typed);
+    let sentences = texts.map((sentence) => analyzer.analyzeQuestion(sentence));
+    const user = readUserKind(typed, sentences.flat());
+    // How the person signs in ("I log in with the account ID + my user name") says who they are, which the
+    // kind now holds; the problem is in the rest ("…forgot the password").
+    const question =
+      user === null ? typed : typed.replace(SIGN_IN_WITH, (method) => (credentialsOnly(method) ? ' ' : method));
+    if (question !== typed) {
+      const rest = splitSentences(question);
+      const restTerms = rest.map((sentence) => analyzer.analyzeQuestion(sentence));
+      if (restTerms.some((words) => words.length > 0)) {
+        texts = rest;
+        sentences = restTerms;
+      }
+    }
     const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS), aws);
     // A kind of problem asked about by a kind of user: the group's topics for that kind ("I'm an IAM user
     // and I'm locked out" is not asked about the root user's email or the access portal). So too in each
@@ -372,6 +384,16 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 }
 
 const NUMBER = /^\d+$/;
+/**
+ * What a person signs in with, when it is credentials and not a place: "the account ID + my user name",
+ * "my email and password", not "the access portal" (whose trouble is the portal topic's own).
+ */
+const CREDENTIAL = /\b(?:account\s*(?:id|number|alias)|alias|user\s*name|username|e-?mail|password|pw|passwd)\b/i;
+const PLACE = /\b(?:portal|url|link|page|start|console|site|app|okta|sso)\b/i;
+const credentialsOnly = (method: string): boolean => CREDENTIAL.test(method) && !PLACE.test(method);
+/** "I log in with …", "signing in using …": how the person signs in, to the end of the clause. */
+const SIGN_IN_WITH =
+  /\b(?:log(?:ged|ging|s)?|sign(?:ed|ing|s)?)\s*(?:in|on)\s+(?:with|using)\s+[^.!?;]*?(?=,?\s*\b(?:but|though|and\s+(?:then|now|my|the|it|i))\b|[.!?;]|$)/gi;
 /** An SDK or CLI error code ("InvalidGrantException", "ExpiredTokenException"): another task, whatever its name. */
 const SDK_ERROR = /^[a-z]{3,}exception$/;
 
@@ -630,10 +652,22 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
  */
 function answeredForKind(decision: Decision, reading: Reading, thresholds: Thresholds): Decision {
   const kind = reading.user;
-  if (decision.kind !== 'fallback' || kind === null) return decision;
-  const forKind = decision.ranking.filter((entry) => fitsKind(entry.topic, kind));
+  if (kind === null) return decision;
+  // A question back that offers the named kind nothing ("…forgot my password; I log in with the account ID
+  // and my user name": the root user's and Identity Center's passwords) is decided again the same way.
+  const offersNothing =
+    decision.kind === 'clarify' && decision.candidates.every((topic) => !hasOwnStepsFor(topic, kind));
+  if (decision.kind !== 'fallback' && !offersNothing) return decision;
+  const fits = offersNothing ? hasStepsFor : fitsKind;
+  const forKind = decision.ranking.filter((entry) => fits(entry.topic, kind));
   const narrowed = decide(forKind, thresholds, reading.whole);
-  return narrowed.kind === 'answer' ? { ...narrowed, ranking: decision.ranking } : decision;
+  if (narrowed.kind === 'answer' || (offersNothing && narrowed.kind === 'clarify')) {
+    return { ...narrowed, ranking: decision.ranking };
+  }
+  if (!offersNothing) return decision;
+  // Too thin to decide among the kind's own topics either: ask which of those leads, not of another kind's.
+  const candidates = closeTopics(forKind, thresholds.suggestRatio, thresholds.maxCandidates);
+  return candidates.length >= 2 ? { ...decision, candidates } : decision;
 }
 
 /**

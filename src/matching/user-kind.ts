@@ -334,11 +334,19 @@ export function hasStepsFor(topic: Topic, kind: AskerKind): boolean {
   );
 }
 
+/** Whether a topic is written for a kind of user or has that kind's own steps (not only steps for anyone). */
+export function hasOwnStepsFor(topic: Topic, kind: AskerKind): boolean {
+  return (
+    topic.audience.includes(kind) || (topic.user_kinds ?? []).some((choice) => choice.kind === kind && choice.steps)
+  );
+}
+
 /**
  * A clarifying question the kind of user already answers: of the topics offered, only one has steps for
  * the kind named ("forgot my password, I'm an IAM user": of the four password topics, only the IAM one).
- * Then that topic is the answer. When several have, only those are offered: an IAM user who is locked
- * out is not asked about the root user's email or the access portal.
+ * Then that topic is the answer, when it is written for that kind: a topic for anyone (closing the account)
+ * offered beside other kinds' topics is no more than one of them. When several have, only those are
+ * offered: an IAM user who is locked out is not asked about the root user's email or the access portal.
  */
 export function answerForKind<T extends { kind: string; topic: Topic | null; candidates: Topic[] }>(
   match: T,
@@ -348,7 +356,7 @@ export function answerForKind<T extends { kind: string; topic: Topic | null; can
   const fitting = match.candidates.filter((topic) => hasStepsFor(topic, kind));
   const [only] = fitting;
   if (fitting.length >= 2) return { ...match, candidates: fitting };
-  if (only === undefined) return match;
+  if (only === undefined || !hasOwnStepsFor(only, kind)) return match;
   return { ...match, kind: 'answer', topic: only };
 }
 

@@ -231,6 +231,41 @@ describe('a clarifying question the kind of user already answers', () => {
     expect(answerForKind(clarify('report-fraud', 'root-password-reset'), 'root').kind).toBe('clarify');
     expect(answerForKind(clarify(...passwords), null).kind).toBe('clarify');
   });
+
+  it('is not answered with a topic for anyone that is the only one offered beside other kinds’ topics', () => {
+    // An IAM user's "forgot the password of the test account" was answered with closing the account.
+    const asked = answerForKind(
+      clarify('root-password-reset', 'identity-center-password-reset', 'close-account'),
+      'iam',
+    );
+    expect(asked.kind).toBe('clarify');
+  });
+});
+
+describe('how the person signs in is who they are, not their problem', () => {
+  it.each([
+    'I log in with the account ID and my user name and forgot the password',
+    'forgot my password for the staging account. I sign in with our alias and my user name',
+  ])('"%s" is the IAM user’s password, not the account ID', (question) => {
+    const result = matcher.match(question);
+    expect(result.user).toBe('iam');
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('iam-password-reset');
+  });
+
+  it('keeps a place the person signs in at as the problem’s own: the access portal', () => {
+    expect(matcher.match('I sign in with the access portal and it rejects me').topic?.id).toBe(
+      'access-portal-credentials',
+    );
+  });
+
+  it("asks among the named kind's own topics when the question back would offer none of them", () => {
+    const result = matcher.match(
+      "can't remember the password of the test account, I log in with the account id + username",
+    );
+    expect(result.kind).toBe('clarify');
+    expect(result.candidates.map((candidate) => candidate.id)).toContain('iam-password-reset');
+  });
 });
 
 describe('a question that names no kind of user, where the kind decides the answer', () => {
