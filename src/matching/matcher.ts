@@ -618,14 +618,14 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
     return distinct;
   };
   // Two problems, one per sentence or one per clause of a sentence ("…and the root mailbox is gone too").
-  const bySentence = topicsOf(surely(reading.sentences));
+  const sure = surely(reading.sentences);
+  const bySentence = topicsOf(sure);
   const problems = bySentence.length >= 2 ? bySentence : topicsOf(surely(reading.clauses));
   if (problems.length >= 2 && reading.whole.otherTaskTerms === 0) {
     const candidates = problems.slice(0, thresholds.maxCandidates);
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
   if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
-  const sure = surely(reading.sentences);
   const distinct = bySentence;
   // A post that asks back only because its topics score close, whose one confident sentence answers its
   // first topic, is answered too: the sentence settles which.
