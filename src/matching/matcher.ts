@@ -342,19 +342,27 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
     // Clauses of a one-sentence question only: in a longer post "and" mostly joins the steps of a story
     // ("…the only way was to re-create his email and reset the root password"), not two problems.
-    const clauseTexts = texts.length === 1 ? splitClauses(texts[0] as string) : [];
-    const clauses =
-      clauseTexts.length > 1
-        ? clauseTexts
-            .slice(0, MAX_SENTENCES)
-            .map((clause) => analyzer.analyzeQuestion(clause))
-            .filter((words) => words.length >= MIN_SENTENCE_TERMS)
-        : [];
     const read = (words: string[]) => forUser(featuresOf(words, aws, whole.contenders));
+    // Read when first asked for (decideReading needs them for few questions): most questions cost nothing.
+    let clauses: QuestionFeatures[] | undefined;
+    const readClauses = (): QuestionFeatures[] => {
+      const clauseTexts = texts.length === 1 ? splitClauses(texts[0] as string) : [];
+      const terms =
+        clauseTexts.length > 1
+          ? clauseTexts
+              .slice(0, MAX_SENTENCES)
+              .map((clause) => analyzer.analyzeQuestion(clause))
+              .filter((words) => words.length >= MIN_SENTENCE_TERMS)
+          : [];
+      return terms.length >= 2 ? terms.map(read) : [];
+    };
     return {
       whole,
       sentences: substantial.length >= 2 ? substantial.map(read) : [],
-      clauses: clauses.length >= 2 ? clauses.map(read) : [],
+      get clauses() {
+        clauses ??= readClauses();
+        return clauses;
+      },
       user,
     };
   }
@@ -620,7 +628,9 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
   // Two problems, one per sentence or one per clause of a sentence ("…and the root mailbox is gone too").
   const sure = surely(reading.sentences);
   const bySentence = topicsOf(sure);
-  const problems = bySentence.length >= 2 ? bySentence : topicsOf(surely(reading.clauses));
+  // Clauses are read only for a one-sentence question answered with one topic: the case they change.
+  const byClause = () => (whole.kind === 'answer' ? topicsOf(surely(reading.clauses)) : []);
+  const problems = bySentence.length >= 2 ? bySentence : byClause();
   if (problems.length >= 2 && reading.whole.otherTaskTerms === 0) {
     const candidates = problems.slice(0, thresholds.maxCandidates);
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
