@@ -50,6 +50,7 @@ export function createAnalyzer(
   const stopwords = new Set(allStopwords.flatMap((entry) => words(entry).map(stem)));
   const rawStopwords = new Set(allStopwords.flatMap(words));
   const otherLanguageWords = new Set(lexicon.other_language_stopwords.flatMap(words));
+  const englishStopwords = new Set(lexicon.stopwords.flatMap(words));
   const phrases = phraseTable(buildPhraseTable(lexicon));
   // The same phrases without their stop words, for the second pass; only those still two words long,
   // so "sign in" does not turn every "sign" into "signin".
@@ -193,6 +194,20 @@ export function createAnalyzer(
     return out;
   }
 
+  /**
+   * More small words of another language than of English ("je veux fermer mon compte"), two at least. An
+   * English question may hold a few ("Since Mon 9am EST", "Des and Del"), never more than its own.
+   */
+  function writtenInAnotherLanguage(split: readonly string[]): boolean {
+    let other = 0;
+    let english = 0;
+    for (const word of split) {
+      if (otherLanguageWords.has(word)) other++;
+      else if (englishStopwords.has(word)) english++;
+    }
+    return other >= MIN_OTHER_LANGUAGE_WORDS && other > english;
+  }
+
   // What each word a person typed becomes (corrected, then stemmed), remembered: the same few thousand
   // words come back in question after question, and a correction costs a fuzzy search.
   const questionTerms = new Map<string, string>();
@@ -221,10 +236,10 @@ export function createAnalyzer(
   return {
     analyzeQuestion(text) {
       const split = otherScripts.split(words(text)).slice(0, MAX_QUESTION_WORDS);
-      // Written in another language: its words are that language's, not misspelt English ones.
-      let otherLanguage = 0;
-      for (const word of split) if (otherLanguageWords.has(word)) otherLanguage++;
-      return fold(split.map((word) => (otherLanguage >= MIN_OTHER_LANGUAGE_WORDS ? stem(word) : questionTerm(word))));
+      if (!writtenInAnotherLanguage(split)) return fold(split.map(questionTerm));
+      // Its words are that language's, not misspelt English ones; its small words go before the synonyms
+      // see them (Spanish "los" would otherwise be "lose").
+      return fold(split.filter((word) => !otherLanguageWords.has(word)).map(stem));
     },
     analyzeCorpusText: (text) => fold(words(text).map(corpusStem)),
     analyzeCorpus(visit) {

@@ -19,6 +19,7 @@ import { buildPhraseIndex, type SortedTopics, type TopicCoverage } from './index
 import { indexPhrases, pairTerms } from './index/phrase-record';
 import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
+import { withoutSignInMethod } from './sign-in-method';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { answerForKind, askWhichUser, createUserKindReader, fitsKind, hasOwnStepsFor, hasStepsFor } from './user-kind';
 
@@ -105,6 +106,8 @@ export interface Reading {
   clauses: QuestionFeatures[];
   /** The kind of user the question names (user-kind.ts), read from the same terms as the whole. */
   user: AskerKind | null;
+  /** Set when the credentials the person signs in with were left out of what is scored (sign-in-method.ts). */
+  signInMethodLeftOut?: true;
 }
 
 export interface Matcher {
@@ -171,10 +174,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   );
   const kindNames = new Set(ASKER_KINDS.flatMap((kind) => analyzer.canonical(kind.replace('-', ' '))));
   // The kinds' own names, not every who-word: "administrator" and "permission" say something of the problem.
-  const saysOnlyWho = (reading: Reading): boolean =>
-    reading.user !== null &&
-    reading.whole.terms.length > 0 &&
-    reading.whole.terms.every((term) => kindNames.has(term) || kindFillers.has(term));
+  const onlyWho = (terms: readonly string[]): boolean =>
+    terms.length > 0 && terms.every((term) => kindNames.has(term) || kindFillers.has(term));
+  const saysOnlyWho = (reading: Reading): boolean => reading.user !== null && onlyWho(reading.whole.terms);
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
   // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
@@ -312,21 +314,23 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   // A post's sentences contend among AWS topics when the post as a whole names AWS.
   const awsIn = (question: string): boolean => topics.length > REFERENCE_TOPICS && namesAws(question);
 
-  function read(typed: string): Reading {
+  /** `keepSignInMethod`: score the credentials the person signs in with too (match reads again so when needed). */
+  function read(typed: string, keepSignInMethod = false): Reading {
     const aws = awsIn(typed);
     let texts = splitSentences(typed);
     let sentences = texts.map((sentence) => analyzer.analyzeQuestion(sentence));
     const user = readUserKind(typed, sentences.flat());
     // How the person signs in ("I log in with the account ID + my user name") says who they are, which the
-    // kind now holds; the problem is in the rest ("…forgot the password").
-    const question =
-      user === null ? typed : typed.replace(SIGN_IN_WITH, (method) => (credentialsOnly(method) ? ' ' : method));
+    // kind now holds; the problem is in the rest ("…and forgot the password").
+    const question = user === null || keepSignInMethod ? typed : withoutSignInMethod(typed);
+    let signInMethodLeftOut = false;
     if (question !== typed) {
       const rest = splitSentences(question);
       const restTerms = rest.map((sentence) => analyzer.analyzeQuestion(sentence));
       if (restTerms.some((words) => words.length > 0)) {
         texts = rest;
         sentences = restTerms;
+        signInMethodLeftOut = true;
       }
     }
     const whole = featuresOf(sentences.flat().slice(0, MAX_QUESTION_WORDS), aws);
@@ -352,7 +356,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
           ? clauseTexts
               .slice(0, MAX_SENTENCES)
               .map((clause) => analyzer.analyzeQuestion(clause))
-              .filter((words) => words.length >= MIN_SENTENCE_TERMS)
+              // A clause that only says who is asking ("we sign in through Okta") is no problem of its own.
+              .filter((words) => words.length >= MIN_SENTENCE_TERMS && !onlyWho(words))
           : [];
       return terms.length >= 2 ? terms.map(read) : [];
     };
@@ -364,6 +369,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         return clauses;
       },
       user,
+      ...(signInMethodLeftOut ? { signInMethodLeftOut: true as const } : {}),
     };
   }
 
@@ -373,8 +379,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       featuresOf(analyzer.analyzeQuestion(question).slice(0, MAX_QUESTION_WORDS), awsIn(question)),
     read,
     match(question) {
-      const reading = read(question);
-      const decided = { ...decideReading(topics, reading, thresholds), user: reading.user };
+      let reading = read(question);
+      let decided = { ...decideReading(topics, reading, thresholds), user: reading.user };
+      // Without the sign-in method, the rest may point at another kind's topic ("I log in with my email and
+      // password. the password reset email never arrives": Identity Center's reset): then it stays in.
+      const fits = (topic: Topic | null) => topic === null || reading.user === null || fitsKind(topic, reading.user);
+      if (reading.signInMethodLeftOut && decided.kind === 'answer' && !fits(decided.topic)) {
+        reading = read(question, true);
+        decided = { ...decideReading(topics, reading, thresholds), user: reading.user };
+      }
       const result = askWhichUser(
         answerForKind(decided, reading.user),
         reading.user,
@@ -392,16 +405,6 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
 }
 
 const NUMBER = /^\d+$/;
-/**
- * What a person signs in with, when it is credentials and not a place: "the account ID + my user name",
- * "my email and password", not "the access portal" (whose trouble is the portal topic's own).
- */
-const CREDENTIAL = /\b(?:account\s*(?:id|number|alias)|alias|user\s*name|username|e-?mail|password|pw|passwd)\b/i;
-const PLACE = /\b(?:portal|url|link|page|start|console|site|app|okta|sso)\b/i;
-const credentialsOnly = (method: string): boolean => CREDENTIAL.test(method) && !PLACE.test(method);
-/** "I log in with …", "signing in using …": how the person signs in, to the end of the clause. */
-const SIGN_IN_WITH =
-  /\b(?:log(?:ged|ging|s)?|sign(?:ed|ing|s)?)\s*(?:in|on)\s+(?:with|using)\s+[^.!?;]*?(?=,?\s*\b(?:but|though|and\s+(?:then|now|my|the|it|i))\b|[.!?;]|$)/gi;
 /** An SDK or CLI error code ("InvalidGrantException", "ExpiredTokenException"): another task, whatever its name. */
 const SDK_ERROR = /^[a-z]{3,}exception$/;
 
@@ -668,7 +671,9 @@ function answeredForKind(decision: Decision, reading: Reading, thresholds: Thres
   const offersNothing =
     decision.kind === 'clarify' && decision.candidates.every((topic) => !hasOwnStepsFor(topic, kind));
   if (decision.kind !== 'fallback' && !offersNothing) return decision;
-  const fits = offersNothing ? hasStepsFor : fitsKind;
+  // A question back that offered the kind nothing is asked again among the kind's own topics, not the
+  // ones for anyone (billing, AWS Support), which fit every question a little.
+  const fits = offersNothing ? hasOwnStepsFor : fitsKind;
   const forKind = decision.ranking.filter((entry) => fits(entry.topic, kind));
   const narrowed = decide(forKind, thresholds, reading.whole);
   if (narrowed.kind === 'answer' || (offersNothing && narrowed.kind === 'clarify')) {

@@ -23,11 +23,6 @@ const EXPLICIT: Record<AskerKind, readonly string[]> = {
     'company sso',
     'corporate identity',
     'company identity',
-    // The company's own portal or app dashboard ("a tile in our company's app dashboard") is its identity provider's.
-    'company portal',
-    'corporate portal',
-    'company dashboard',
-    'corporate dashboard',
   ],
 };
 
@@ -46,10 +41,11 @@ const IMPLIED_TOGETHER: Partial<Record<AskerKind, ReadonlyArray<readonly string[
 /**
  * The email used to create the account and its password are the root user's sign-in (Sign-In User Guide):
  * "which email was used to create our aws account?", "the e-mail I used to sign up for AWS". Past tense
- * only: "which email should I use to create an account" is not signing in.
+ * only: "which email should I use to create an account" is not signing in; and by the asker or unsaid:
+ * "the email my admin used to create my account" is an account made for them, not the root user.
  */
 const ACCOUNT_EMAIL =
-  /\be-?mail\b[^.!?]{0,30}?\b(?:used|did\s+(?:i|we|you|they|he|she)\s+use)\s+to\s+(?:create|open|sign\s*up)\b/i;
+  /\be-?mail\b[^.!?]{0,30}?\b(?:(?:was|were|i|we|i['’]?ve|we['’]?ve)\s+used|did\s+(?:i|we)\s+use)\s+to\s+(?:create|open|sign\s*up)\b/i;
 /**
  * The lexicon folds "created the aws account" onto root, and the stemmer makes "create" of "created": "please
  * re-create an AWS account" would read as the root user. Root counts when the question has one of the
@@ -115,6 +111,8 @@ const OTHER_SENSES: Record<AskerKind, readonly RegExp[]> = {
     // Root denied, said of root itself ("I don't have root, I'm a developer"), not of its password or MFA.
     /\b(?:do\s*n['’]?t|does\s*n['’]?t|did\s*n['’]?t|do\s+not|never|not)\s+(?:have|own|hold|use)\s+(?:the\s+)?root(?=\s*(?:[,.;!?]|$|(?:rights|privileges|permissions?)\b))/gi,
     /\broot(?:\s+(?:user|account))?\s+(?:is\s*n['’]?t|is\s+not)\s+me\b/gi,
+    // Not owning the account: "I don't own the AWS account, I only have a login".
+    /\b(?:do\s*n['’]?t|does\s*n['’]?t|do\s+not|does\s+not|never)\s+own\s+(?:the|this|our|my|an?)\s+(?:aws\s+)?account\b/gi,
   ],
   'identity-center': [
     // Lower case only: "idc" for "I don't care"; "IDC" is Identity Center.
@@ -154,6 +152,13 @@ const PORTAL_WORDS = new Set(['portal']);
 const START_LINK = new Set(['url', 'link']);
 /** The access portal by name in Japanese, Chinese and Korean, written without spaces. */
 const PORTAL_IN_OTHER_SCRIPTS = /アクセスポータル|访问门户|訪問入口網站|액세스\s*포털/;
+/**
+ * The company's own portal or app dashboard ("a tile in our company's app dashboard") is its identity
+ * provider's: federated. As typed: "our company access portal" and "the company start URL" fold to the
+ * same terms, and they are the AWS access portal.
+ */
+const COMPANY_PORTAL = /\b(?:company|corporate)(?:['’]s)?\s+(?:apps?\s+)?(?:portal|dashboard)\b/i;
+const FEDERATED = 1 << ASKER_KINDS.indexOf('federated');
 /** Portals that are not the AWS access portal ("the azure portal", "my company's portal", "the microsoft 365 portal"). */
 const OTHER_PORTALS =
   /\b(?:azure|microsoft|company|intranet|hr|employee|customer|partner|okta|google|myapps|vendor|supplier|student|support|service|benefits|payroll)(?:['’]s)?(?:\s+[\w-]+)?\s+portal\b/gi;
@@ -264,6 +269,7 @@ export function createUserKindReader(analyzer: Analyzer): UserKindReader {
       if (!stillSaid || (kind === 'root' && !ROOT_WORDING.test(without))) said &= ~bit(kind);
     }
     if (plain.some((word) => IDENTITY_CENTER_WORDS.has(word))) said |= IDENTITY_CENTER;
+    if (COMPANY_PORTAL.test(question)) said |= FEDERATED;
     said &= ~negated;
     if (said !== 0 && onlyKind(said) === null) said = askerBesidePage(question, said);
     // Of several kinds, one named only as an administrator's role is someone else's: "lost the MFA for my

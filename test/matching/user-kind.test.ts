@@ -331,3 +331,56 @@ describe("a thin post whose lead is another kind's topic", () => {
     ).not.toBe('answer');
   });
 });
+
+// Found by a review of the day's changes: each of these went wrong with them.
+describe('the kind reader and the sign-in method, reviewed', () => {
+  it.each([
+    ["I don't own the AWS account, I only have a login my manager gave me and forgot the password", null],
+    ["I'm not sure which email my admin used to create my account, I can't log in", null],
+    ["the email our IT team used to create my login doesn't work anymore", null],
+    ['our company AWS access portal says my password is wrong', 'identity-center'],
+    ["the company start URL isn't working", 'identity-center'],
+  ])('"%s" -> %s', (question, kind) => {
+    expect(kindOf(question)).toBe(kind);
+  });
+
+  it.each([
+    ["I'm the root user, signing in with my email sends a verification code that never arrives", 'verification-code'],
+    ['IAM user, unable to sign in using the password my admin gave me', 'iam-password-reset'],
+    ["I'm the root user and I log in with my email address which no longer exists", 'no-email-access'],
+  ])('keeps a problem said with "sign in with": "%s" -> %s', (question, expected) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe(expected);
+  });
+
+  it.each([
+    ["I log in with the account ID and my user name, I'm locked out", 'iam'],
+    ['I sign in with our company portal and I forgot my password and lost my MFA', 'federated'],
+  ])('never offers a topic for anyone in place of the kind’s own: "%s"', (question, kind) => {
+    const result = matcher.match(question);
+    expect(result.user).toBe(kind);
+    const offered = result.kind === 'answer' ? [result.topic?.id] : result.candidates.map((t) => t.id);
+    expect(offered).not.toContain('billing-support');
+    expect(offered).not.toContain('contact-aws-support');
+  });
+
+  it.each([
+    ['I log in with my email and password. the password reset email never arrives', 'root'],
+    ['I log in with the account ID and my user name, forgot my password and my email is gone', 'iam'],
+  ])('answers only with a topic that fits the kind read: "%s"', (question, kind) => {
+    const result = matcher.match(question);
+    expect(result.user).toBe(kind);
+    if (result.kind === 'answer' && result.topic) {
+      const fits =
+        result.topic.audience.includes(kind as never) ||
+        result.topic.audience.includes('anyone') ||
+        (result.topic.user_kinds ?? []).some((choice) => choice.kind === kind);
+      expect(fits).toBe(true);
+    }
+  });
+
+  it('does not read a sign-in method as a second problem', () => {
+    expect(matcher.match('we sign in through Okta and I need to update the credit card').twoProblems).toBeUndefined();
+  });
+});
