@@ -2,6 +2,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { createAnalyzer, words } from '../../src/matching/analyzer';
 import { loadEnglishWords } from '../../src/matching/english-words';
+import { stem } from '../../src/matching/stem';
 
 const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
 const corpusTexts = corpus.topics.flatMap((t) => [t.title, ...t.vocabulary.keywords, ...t.vocabulary.questions]);
@@ -87,5 +88,32 @@ describe('analyzer', () => {
   it('keeps multi-word product names whole, so their words mean nothing alone', () => {
     expect(terms('office 365')).toHaveLength(1);
     expect(terms('icloud mail')).not.toContain(terms('email')[0]);
+  });
+});
+
+describe("the lexicon's other languages", () => {
+  // A word folds by its stem: another language's word whose stem a corpus word or an English synonym has
+  // swallows that word wherever it is written ("carte" made every shopping cart a credit card, "accès" every
+  // "acc" an access, and the Spanish "los" was "lose").
+  const corpusStems = new Set(corpusTexts.flatMap((text) => words(text).map(stem)));
+  const variantStems = new Map<string, string>();
+  for (const [canonical, variants] of Object.entries(corpus.lexicon.synonyms)) {
+    for (const variant of variants) {
+      const [only, ...more] = words(variant);
+      if (only !== undefined && more.length === 0) variantStems.set(stem(only), canonical);
+    }
+  }
+
+  it('holds no one-word variant whose stem a corpus word or an English synonym has, unless it folds the same way', () => {
+    const collisions = Object.entries(corpus.lexicon.other_languages).flatMap(([canonical, variants]) =>
+      variants
+        .filter((variant) => words(variant).length === 1)
+        .filter((variant) => {
+          const own = stem(words(variant)[0] as string);
+          const canonicalStem = stem(canonical);
+          return own !== canonicalStem && (corpusStems.has(own) || (variantStems.get(own) ?? canonical) !== canonical);
+        }),
+    );
+    expect(collisions).toEqual([]);
   });
 });
