@@ -423,6 +423,8 @@ export function splitSentences(question: string): string[] {
   return [...parts.slice(0, MAX_SENTENCES - 1), parts.slice(MAX_SENTENCES - 1).join(' ')];
 }
 
+/** Clauses are read for two problems only when the whole's second topic scores this share of its first. */
+const CLAUSE_SECOND_RATIO = 0.5;
 /** Where a sentence joins two clauses: "…, and", "but", "also", "plus", "&". */
 const CLAUSE_BREAK = /,?\s+(?:and|but|also|plus|&)\s+/i;
 
@@ -631,8 +633,12 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
   // Two problems, one per sentence or one per clause of a sentence ("…and the root mailbox is gone too").
   const sure = surely(reading.sentences);
   const bySentence = topicsOf(sure);
-  // Clauses are read only for a one-sentence question answered with one topic: the case they change.
-  const byClause = () => (whole.kind === 'answer' ? topicsOf(surely(reading.clauses)) : []);
+  // Clauses are read only for a one-sentence question answered with one topic while another scores at least
+  // half as much: a second problem in the same line gives its topic that much evidence in the whole (the
+  // questions it was built from score 0.80 to 0.94 of the first), and reading clauses costs a match each.
+  const [first, second] = whole.ranking;
+  const secondClose = first !== undefined && second !== undefined && second.score >= first.score * CLAUSE_SECOND_RATIO;
+  const byClause = () => (whole.kind === 'answer' && secondClose ? topicsOf(surely(reading.clauses)) : []);
   const problems = bySentence.length >= 2 ? bySentence : byClause();
   if (problems.length >= 2 && reading.whole.otherTaskTerms === 0) {
     const candidates = problems.slice(0, thresholds.maxCandidates);
