@@ -122,6 +122,10 @@ for (const file of files) {
   }
 }
 
+/** Whether the question got its kind's card (a topic's one card for that kind among others counts). */
+const gotOwnCard = (row: { got: CardFor; user: AskerKind | null }): boolean =>
+  row.got === row.user || row.got === 'one card';
+
 for (const [label, rows] of [
   ...files.map((file) => [file, all.filter((row) => row.file === file)] as const),
   ...(files.length > 1 ? [['all files', all] as const] : []),
@@ -130,7 +134,7 @@ for (const [label, rows] of [
   const named = rows.filter((row) => row.user !== null && !row.offTopic);
   const offTopicNamed = rows.filter((row) => row.user !== null && row.offTopic);
   const oneCard = named.filter((row) => row.got === 'one card');
-  const own = named.filter((row) => row.got === row.user || row.got === 'one card');
+  const own = named.filter(gotOwnCard);
   const other = named.filter((row) => isAskerKind(row.got) && row.got !== row.user);
   const several = named.filter((row) => row.got === 'several');
   const noCard = named.filter((row) => row.got === 'clarify' || row.got === 'fallback');
@@ -154,7 +158,7 @@ for (const [label, rows] of [
   );
   for (const source of [...new Set(rows.map((row) => row.source))].filter(Boolean)) {
     const from = named.filter((row) => row.source === source);
-    const fromOwn = from.filter((row) => row.got === row.user || row.got === 'one card').length;
+    const fromOwn = from.filter(gotOwnCard).length;
     const fromOther = from.filter((row) => isAskerKind(row.got) && row.got !== row.user).length;
     console.log(
       `    from "${source}": ${fromOwn} of ${from.length} their kind's card (${percent(fromOwn, from.length)}), ${fromOther} another kind's`,
@@ -185,7 +189,7 @@ const population = all.filter(
   (row) => row.user !== null && !row.offTopic && (row.source === 'dev' || row.file.endsWith('real-posts.jsonl')),
 );
 if (files.some((file) => file.endsWith('real-posts.jsonl'))) {
-  const ownOfPopulation = population.filter((row) => row.got === row.user || row.got === 'one card').length;
+  const ownOfPopulation = population.filter(gotOwnCard).length;
   console.log(
     `  dev.jsonl's and the real posts' questions naming a kind: ${ownOfPopulation} of ${population.length} their kind's card (${percent(ownOfPopulation, population.length)})`,
   );

@@ -106,8 +106,8 @@ export interface Reading {
   clauses: QuestionFeatures[];
   /** The kind of user the question names (user-kind.ts), read from the same terms as the whole. */
   user: AskerKind | null;
-  /** Set when the credentials the person signs in with were left out of what is scored (sign-in-method.ts). */
-  signInMethodLeftOut?: true;
+  /** Whether the credentials the person signs in with were left out of what is scored (sign-in-method.ts). */
+  signInMethodLeftOut: boolean;
 }
 
 export interface Matcher {
@@ -344,10 +344,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     };
     forUser(whole);
     const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
+    const readPart = (words: string[]) => forUser(featuresOf(words, aws, whole.contenders));
     // Clauses of a one-sentence question only: in a longer post "and" mostly joins the steps of a story
-    // ("…the only way was to re-create his email and reset the root password"), not two problems.
-    const read = (words: string[]) => forUser(featuresOf(words, aws, whole.contenders));
-    // Read when first asked for (decideReading needs them for few questions): most questions cost nothing.
+    // ("…the only way was to re-create his email and reset the root password"), not two problems. Read when
+    // first asked for (decideReading needs them for few questions): most questions cost nothing.
     let clauses: QuestionFeatures[] | undefined;
     const readClauses = (): QuestionFeatures[] => {
       const clauseTexts = texts.length === 1 ? splitClauses(texts[0] as string) : [];
@@ -359,17 +359,17 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
               // A clause that only says who is asking ("we sign in through Okta") is no problem of its own.
               .filter((words) => words.length >= MIN_SENTENCE_TERMS && !onlyWho(words))
           : [];
-      return terms.length >= 2 ? terms.map(read) : [];
+      return terms.length >= 2 ? terms.map(readPart) : [];
     };
     return {
       whole,
-      sentences: substantial.length >= 2 ? substantial.map(read) : [],
+      sentences: substantial.length >= 2 ? substantial.map(readPart) : [],
       get clauses() {
         clauses ??= readClauses();
         return clauses;
       },
       user,
-      ...(signInMethodLeftOut ? { signInMethodLeftOut: true as const } : {}),
+      signInMethodLeftOut,
     };
   }
 
@@ -645,18 +645,17 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
   if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
-  const distinct = bySentence;
   // A post that asks back only because its topics score close, whose one confident sentence answers its
   // first topic, is answered too: the sentence settles which.
-  const settled = whole.kind === 'clarify' && !whole.twoProblems && whole.ranking[0]?.topic === distinct[0];
-  if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && distinct.length === 1) {
+  const settled = whole.kind === 'clarify' && !whole.twoProblems && whole.ranking[0]?.topic === bySentence[0];
+  if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && bySentence.length === 1) {
     const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
     return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
   }
   // The post read whole points at one topic and its one confident sentence at another ("…for our member
   // accounts… How do we reset the 2FA from the root account?"): ask which rather than guess.
-  const [sentenceTopic] = distinct;
-  const disagree = whole.kind === 'answer' && distinct.length === 1 && sentenceTopic !== whole.topic;
+  const [sentenceTopic] = bySentence;
+  const disagree = whole.kind === 'answer' && bySentence.length === 1 && sentenceTopic !== whole.topic;
   if (disagree && whole.topic && sentenceTopic && reading.whole.otherTaskTerms === 0) {
     return { ...whole, kind: 'clarify', topic: null, candidates: [sentenceTopic, whole.topic] };
   }
@@ -664,21 +663,22 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
 }
 
 /**
- * A thin post that falls back because another kind's topic scores close behind its first ("reset a user's
- * password in Identity Center": the IAM user's password topic), when the post names the kind: decided again
- * among the topics that have something for that kind, it is answered if it leads clearly there. Only a
- * fallback is looked at again; the ranking stays the whole one.
+ * When the post names a kind, two decisions are taken again among that kind's topics; the ranking stays the
+ * whole one.
+ * - A thin post that falls back because another kind's topic scores close behind its first ("reset a user's
+ *   password in Identity Center": the IAM user's password topic): among the topics that have something for
+ *   that kind, it is answered if it leads clearly there.
+ * - A question back that offers the kind none of its own topics ("…forgot my password; I log in with the
+ *   account ID and my user name": the root user's and Identity Center's passwords): among the topics written
+ *   for that kind (not the ones for anyone, billing or AWS Support, which fit every question a little), it is
+ *   answered, or asked among those.
  */
 function answeredForKind(decision: Decision, reading: Reading, thresholds: Thresholds): Decision {
   const kind = reading.user;
   if (kind === null) return decision;
-  // A question back that offers the named kind nothing ("…forgot my password; I log in with the account ID
-  // and my user name": the root user's and Identity Center's passwords) is decided again the same way.
   const offersNothing =
     decision.kind === 'clarify' && decision.candidates.every((topic) => !hasOwnStepsFor(topic, kind));
   if (decision.kind !== 'fallback' && !offersNothing) return decision;
-  // A question back that offered the kind nothing is asked again among the kind's own topics, not the
-  // ones for anyone (billing, AWS Support), which fit every question a little.
   const fits = offersNothing ? hasOwnStepsFor : fitsKind;
   const forKind = decision.ranking.filter((entry) => fits(entry.topic, kind));
   const narrowed = decide(forKind, thresholds, reading.whole);

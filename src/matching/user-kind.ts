@@ -52,11 +52,17 @@ const ACCOUNT_EMAIL =
  * words the lexicon's root phrases are made of (past tense only), or the root user's name in another language
  * or script, or speaks of the account's email (`ACCOUNT_EMAIL`).
  */
+const ROOT_NAMED = String.raw`\b(?:root|rootuser|owner|created|opened|ra[ií]z|racine)\b|ルート|根用户|루트`;
 const ROOT_WORDING = new RegExp(
-  String.raw`\b(?:root|rootuser|owner|created|opened|main|ra[ií]z|racine)\b|\bown\s+(?:the|this|our|my)\s+(?:aws\s+)?account\b|ルート|根用户|루트|${ACCOUNT_EMAIL.source}`,
+  String.raw`${ROOT_NAMED}|\bmain\b|\bown\s+(?:the|this|our|my)\s+(?:aws\s+)?account\b|${ACCOUNT_EMAIL.source}`,
   'i',
 );
-const ROOT_BESIDES_MAIN = /\b(?:root|rootuser|owner|created|opened|ra[ií]z|racine)\b|ルート|根用户|루트/i;
+/**
+ * Root said only as "the main account": in an organization that is also the management account, where people
+ * sign in as IAM users. Beside another kind's sign-in ("the main account with my user name and account ID"),
+ * it gives way to it.
+ */
+const ROOT_BESIDES_MAIN = new RegExp(ROOT_NAMED, 'i');
 const ROOT = 1 << ASKER_KINDS.indexOf('root');
 /** Likewise "aws sso" is Identity Center, but "logging into aws with SSO" (the folding skips "with") is any SSO. */
 const IDENTITY_CENTER_WORDING =
@@ -333,11 +339,7 @@ function startsAt(terms: readonly string[], start: number, run: readonly string[
 
 /** Whether a topic has steps for a kind of user: it is written for that kind or for anyone, or has that kind's own steps. */
 export function hasStepsFor(topic: Topic, kind: AskerKind): boolean {
-  return (
-    topic.audience.includes(kind) ||
-    topic.audience.includes('anyone') ||
-    (topic.user_kinds ?? []).some((choice) => choice.kind === kind && choice.steps)
-  );
+  return topic.audience.includes('anyone') || hasOwnStepsFor(topic, kind);
 }
 
 /** Whether a topic is written for a kind of user or has that kind's own steps (not only steps for anyone). */

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/answer/create-answer-path';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
-import type { Topic } from '../../src/knowledge/schema';
+import type { AskerKind, Topic } from '../../src/knowledge/schema';
 import { createMatcher } from '../../src/matching/matcher';
-import { answerForKind } from '../../src/matching/user-kind';
+import { answerForKind, fitsKind } from '../../src/matching/user-kind';
 
 // Through the matcher, as the app reads it: the kind comes from the same terms the topic does.
 const corpus = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
@@ -368,16 +368,12 @@ describe('the kind reader and the sign-in method, reviewed', () => {
   it.each([
     ['I log in with my email and password. the password reset email never arrives', 'root'],
     ['I log in with the account ID and my user name, forgot my password and my email is gone', 'iam'],
-  ])('answers only with a topic that fits the kind read: "%s"', (question, kind) => {
+  ])('offers only topics that fit the kind read, as an answer or as choices: "%s"', (question, kind) => {
     const result = matcher.match(question);
     expect(result.user).toBe(kind);
-    if (result.kind === 'answer' && result.topic) {
-      const fits =
-        result.topic.audience.includes(kind as never) ||
-        result.topic.audience.includes('anyone') ||
-        (result.topic.user_kinds ?? []).some((choice) => choice.kind === kind);
-      expect(fits).toBe(true);
-    }
+    const offered = result.kind === 'answer' ? [result.topic as Topic] : result.candidates;
+    expect(offered.length).toBeGreaterThan(0);
+    for (const offer of offered) expect(fitsKind(offer, kind as AskerKind)).toBe(true);
   });
 
   it('does not read a sign-in method as a second problem', () => {
