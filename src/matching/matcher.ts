@@ -288,7 +288,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         among ??
         nearestTopics(
           votes,
-          (tally) => phraseIndex.addBestCoverage(topical, tally),
+          (tally, within) => phraseIndex.addBestCoverage(topical, tally, within),
           thresholds,
           topics.length,
           aws ? topicsNamingAws() : null,

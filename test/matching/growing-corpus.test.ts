@@ -56,6 +56,14 @@ describe('a corpus grown to 500 topics with internal-IT topics', () => {
     for (const sentence of reading.sentences) expect(sentence.contenders).toBe(reading.whole.contenders);
   });
 
+  it("weighs a question that names AWS among the AWS topics only, not the added systems' login errors", () => {
+    const shippedIds = new Set(shipped.corpus.topics.map((topic) => topic.id));
+    const reading = grown.matcher.read("the aws console keeps saying my password is wrong but I'm sure it's right");
+    const contenders = (reading.whole.contenders ?? []).map((index) => grown.corpus.topics[index]?.id);
+    expect(contenders.length).toBeGreaterThan(0);
+    expect(contenders.filter((id) => !shippedIds.has(id ?? ''))).toEqual([]);
+  });
+
   it('gives an AWS question the same confidence as the shipped corpus does', () => {
     const question = 'lost the root user password, I still read the account email';
     expect(grown.matcher.match(question).confidence).toBeCloseTo(shipped.matcher.match(question).confidence, 6);

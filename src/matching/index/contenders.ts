@@ -22,13 +22,31 @@ export interface ContenderWeights {
  */
 export function nearestTopics(
   votes: readonly TermVote[],
-  /** Adds each topic's best-phrase coverage to the tally. */
-  addCoverage: (tally: TallyScratch) => void,
+  /** Adds each topic's best-phrase coverage to the tally (`within`: only the topics marked 1 there). */
+  addCoverage: (tally: TallyScratch, within?: Uint8Array) => void,
   weights: ContenderWeights,
   topicCount: number,
   /** When the question names AWS: which topics do too (1); only they contend, if any is touched. */
   namingAws: Uint8Array | null,
   limit = REFERENCE_TOPICS,
+): number[] {
+  // Only the topics that name AWS are tallied first: the same ranking as tallying all and keeping those,
+  // without visiting the thousands of other topics a common word ("password") touches in a large corpus.
+  if (namingAws) {
+    const within = votes.map((vote) => voteWithin(vote, namingAws));
+    const nearest = rankNearest(within, (tally) => addCoverage(tally, namingAws), weights, topicCount, limit);
+    if (nearest.length > 0) return nearest;
+  }
+  return rankNearest(votes, addCoverage, weights, topicCount, limit);
+}
+
+/** The `limit` topics the votes and coverage rank first, best first; of two that tie, the earlier topic. */
+function rankNearest(
+  votes: readonly TermVote[],
+  addCoverage: (tally: TallyScratch) => void,
+  weights: ContenderWeights,
+  topicCount: number,
+  limit: number,
 ): number[] {
   const tally = tallyScratch(topicCount);
   let totalWeight = 0;
@@ -39,15 +57,11 @@ export function nearestTopics(
   }
   addCoverage(tally);
   const { count, touched, votes: votesOf, coverage: coverageOf } = tally;
-  let onlyAws = false;
-  if (namingAws) for (let k = 0; k < count && !onlyAws; k++) onlyAws = namingAws[touched[k] ?? 0] === 1;
   // A short list kept best first: one pass over the touched topics, most of which never enter it.
-  // Of two that tie, the earlier topic ranks first.
   const bestTopics: number[] = [];
   const bestRanks: number[] = [];
   for (let k = 0; k < count; k++) {
     const index = touched[k] ?? 0;
-    if (onlyAws && namingAws?.[index] !== 1) continue;
     const rank =
       weights.phraseWeight * (coverageOf[index] ?? 0) +
       (1 - weights.phraseWeight) * (totalWeight > 0 ? (votesOf[index] ?? 0) / totalWeight : 0);
@@ -68,6 +82,33 @@ export function nearestTopics(
   }
   tally.clear();
   return bestTopics;
+}
+
+// A term's vote among the marked topics only, found once per term and part (its weight stays the whole
+// corpus's: the part is where to look, not how much the word says).
+const votesWithinPart = new WeakMap<Uint8Array, WeakMap<TermVote, TermVote>>();
+function voteWithin(vote: TermVote, part: Uint8Array): TermVote {
+  let votes = votesWithinPart.get(part);
+  if (!votes) {
+    votes = new WeakMap();
+    votesWithinPart.set(part, votes);
+  }
+  let within = votes.get(vote);
+  if (!within) {
+    const topics: number[] = [];
+    const shares: number[] = [];
+    const rates: number[] = [];
+    for (let k = 0; k < vote.topics.length; k++) {
+      const topic = vote.topics[k] ?? 0;
+      if (part[topic] !== 1) continue;
+      topics.push(topic);
+      shares.push(vote.shares[k] ?? 0);
+      rates.push(vote.rates[k] ?? 0);
+    }
+    within = { ...vote, topics, shares, rates };
+    votes.set(vote, within);
+  }
+  return within;
 }
 
 /**

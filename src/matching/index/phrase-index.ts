@@ -39,8 +39,11 @@ export interface PhraseIndex {
    * their phrases use are left out, as words no topic uses are.
    */
   bestCoverage(terms: readonly string[], among?: SortedTopics): TopicCoverage;
-  /** The same over all topics, added to a tally (`add(topic, 0, coverage)`) instead of kept. */
-  addBestCoverage(terms: readonly string[], tally: CoverageSink): void;
+  /**
+   * The same over all topics (or, `within`, the topics marked 1 there, with each term's IDF still over
+   * all phrases), added to a tally (`add(topic, 0, coverage)`) instead of kept.
+   */
+  addBestCoverage(terms: readonly string[], tally: CoverageSink, within?: Uint8Array): void;
 }
 
 /** Word pairs ("root+password") in the postings are never read: a phrase's coverage counts its words. */
@@ -89,8 +92,25 @@ export function buildPhraseIndex(
   const best = new Float64Array(topicCount);
   const bestTopics = new Int32Array(topicCount);
 
+  // Each term's postings within a part of the corpus (the topics that name AWS), found once per term: a
+  // common word ("password") is in thousands of phrases of a large corpus, and most questions name AWS.
+  const postingsWithin = new WeakMap<Uint8Array, Map<string, readonly number[]>>();
+  const postingsOfWithin = (term: string, within: Uint8Array): readonly number[] => {
+    let lists = postingsWithin.get(within);
+    if (!lists) {
+      lists = new Map();
+      postingsWithin.set(within, lists);
+    }
+    let list = lists.get(term);
+    if (!list) {
+      list = (postingsOf(term) ?? none).filter((recordIndex) => within[topicOfRecord[recordIndex] as number] === 1);
+      lists.set(term, list);
+    }
+    return list;
+  };
+
   /** Computes each touched topic's best coverage into `best`, listing the topics in `bestTopics`: how many. */
-  function computeBest(terms: readonly string[], among: SortedTopics | undefined): number {
+  function computeBest(terms: readonly string[], among: SortedTopics | undefined, within?: Uint8Array): number {
     const weights = among ? terms.map((term) => idfAmong(term, among)) : terms.map(idf);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     if (total <= 0) return 0;
@@ -98,7 +118,7 @@ export function buildPhraseIndex(
     let touchedCount = 0;
     terms.forEach((term, i) => {
       const share = (weights[i] ?? 0) / total;
-      const list = postingsOf(term) ?? none;
+      const list = within ? postingsOfWithin(term, within) : (postingsOf(term) ?? none);
       if (!among) {
         for (let k = 0; k < list.length; k++) {
           const recordIndex = list[k] ?? 0;
@@ -144,8 +164,8 @@ export function buildPhraseIndex(
       }
       return result;
     },
-    addBestCoverage(terms, tally) {
-      const count = computeBest(terms, undefined);
+    addBestCoverage(terms, tally, within) {
+      const count = computeBest(terms, undefined, within);
       for (let k = 0; k < count; k++) {
         const topicIndex = bestTopics[k] ?? 0;
         tally.add(topicIndex, 0, best[topicIndex] ?? 0);
