@@ -437,6 +437,12 @@ describe('the lexicon, reviewed', () => {
     expect(matcher.features('quiero cambiar los datos de la tarjeta').terms).not.toContain('lost');
   });
 
+  it('does not take "a question" for a billing question: it says nothing of the problem', () => {
+    expect(matcher.match('question about my aws account').topic?.id).not.toBe('billing-support');
+    expect(matcher.features('quick question, noob question: lost my mfa device').terms).not.toContain('question');
+    expect(matcher.match('I have a billing question but I cannot sign in').topic?.id).toBe('billing-support');
+  });
+
   it('reads English with a weekday, a time zone or a name as English: its typos are still corrected', () => {
     expect(matcher.match("Since Mon 9am EST I can't get the verifcation code").topic?.id).toBe('verification-code');
     expect(matcher.match('Des and Del both lost access, authentcator app gone').topic?.id).toBe('mfa-device-lost');
