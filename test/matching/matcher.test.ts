@@ -56,6 +56,16 @@ describe('matcher clarifies', () => {
     // A page that says what is wrong is answered.
     expect(matcher.match('the aws login page does not load at the office').topic?.id).toBe('signin-page-blocked');
   });
+  it('asks what is wrong when a person can only say they "can\'t log in to aws" (prose, not the sign-in address)', () => {
+    for (const question of ["can't log in to aws", 'cannot sign in to aws']) {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('clarify');
+      expect(ids(result)).toEqual(expect.arrayContaining(['wrong-signin-page', 'mfa-device-lost']));
+      expect(ids(result)).not.toContain('federated-password');
+    }
+    expect(matcher.features('log in to aws').terms).not.toContain('signinurl');
+    expect(matcher.features('https://signin.aws.amazon.com/console is blocked').terms).toContain('signinurl');
+  });
   it('asks which code when the question says only "a code": the MFA device\'s or the one AWS emails', () => {
     for (const question of [
       "sign in wants a code and I don't have it",
@@ -433,7 +443,7 @@ describe('the lexicon, reviewed', () => {
   });
 
   it('keeps English words whose stem another language’s word shares', () => {
-    expect(matcher.features("I can't log into my aws acc").terms).toContain('account');
+    expect(matcher.features("I can't log into my acc").terms).toContain('account');
     expect(matcher.features('quiero cambiar los datos de la tarjeta').terms).not.toContain('lost');
   });
 
