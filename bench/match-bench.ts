@@ -1,6 +1,8 @@
 // `npm run bench`: how fast the matcher is on this machine, printed as figures (never asserted in a test).
 //   corpus load + index build time (median of several cold builds), match latency p50/p99 over the
-//   evaluation questions (after a warm-up), and the process's peak memory.
+//   evaluation questions once the process is warm, and while it warms up (its first rounds: V8 compiles
+//   and recompiles the matcher then, so a fresh process's first few thousand matches are slower), and the
+//   process's peak memory. The bar is judged warm: the bot is a long-running process.
 // Bars (issue "Answer quality"): p99 match under 1 ms; corpus load plus index build under 200 ms.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ import { toPlainQuestion } from '../src/text/slack-text';
 
 const BUILD_RUNS = 15;
 const MATCH_ROUNDS = 20;
+/** Rounds over the questions before the timed ones, themselves timed and printed apart. */
+const WARM_UP_ROUNDS = 5;
 
 function questionSets(): string[] {
   const files = [
@@ -48,16 +52,19 @@ function main(): void {
 
   const questions = questionSets().map(toPlainQuestion);
   if (questions.length === 0) throw new Error('no questions found to benchmark with');
-  for (const question of questions) matcher.match(question); // warm-up: JIT and the typo cache
-  const latencies: number[] = [];
-  for (let round = 0; round < MATCH_ROUNDS; round++) {
-    for (const question of questions) {
-      const started = performance.now();
-      matcher.match(question);
-      latencies.push(performance.now() - started);
+  const timeRounds = (rounds: number): number[] => {
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const question of questions) {
+        const started = performance.now();
+        matcher.match(question);
+        times.push(performance.now() - started);
+      }
     }
-  }
-  latencies.sort((a, b) => a - b);
+    return times.sort((a, b) => a - b);
+  };
+  const warmingUp = timeRounds(WARM_UP_ROUNDS); // JIT and the typo cache
+  const latencies = timeRounds(MATCH_ROUNDS);
   // The worst a person (or an attacker) can send: 400 characters of words never seen before, each a new
   // typo to correct, none of them cached. Seeded, so every run measures the same questions.
   let seed = 7;
@@ -85,7 +92,10 @@ function main(): void {
     `corpus load + index build: first (cold) ${ms(coldBuild)}, then median ${ms(percentile(builds, 50))}, max ${ms(builds.at(-1) ?? 0)} (${BUILD_RUNS} builds)`,
   );
   console.log(
-    `match latency: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? 0)} (${latencies.length} matches of ${questions.length} questions)`,
+    `match latency, warm: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? 0)} (${latencies.length} matches of ${questions.length} questions)`,
+  );
+  console.log(
+    `match latency while warming up (the first ${warmingUp.length} matches of the process): p50 ${ms(percentile(warmingUp, 50))}, p99 ${ms(percentile(warmingUp, 99))}, max ${ms(warmingUp.at(-1) ?? 0)}`,
   );
   console.log(
     `never-seen words (${junk.length} questions of 400 characters, every word a new typo): p50 ${ms(percentile(junkLatencies, 50))}, p99 ${ms(percentile(junkLatencies, 99))}, max ${ms(junkLatencies.at(-1) ?? 0)}`,
@@ -93,7 +103,7 @@ function main(): void {
   console.log(`English word list (loaded once, on the first unknown word): ${ms(wordListLoad)}`);
   console.log(`peak memory (max RSS): ${peakRssMb.toFixed(1)} MB`);
   console.log(
-    `bars: p99 match < 1 ms: ${percentile(latencies, 99) < 1 ? 'met' : 'MISSED'}; load + build < 200 ms (cold): ${coldBuild < 200 ? 'met' : 'MISSED'}`,
+    `bars: p99 match < 1 ms (warm): ${percentile(latencies, 99) < 1 ? 'met' : 'MISSED'}; load + build < 200 ms (cold): ${coldBuild < 200 ? 'met' : 'MISSED'}`,
   );
 }
 
