@@ -116,4 +116,27 @@ describe("the lexicon's other languages", () => {
     );
     expect(collisions).toEqual([]);
   });
+
+  it("holds no small word of another language that an English post about AWS uses ('eu-west-1', 'SES', 'mac os')", () => {
+    const smallWords = new Set(corpus.lexicon.other_language_stopwords.flatMap(words));
+    const english = [
+      'eu',
+      'ses',
+      'os',
+      'ai',
+      'dir',
+      'na',
+      'nas',
+      'al',
+      'en',
+      'se',
+      'si',
+      'sus',
+      'han',
+      'ya',
+      'in',
+      'no',
+    ];
+    expect(english.filter((word) => smallWords.has(word))).toEqual([]);
+  });
 });

@@ -447,6 +447,16 @@ describe('the lexicon, reviewed', () => {
     expect(matcher.features('quiero cambiar los datos de la tarjeta').terms).not.toContain('lost');
   });
 
+  it('drops the small words of a post in another language, so they do not thin its evidence', () => {
+    const german =
+      'Wir melden uns bei AWS über unser Firmen-ADFS an. Ich habe mein Passwort vergessen und der Link führt ins ' +
+      'Leere. Kann ich das bei AWS zurücksetzen oder muss das unsere IT machen? Ich brauche dringend Zugriff.';
+    expect(matcher.match(german).topic?.id).toBe('federated-password');
+    const portuguese = matcher.features('esqueci a senha, isso é urgente pra mim, quem é o administrador dessa conta?');
+    expect(portuguese.terms).toEqual(expect.arrayContaining(['password']));
+    for (const small of ['isso', 'pra', 'dessa']) expect(portuguese.terms).not.toContain(small);
+  });
+
   it('does not take "a question" for a billing question: it says nothing of the problem', () => {
     expect(matcher.match('question about my aws account').topic?.id).not.toBe('billing-support');
     expect(matcher.features('quick question, noob question: lost my mfa device').terms).not.toContain('question');
