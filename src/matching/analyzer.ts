@@ -28,9 +28,15 @@ export interface Analyzer {
   canonical(entry: string): string[];
 }
 
+/**
+ * The sign-in host `signin.aws` (also `us-east-1.signin.aws`, `signin.aws.amazon.com`) as one word: split at
+ * its dot it reads "signin aws", which prose ("log in to aws") also becomes once its stop word is gone.
+ */
+const SIGN_IN_HOST = /(?<![a-z0-9-])signin\.aws(?![a-z0-9-])/g;
+
 export function words(text: string): string[] {
   // "can't" and "don't" stay one word
-  const lower = text.toLowerCase().replace(/['’]/g, '');
+  const lower = text.toLowerCase().replace(/['’]/g, '').replace(SIGN_IN_HOST, 'signinaws');
   if (!/[^\p{ASCII}]/u.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
   // Accents off ("réinitialiser" meets "reinitialiser"); letters outside ASCII ("ß", "ı", "пароль") stay
   // inside their word instead of splitting it; and a Latin run inside text of another script ("AWSの

@@ -64,7 +64,11 @@ describe('matcher clarifies', () => {
       expect(ids(result)).not.toContain('federated-password');
     }
     expect(matcher.features('log in to aws').terms).not.toContain('signinurl');
-    expect(matcher.features('https://signin.aws.amazon.com/console is blocked').terms).toContain('signinurl');
+    for (const address of ['signin.aws.amazon.com/console', 'signin.aws', 'us-east-1.signin.aws/platform/login']) {
+      expect(matcher.features(`${address} is blocked`).terms).toContain('signinurl');
+    }
+    // The sign-in host said alone is the sign-in page, not an account that is blocked.
+    expect(matcher.match('signin.aws is blocked').topic?.id).toBe('signin-page-blocked');
   });
   it('asks which code when the question says only "a code": the MFA device\'s or the one AWS emails', () => {
     for (const question of [
