@@ -1,8 +1,9 @@
 // `npm run bench`: how fast the matcher is on this machine, printed as figures (never asserted in a test).
 //   corpus load + index build time (median of several cold builds), match latency p50/p99 over the
 //   evaluation questions once the process is warm, and while it warms up (its first rounds: V8 compiles
-//   and recompiles the matcher then, so a fresh process's first few thousand matches are slower), and the
-//   process's peak memory. The bar is judged warm: the bot is a long-running process.
+//   and recompiles the matcher then, and each new word is looked up and corrected once), questions never
+//   asked before in the warm process, and the process's peak memory. The bar is judged warm, on questions
+//   asked before, as it always was (after one warm-up round then); the other figures are printed beside it.
 // Bars (issue "Answer quality"): p99 match under 1 ms; corpus load plus index build under 200 ms.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,11 +19,8 @@ const MATCH_ROUNDS = 20;
 /** Rounds over the questions before the timed ones, themselves timed and printed apart. */
 const WARM_UP_ROUNDS = 5;
 
-function questionSets(): string[] {
-  const files = [
-    join(__dirname, '..', 'test', 'fixtures', 'dev.jsonl'),
-    join(__dirname, '..', 'test', 'fixtures', 'holdout.jsonl'),
-  ];
+function questionSets(names = ['dev', 'holdout']): string[] {
+  const files = names.map((name) => join(__dirname, '..', 'test', 'fixtures', `${name}.jsonl`));
   return files
     .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
     .filter((line) => line.trim())
@@ -65,6 +63,16 @@ function main(): void {
   };
   const warmingUp = timeRounds(WARM_UP_ROUNDS); // JIT and the typo cache
   const latencies = timeRounds(MATCH_ROUNDS);
+  // Questions the warm process has never seen, each once: their new words are looked up and corrected
+  // (then cached), which the repeated rounds above no longer pay for.
+  const unseen = questionSets(['real-posts', 'short-probe', 'long-probe']).map(toPlainQuestion);
+  const unseenLatencies = unseen
+    .map((question) => {
+      const started = performance.now();
+      matcher.match(question);
+      return performance.now() - started;
+    })
+    .sort((a, b) => a - b);
   // The worst a person (or an attacker) can send: 400 characters of words never seen before, each a new
   // typo to correct, none of them cached. Seeded, so every run measures the same questions.
   let seed = 7;
@@ -92,7 +100,10 @@ function main(): void {
     `corpus load + index build: first (cold) ${ms(coldBuild)}, then median ${ms(percentile(builds, 50))}, max ${ms(builds.at(-1) ?? 0)} (${BUILD_RUNS} builds)`,
   );
   console.log(
-    `match latency, warm: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? 0)} (${latencies.length} matches of ${questions.length} questions)`,
+    `match latency, warm (questions asked before, so their words' corrections are cached): p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies.at(-1) ?? 0)} (${latencies.length} matches of ${questions.length} questions)`,
+  );
+  console.log(
+    `match latency, warm, questions never asked before (${unseen.length}, once each): p50 ${ms(percentile(unseenLatencies, 50))}, p99 ${ms(percentile(unseenLatencies, 99))}, max ${ms(unseenLatencies.at(-1) ?? 0)}`,
   );
   console.log(
     `match latency while warming up (the first ${warmingUp.length} matches of the process): p50 ${ms(percentile(warmingUp, 50))}, p99 ${ms(percentile(warmingUp, 99))}, max ${ms(warmingUp.at(-1) ?? 0)}`,
@@ -103,7 +114,7 @@ function main(): void {
   console.log(`English word list (loaded once, on the first unknown word): ${ms(wordListLoad)}`);
   console.log(`peak memory (max RSS): ${peakRssMb.toFixed(1)} MB`);
   console.log(
-    `bars: p99 match < 1 ms (warm): ${percentile(latencies, 99) < 1 ? 'met' : 'MISSED'}; load + build < 200 ms (cold): ${coldBuild < 200 ? 'met' : 'MISSED'}`,
+    `bars: p99 match < 1 ms (warm, questions asked before): ${percentile(latencies, 99) < 1 ? 'met' : 'MISSED'}; load + build < 200 ms (cold): ${coldBuild < 200 ? 'met' : 'MISSED'}`,
   );
 }
 

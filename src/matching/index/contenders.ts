@@ -85,7 +85,8 @@ function rankNearest(
 }
 
 // A term's vote among the marked topics only, found once per term and part (its weight stays the whole
-// corpus's: the part is where to look, not how much the word says).
+// corpus's: the part is where to look, not how much the word says). A part must not change once used: the
+// matcher builds its one part (the topics that name AWS) once.
 const votesWithinPart = new WeakMap<Uint8Array, WeakMap<TermVote, TermVote>>();
 function voteWithin(vote: TermVote, part: Uint8Array): TermVote {
   let votes = votesWithinPart.get(part);

@@ -94,6 +94,7 @@ export function buildPhraseIndex(
 
   // Each term's postings within a part of the corpus (the topics that name AWS), found once per term: a
   // common word ("password") is in thousands of phrases of a large corpus, and most questions name AWS.
+  // A part must not change once used (the matcher builds its one part once).
   const postingsWithin = new WeakMap<Uint8Array, Map<string, readonly number[]>>();
   const postingsOfWithin = (term: string, within: Uint8Array): readonly number[] => {
     let lists = postingsWithin.get(within);
