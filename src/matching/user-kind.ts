@@ -93,6 +93,9 @@ const OTHER_SENSES: Record<AskerKind, readonly RegExp[]> = {
     /\ban\s+ad\s+(?:for|about|from|that)\b/g,
     /\bads\b/g,
     /\bad[\s-]+(?:hoc|campaigns?|spend|network|revenue|clicks?|banners?)\b/gi,
+    // A login the company handed out is credentials it issued ("my company gave me this login: a user name,
+    // a password and an account number"), not the company's own sign-in.
+    /\b(?:company|corporate|work|employer|team|admin|it)\s+(?:gave|give[sn]?|sent|issued|created|set\s+up)\s+(?:me\s+|us\s+)?(?:a|an|this|that|the|my|our)?\s*(?:new\s+)?(?:login|sign[\s-]?in)\b/gi,
   ],
   root: [
     /\broot\s+(?:cause[sd]?|certificates?|certs?|ca|domain|folder|directory|dir|path|shell|ou|of\s+(?:the|our|an?)\s+(?:problem|issue))\b/gi,

@@ -92,6 +92,14 @@ describe('reading the kind of user from a question', () => {
     expect(kindOf('we use AD to log into aws and I forgot my password')).toBe('federated');
   });
 
+  it('a login the company handed out is credentials it issued, not its own sign-in (federated)', () => {
+    const issued = "My company gave me this login a year ago: a user name 'dev-ana', a password and an account number.";
+    expect(kindOf(issued)).toBe('iam');
+    expect(kindOf('my company gave me a login for aws and I forgot the password')).toBeNull();
+    expect(kindOf('I sign in with my company login and forgot the password')).toBe('federated');
+    expect(kindOf('we use our corporate login to get into aws')).toBe('federated');
+  });
+
   it('what a sign-in page asks for is its fields, not who is asking', () => {
     expect(
       kindOf(
