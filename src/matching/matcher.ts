@@ -663,8 +663,8 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
 }
 
 /**
- * When the post names a kind, two decisions are taken again among that kind's topics; the ranking stays the
- * whole one.
+ * When the post names a kind, a question back offers the leading topic if it is written for that kind, and
+ * two decisions are taken again among that kind's topics; the ranking stays the whole one.
  * - A thin post that falls back because another kind's topic scores close behind its first ("reset a user's
  *   password in Identity Center": the IAM user's password topic): among the topics that have something for
  *   that kind, it is answered if it leads clearly there.
@@ -676,6 +676,19 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
 function answeredForKind(decision: Decision, reading: Reading, thresholds: Thresholds): Decision {
   const kind = reading.user;
   if (kind === null) return decision;
+  // A question back never leaves out the topic that leads, when it is written for the kind: "okta -> aws login
+  // is broken" asks about the locked-out group's topics for federated users, and the federated password
+  // (in another group) leads them all.
+  const [leader] = decision.ranking;
+  if (
+    decision.kind === 'clarify' &&
+    !decision.twoProblems &&
+    leader &&
+    hasOwnStepsFor(leader.topic, kind) &&
+    !decision.candidates.includes(leader.topic)
+  ) {
+    return { ...decision, candidates: [leader.topic, ...decision.candidates].slice(0, thresholds.maxCandidates) };
+  }
   const offersNothing =
     decision.kind === 'clarify' && decision.candidates.every((topic) => !hasOwnStepsFor(topic, kind));
   if (decision.kind !== 'fallback' && !offersNothing) return decision;

@@ -240,6 +240,13 @@ describe('a clarifying question the kind of user already answers', () => {
     expect(answerForKind(clarify(...passwords), null).kind).toBe('clarify');
   });
 
+  it('offers the topic that leads when it is written for the kind, though the kind of problem is another group’s', () => {
+    // "Locked out" offers that group's topics for federated users; the federated password leads them all.
+    const asked = matcher.match('okta -> aws login is broken for me');
+    expect(asked.kind).toBe('clarify');
+    expect(asked.candidates.map((candidate) => candidate.id)[0]).toBe('federated-password');
+  });
+
   it('is not answered with a topic for anyone that is the only one offered beside other kinds’ topics', () => {
     // An IAM user's "forgot the password of the test account" was answered with closing the account.
     const asked = answerForKind(
