@@ -616,22 +616,24 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
   const whole = answeredForKind(decideOn(reading.whole), reading, thresholds);
   // The parts that answer a topic on their own, confidently and with real evidence, and their topics.
   // A part that asks "whose password?" of a kind of user the post names is that kind's answer.
-  const surely = (parts: readonly QuestionFeatures[]) =>
-    parts
-      .map((part) => answerForKind(decideOn(part), reading.user))
-      .filter(
-        (result, i) =>
-          result.kind === 'answer' &&
-          result.confidence >= thresholds.sentenceMinScore &&
-          evidenceWeight(parts[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence,
-      );
+  const answers = (parts: readonly QuestionFeatures[]) =>
+    parts.map((part) => answerForKind(decideOn(part), reading.user));
+  const sureOf = (results: readonly Decision[], parts: readonly QuestionFeatures[]) =>
+    results.filter(
+      (result, i) =>
+        result.kind === 'answer' &&
+        result.confidence >= thresholds.sentenceMinScore &&
+        evidenceWeight(parts[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence,
+    );
+  const surely = (parts: readonly QuestionFeatures[]) => sureOf(answers(parts), parts);
   const topicsOf = (results: readonly Decision[]) => {
     const distinct: Topic[] = [];
     for (const result of results) if (result.topic && !distinct.includes(result.topic)) distinct.push(result.topic);
     return distinct;
   };
   // Two problems, one per sentence or one per clause of a sentence ("…and the root mailbox is gone too").
-  const sure = surely(reading.sentences);
+  const sentenceAnswers = answers(reading.sentences);
+  const sure = sureOf(sentenceAnswers, reading.sentences);
   const bySentence = topicsOf(sure);
   // Clauses are read only for a one-sentence question answered with one topic while another scores at least
   // half as much: a second problem in the same line gives its topic that much evidence in the whole (the
@@ -647,7 +649,14 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
   if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
   // A post that asks back only because its topics score close, whose one confident sentence answers its
   // first topic, is answered too: the sentence settles which.
-  const settled = whole.kind === 'clarify' && !whole.twoProblems && whole.ranking[0]?.topic === bySentence[0];
+  // Not when another sentence answers the other topic asked about, if less surely ("how do i reach aws
+  // support? also i want to close the account once i'm in"): that is a second problem, not a close call.
+  const otherAnswered = sentenceAnswers.some(
+    (result) =>
+      result.kind === 'answer' && result.topic !== bySentence[0] && whole.candidates.includes(result.topic as Topic),
+  );
+  const settled =
+    whole.kind === 'clarify' && !whole.twoProblems && whole.ranking[0]?.topic === bySentence[0] && !otherAnswered;
   if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && bySentence.length === 1) {
     const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
     return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };

@@ -246,6 +246,12 @@ describe('decide', () => {
 });
 
 describe('matcher reads a post by its sentences', () => {
+  it('asks back when one sentence settles the close call and another answers the other topic, if less surely', () => {
+    const result = matcher.match("how do i reach aws support? also i want to close the account once i'm in");
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toEqual(expect.arrayContaining(['contact-aws-support', 'close-account']));
+  });
+
   it('asks back, naming both, when two sentences describe two different problems', () => {
     const result = matcher.match(
       "I lost my MFA device and can't sign in as root. Also I need to change the credit card on the account, it expired.",
