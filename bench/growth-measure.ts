@@ -82,29 +82,24 @@ function measure(folder: string): GrowthFigures {
 
   // Match latency: the matcher alone, on the text the answerer gives it, once warm.
   const texts = rows.map((row) => textForMatching(redactSecrets(toPlainQuestion(row.q)).text));
-  const warmingUp: number[] = [];
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-    for (const text of texts) {
-      const matchStarted = performance.now();
-      path.matcher.match(text);
-      warmingUp.push(performance.now() - matchStarted);
+  /** Wall-clock and CPU time of each match over some rounds of the dev questions, each sorted. */
+  const timeRounds = (rounds: number): { wall: number[]; cpu: number[] } => {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const text of texts) {
+        const cpuStarted = process.cpuUsage();
+        const matchStarted = performance.now();
+        path.matcher.match(text);
+        wall.push(performance.now() - matchStarted);
+        const used = process.cpuUsage(cpuStarted);
+        cpu.push((used.user + used.system) / 1000);
+      }
     }
-  }
-  warmingUp.sort((a, b) => a - b);
-  const latencies: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let round = 0; round < MATCH_ROUNDS; round++) {
-    for (const text of texts) {
-      const cpuStarted = process.cpuUsage();
-      const matchStarted = performance.now();
-      path.matcher.match(text);
-      latencies.push(performance.now() - matchStarted);
-      const cpu = process.cpuUsage(cpuStarted);
-      cpuTimes.push((cpu.user + cpu.system) / 1000);
-    }
-  }
-  latencies.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
+    return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
+  };
+  const warmingUp = timeRounds(WARM_UP_ROUNDS).wall;
+  const { wall: latencies, cpu: cpuTimes } = timeRounds(MATCH_ROUNDS);
   const ratio = (a: number, b: number): number => (b ? a / b : 1);
   return {
     topics: path.corpus.topics.length,

@@ -50,29 +50,22 @@ function main(): void {
 
   const questions = questionSets().map(toPlainQuestion);
   if (questions.length === 0) throw new Error('no questions found to benchmark with');
-  const timeRounds = (rounds: number): number[] => {
-    const times: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      for (const question of questions) {
-        const started = performance.now();
-        matcher.match(question);
-        times.push(performance.now() - started);
-      }
-    }
-    return times.sort((a, b) => a - b);
+  const timed = (question: string): number => {
+    const started = performance.now();
+    matcher.match(question);
+    return performance.now() - started;
   };
-  const warmingUp = timeRounds(WARM_UP_ROUNDS); // JIT and the typo cache
-  const latencies = timeRounds(MATCH_ROUNDS);
+  /** Each question timed once a round, every time sorted. */
+  const timeRounds = (list: readonly string[], rounds: number): number[] =>
+    Array.from({ length: rounds }, () => list.map(timed))
+      .flat()
+      .sort((a, b) => a - b);
+  const warmingUp = timeRounds(questions, WARM_UP_ROUNDS); // JIT and the typo cache
+  const latencies = timeRounds(questions, MATCH_ROUNDS);
   // Questions the warm process has never seen, each once: their new words are looked up and corrected
   // (then cached), which the repeated rounds above no longer pay for.
   const unseen = questionSets(['real-posts', 'short-probe', 'long-probe']).map(toPlainQuestion);
-  const unseenLatencies = unseen
-    .map((question) => {
-      const started = performance.now();
-      matcher.match(question);
-      return performance.now() - started;
-    })
-    .sort((a, b) => a - b);
+  const unseenLatencies = timeRounds(unseen, 1);
   // The worst a person (or an attacker) can send: 400 characters of words never seen before, each a new
   // typo to correct, none of them cached. Seeded, so every run measures the same questions.
   let seed = 7;
@@ -87,13 +80,7 @@ function main(): void {
         .slice(0, 400),
     ),
   );
-  const junkLatencies = junk
-    .map((question) => {
-      const started = performance.now();
-      matcher.match(question);
-      return performance.now() - started;
-    })
-    .sort((a, b) => a - b);
+  const junkLatencies = timeRounds(junk, 1);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   console.log(
