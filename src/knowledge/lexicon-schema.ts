@@ -64,6 +64,20 @@ export const lexiconSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Places other than AWS that one topic is about ("Amazon's shop": retail-order). A question that names
+   * one and nothing of AWS (no anchor) is that topic's, whatever else it says: "locked out of amazon.com
+   * after changing phones" is for Amazon's customer service, not the MFA device's steps.
+   */
+  elsewhere: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1),
+        terms: z.array(term).min(1),
+        topic: z.string().trim().min(1),
+      }),
+    )
+    .default([]),
 });
 
 export type Lexicon = z.infer<typeof lexiconSchema>;

@@ -140,6 +140,10 @@ export function inspectKnowledge(folder: string): KnowledgeReport {
         invalid(lexiconFile, `field "clarify_groups.${groupIndex}.topics.${index}" names unknown topic "${id}"`);
     });
   });
+  lexicon?.elsewhere.forEach((place, index) => {
+    if (!knownIds.has(place.topic))
+      invalid(lexiconFile, `field "elsewhere.${index}.topic" names unknown topic "${place.topic}"`);
+  });
 
   if (problems.length > 0 || !lexicon || !sources) return { problems, parsed: loaded, sources };
   const byId = new Map<string, Topic>(topics.map((topic) => [topic.id, topic]));

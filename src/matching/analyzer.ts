@@ -34,9 +34,21 @@ export interface Analyzer {
  */
 const SIGN_IN_HOST = /(?<![a-z0-9-])signin\.aws(?![a-z0-9-])/g;
 
+/**
+ * A host under Amazon's own domain other than the shop's (`developer.amazon.com`, `fls-na.amazon.com`):
+ * its "amazon com" would read as Amazon's shop (the lexicon's `retail`), so its top-level domain goes
+ * and "developer amazon" is left. `www.` and `smile.` are the shop; `aws.` and the sign-in host are AWS's.
+ */
+const AMAZON_SUBDOMAIN_HOST =
+  /(?<![a-z0-9-])(?!(?:www|smile|aws|signinaws)\.)([a-z0-9-]+)\.amazon\.(?:com?\.[a-z]{2}|com|[a-z]{2})(?![a-z0-9-])/g;
+
 export function words(text: string): string[] {
   // "can't" and "don't" stay one word
-  const lower = text.toLowerCase().replace(/['’]/g, '').replace(SIGN_IN_HOST, 'signinaws');
+  const lower = text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(SIGN_IN_HOST, 'signinaws')
+    .replace(AMAZON_SUBDOMAIN_HOST, '$1 amazon');
   if (!/[^\p{ASCII}]/u.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
   // Accents off ("réinitialiser" meets "reinitialiser"); letters outside ASCII ("ß", "ı", "пароль") stay
   // inside their word instead of splitting it; and a Latin run inside text of another script ("AWSの

@@ -92,6 +92,8 @@ export interface QuestionFeatures {
   otherTaskTerms: number;
   /** Topic index -> how many of the question's foreign words that topic's own phrases use: its evidence, not noise. */
   foreignUsedBy: ReadonlyMap<number, number>;
+  /** The topic of a place other than AWS the question names with nothing of AWS beside it (lexicon `elsewhere`). */
+  elsewhere: Topic | null;
 }
 
 /** A question read whole and sentence by sentence. */
@@ -198,6 +200,12 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     terms: new Set(group.terms.flatMap((entry) => analyzer.canonical(entry))),
     topics: group.topics.map((id) => corpus.byId.get(id)).filter((topic): topic is Topic => topic !== undefined),
   }));
+  const places = lexicon.elsewhere.map((place) => ({
+    terms: place.terms.flatMap((entry) => analyzer.canonical(entry)),
+    topic: corpus.byId.get(place.topic) ?? null,
+  }));
+  const placeNamed = (termSet: ReadonlySet<string>): Topic | null =>
+    places.find((place) => place.terms.some((term) => termSet.has(term)))?.topic ?? null;
   // Topics of one group are the same problem for different people (askWhichUser).
   const families = clarifyGroups.map((group) => group.topics);
   // A word from another product that a topic's own phrases use is that topic's evidence ("ec2 instances
@@ -308,6 +316,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       clarifyGroup: findClarifyGroup(terms, foreignTerms + otherTaskTerms),
       unknownTerms,
       anchored,
+      elsewhere: anchored ? null : placeNamed(termSet),
     };
   }
 
@@ -613,6 +622,16 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
         ? () => scoreTopics(topics, features, withoutWho)
         : undefined,
     );
+  // A question naming a place other than AWS and nothing of AWS is that place's topic, whatever else it
+  // says: "locked out of amazon.com after changing phones" is not the MFA device's (lexicon `elsewhere`).
+  const { elsewhere } = reading.whole;
+  if (elsewhere) {
+    const ranking = scoreTopics(topics, reading.whole, thresholds);
+    const others = ranking.map((entry) => entry.topic).filter((topic) => topic !== elsewhere);
+    const confidence = ranking.find((entry) => entry.topic === elsewhere)?.score ?? 0;
+    const candidates = [elsewhere, ...others].slice(0, thresholds.maxCandidates);
+    return { kind: 'answer', topic: elsewhere, candidates, confidence, ranking };
+  }
   const whole = answeredForKind(decideOn(reading.whole), reading, thresholds);
   // The parts that answer a topic on their own, confidently and with real evidence, and their topics.
   // A part that asks "whose password?" of a kind of user the post names is that kind's answer.

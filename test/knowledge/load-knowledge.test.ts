@@ -242,6 +242,17 @@ describe('a broken knowledge folder stops the app with a message naming file and
     expect(errorOf(folder)).toMatch(/lexicon\.yml: field "clarify_groups.0.topics" must list each topic once/);
   });
 
+  it('a place other than AWS whose topic does not exist (its questions would have no answer)', () => {
+    const folder = corpusCopy();
+    const file = join(folder, 'lexicon.yml');
+    const lexicon = parseYaml(readFileSync(file, 'utf8')) as { elsewhere: Array<{ topic: string }> };
+    const [place] = lexicon.elsewhere;
+    if (!place) throw new Error('no place in the lexicon');
+    place.topic = 'amazon-shop';
+    writeFileSync(file, toYaml(lexicon));
+    expect(errorOf(folder)).toMatch(/lexicon\.yml: field "elsewhere\.0\.topic" names unknown topic "amazon-shop"/);
+  });
+
   it('a missing lexicon, and a missing folder', () => {
     const folder = corpusCopy();
     rmSync(join(folder, 'lexicon.yml'));

@@ -85,6 +85,17 @@ describe('analyzer', () => {
     expect(terms('my mailbox was deleted')).not.toContain(close);
   });
 
+  it("reads Amazon's shop only in the shop's own address, not in another host under amazon.com", () => {
+    const shop = terms('amazon.com')[0];
+    expect(terms('www.amazon.com')).toContain(shop);
+    expect(terms('amazon.co.uk')).toContain(shop);
+    expect(terms('the sign in at developer.amazon.com keeps reloading')).not.toContain(shop);
+    expect(terms('your list blocks fls-na.amazon.com')).not.toContain(shop);
+    // AWS's own hosts under amazon.com are still the sign-in address.
+    expect(terms('console.aws.amazon.com')).toEqual(terms('signin.aws.amazon.com'));
+    expect(words('eu-central-1.signin.aws.amazon.com')).toContain('signinaws');
+  });
+
   it('keeps multi-word product names whole, so their words mean nothing alone', () => {
     expect(terms('office 365')).toHaveLength(1);
     expect(terms('icloud mail')).not.toContain(terms('email')[0]);

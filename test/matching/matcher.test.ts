@@ -386,6 +386,33 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id).toBe(expected);
   });
 
+  // Written for this test; before, the first was answered with the lost MFA device's steps and the second
+  // with the emailed verification code's: words of a sign-in problem outweighed the shop they happen in.
+  it.each([
+    'locked out of amazon.com after changing phones, the OTP goes to my old number',
+    'amazon.de keeps asking for a verification code I never get by email',
+    'forgot my prime password and the reset email never arrives',
+  ])(
+    'answers a sign-in problem at Amazon\'s shop, with nothing of AWS named, with the shop\'s topic: "%s"',
+    (question) => {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('answer');
+      expect(result.topic?.id).toBe('retail-order');
+    },
+  );
+
+  it("still scores a question that names AWS beside Amazon's shop like any other", () => {
+    const result = matcher.match(
+      "I lost my MFA phone and can't sign in to the aws console as root, and amazon.com too",
+    );
+    expect(result.topic?.id ?? ids(result)[0]).not.toBe('retail-order');
+  });
+
+  it("does not read another host under amazon.com as Amazon's shop", () => {
+    const result = matcher.match('clicking sign in on developer.amazon.com just reloads the page');
+    expect(result.topic?.id).not.toBe('retail-order');
+  });
+
   it('reads shopping words with no site named as retail Amazon', () => {
     const result = matcher.match("I can't see my wishlist or the sellers anymore after signing in");
     expect(result.kind).toBe('answer');
