@@ -42,12 +42,23 @@ const SIGN_IN_HOST = /(?<![a-z0-9-])signin\.aws(?![a-z0-9-])/g;
 const AMAZON_SUBDOMAIN_HOST =
   /(?<![a-z0-9-])(?!(?:www|smile|aws|signinaws)\.)([a-z0-9-]+)\.amazon\.(?:com?\.[a-z]{2}|com|[a-z]{2})(?![a-z0-9-])/g;
 
+/**
+ * A host under `amazonaws.com` is an AWS service's API endpoint (`s3.eu-west-1.amazonaws.com`,
+ * `sts.amazonaws.com`, `monitoring.*.amazonaws.com`) or a server's name: traffic of agents, SDKs and
+ * SSH, not a person signing in. It reads as one word, `awsendpoint`, which the lexicon lists among other
+ * tasks. The access portal's own hosts (`*.sso.amazonaws.com`) stay as typed.
+ */
+export const AWS_ENDPOINT = 'awsendpoint';
+const AWS_ENDPOINT_HOST = /(?<![a-z0-9-])(?:\*\.)?((?:[a-z0-9*-]+\.)*)amazonaws\.com(?![a-z0-9-])/g;
+const endpointOrPortal = (host: string, labels: string): string => (/(?:^|\.)sso\./.test(labels) ? host : AWS_ENDPOINT);
+
 export function words(text: string): string[] {
   // "can't" and "don't" stay one word
   const lower = text
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(SIGN_IN_HOST, 'signinaws')
+    .replace(AWS_ENDPOINT_HOST, endpointOrPortal)
     .replace(AMAZON_SUBDOMAIN_HOST, '$1 amazon');
   if (!/[^\p{ASCII}]/u.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
   // Accents off ("réinitialiser" meets "reinitialiser"); letters outside ASCII ("ß", "ı", "пароль") stay

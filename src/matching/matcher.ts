@@ -11,7 +11,7 @@
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
 import { ASKER_KINDS, type AskerKind, type Topic } from '../knowledge/schema';
-import { createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
+import { AWS_ENDPOINT, createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
 import { nearestTopics, votesAmong } from './index/contenders';
@@ -222,6 +222,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     topicsUsingForeign.set(term, using);
   }
   const isForeign = (term: string) => foreign.has(term) || otherTasks.has(term);
+  const signInAddress = analyzer.canonical('signin.aws.amazon.com')[0] ?? '';
 
   /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
@@ -276,7 +277,11 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     let unknownTerms = 0;
     let otherTaskTerms = 0;
     const foreignUsedBy = new Map<number, number>();
+    // An API endpoint listed beside the sign-in address ("remove signin.aws and monitoring.*.amazonaws.com
+    // from the blocklist") is one more blocked host of a sign-in problem, not another task.
+    const endpointIsTask = !termSet.has(signInAddress);
     for (const term of terms) {
+      if (term === AWS_ENDPOINT && !endpointIsTask) continue;
       if (otherTasks.has(term) || SDK_ERROR.test(term)) otherTaskTerms++;
       else if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
       else if (!termVotes.has(term)) unknownTerms++;

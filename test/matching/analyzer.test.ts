@@ -96,6 +96,12 @@ describe('analyzer', () => {
     expect(words('eu-central-1.signin.aws.amazon.com')).toContain('signinaws');
   });
 
+  it("reads a host under amazonaws.com as an API endpoint, the access portal's own hosts aside", () => {
+    expect(words('proxy blocks *.s3.amazonaws.com today')).toEqual(['proxy', 'blocks', 'awsendpoint', 'today']);
+    expect(words('monitoring.*.amazonaws.com and sts.amazonaws.com')).toEqual(['awsendpoint', 'and', 'awsendpoint']);
+    expect(words('allow *.sso.amazonaws.com')).not.toContain('awsendpoint');
+  });
+
   it('keeps multi-word product names whole, so their words mean nothing alone', () => {
     expect(terms('office 365')).toHaveLength(1);
     expect(terms('icloud mail')).not.toContain(terms('email')[0]);

@@ -413,6 +413,42 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id).not.toBe('retail-order');
   });
 
+  // Before, the first was answered with the topic of an email address already taken ("taken away" read as
+  // "taken") and the second asked about it first.
+  it.each(['my aws access got taken away after 90 days', 'I had access to AWS before but I believe it was taken away'])(
+    'reads access "taken away" as revoked, not as an email address already taken: "%s"',
+    (question) => {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('answer');
+      expect(result.topic?.id).toBe('iam-password-reset');
+    },
+  );
+
+  it('reads a software agent as software, not as a person at AWS to talk to', () => {
+    // Before, "agent" alone was a person: this was asked about reaching AWS Support.
+    expect(ids(matcher.match('the ssm agent says access denied in the aws console'))).not.toContain(
+      'contact-aws-support',
+    );
+    expect(matcher.match('can I talk to an agent about my aws login').topic?.id).toBe('contact-aws-support');
+  });
+
+  // Before, the first was answered with the blocked sign-in page: an API endpoint's host read as words of
+  // the sign-in page ("blocks", "amazonaws com") instead of another task.
+  it('rejects a blocked API endpoint under amazonaws.com, and keeps a blocked sign-in host or portal host its topic', () => {
+    const endpoint = matcher.match(
+      "the office proxy blocks s3.us-east-2.amazonaws.com so our deploy job can't upload anything",
+    );
+    expect(endpoint.kind).toBe('fallback');
+    for (const question of [
+      'our dns filter blocks signin.aws.amazon.com and sts.amazonaws.com, nobody can log in to the console',
+      "the proxy blocks *.sso.amazonaws.com so the access portal won't load",
+    ]) {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('answer');
+      expect(result.topic?.id).toBe('signin-page-blocked');
+    }
+  });
+
   it('reads shopping words with no site named as retail Amazon', () => {
     const result = matcher.match("I can't see my wishlist or the sellers anymore after signing in");
     expect(result.kind).toBe('answer');
