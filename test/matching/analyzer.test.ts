@@ -102,6 +102,12 @@ describe('analyzer', () => {
     expect(words('allow *.sso.amazonaws.com')).not.toContain('awsendpoint');
   });
 
+  it('reads "my app\'s" as someone\'s own application, and MyApps as the portal', () => {
+    const portal = terms('access portal')[0];
+    expect(terms("my app's signup flow")).not.toContain(portal);
+    expect(terms('we cannot find aws under MyApps')).toContain(portal);
+  });
+
   it('keeps multi-word product names whole, so their words mean nothing alone', () => {
     expect(terms('office 365')).toHaveLength(1);
     expect(terms('icloud mail')).not.toContain(terms('email')[0]);

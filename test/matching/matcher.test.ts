@@ -449,6 +449,15 @@ describe('matcher normalisation', () => {
     }
   });
 
+  // Before, the first was answered with the Identity Center password ("my app's" had become "my apps", a
+  // name of the access portal) and the second with AWS's emailed verification code.
+  it.each([
+    "my app's users can't get the password reset email",
+    "our cognito verification emails stopped. we checked spam. aws support hasn't answered the case",
+  ])('rejects a question about an app\'s own users\' sign-in: "%s"', (question) => {
+    expect(matcher.match(question).kind).toBe('fallback');
+  });
+
   it('reads shopping words with no site named as retail Amazon', () => {
     const result = matcher.match("I can't see my wishlist or the sellers anymore after signing in");
     expect(result.kind).toBe('answer');
