@@ -692,7 +692,10 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
   if (disagree && whole.topic && sentenceTopic && reading.whole.otherTaskTerms === 0) {
     return { ...whole, kind: 'clarify', topic: null, candidates: [sentenceTopic, whole.topic] };
   }
-  return askWhenClose(whole, reading.whole, thresholds);
+  // A post still falling back after all that, whose sentences agree on its first topic, gets it.
+  const decided = askWhenClose(whole, reading.whole, thresholds);
+  const agreed = sentencesAgree(decided, sentenceAnswers, reading.whole, thresholds);
+  return agreed ? { ...decided, kind: 'answer', topic: agreed.topic, confidence: agreed.score } : decided;
 }
 
 /**
@@ -742,6 +745,34 @@ function answeredForKind(decision: Decision, reading: Reading, thresholds: Thres
  * whose evidence is spread too thin to answer, but where two topics lead together: asking "which of
  * these?" costs the person a click, the fallback costs them the way in.
  */
+/**
+ * The first topic of a post that fell back, when its sentences agree on it: each ranks it first, though
+ * none confidently (a fraud report's "$3,847 bill…", "40 instances in regions I never touched…", "how do I
+ * report this?" each lean to fraud; the detail thins the whole below an answer). At least
+ * `agreeMinSentences` of them, more than rank any other topic first, and at least half; only for a post
+ * that names AWS, shows no other task, and is mostly about signing in.
+ */
+function sentencesAgree(
+  whole: Decision,
+  sentenceAnswers: readonly Decision[],
+  features: Pick<QuestionFeatures, 'anchored' | 'otherTaskTerms'>,
+  thresholds: Thresholds,
+): ScoredTopic | null {
+  const [first] = whole.ranking;
+  if (whole.kind !== 'fallback' || !first || !features.anchored || features.otherTaskTerms > 0) return null;
+  if (first.signal < thresholds.agreeMinSignal) return null;
+  const leaders = new Map<Topic, number>();
+  for (const answer of sentenceAnswers) {
+    const leader = answer.ranking[0]?.topic;
+    if (leader) leaders.set(leader, (leaders.get(leader) ?? 0) + 1);
+  }
+  const agreeing = leaders.get(first.topic) ?? 0;
+  const mostElse = Math.max(0, ...[...leaders].filter(([topic]) => topic !== first.topic).map(([, count]) => count));
+  const agree =
+    agreeing >= thresholds.agreeMinSentences && agreeing > mostElse && agreeing * 2 >= sentenceAnswers.length;
+  return agree ? first : null;
+}
+
 export function askWhenClose(
   decision: Decision,
   features: Pick<QuestionFeatures, 'anchored' | 'foreignTerms' | 'otherTaskTerms'>,

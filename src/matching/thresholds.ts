@@ -56,6 +56,13 @@ export interface Thresholds {
   /** ...and carries at least this much evidence. */
   sentenceMinEvidence: number;
   /**
+   * A post about AWS that falls back is answered with its first topic when at least this many of its
+   * sentences rank that topic first too, more than rank any other first and at least half of them, and
+   * at least `agreeMinSignal` of the post is about signing in.
+   */
+  agreeMinSentences: number;
+  agreeMinSignal: number;
+  /**
    * A post about AWS sign-in that falls short of an answer is asked about ("which of these?") when its
    * first topic scores at least `askMinScore`, with at least `askMinSignal` of it about signing in, and
    * another topic scores `askCloseRatio` of the first or more.
@@ -109,6 +116,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   groupLeadRatio: 0,
   sentenceMinScore: 0.5,
   sentenceMinEvidence: 2,
+  agreeMinSentences: 2,
+  agreeMinSignal: 0.6,
   ownForeignNoise: 0.5,
   askMinScore: 0.13,
   askMinSignal: 0.9,

@@ -298,6 +298,25 @@ describe('matcher reads a post by its sentences', () => {
     expect(result.twoProblems).toBeUndefined();
   });
 
+  // Before, this fell back: each sentence leans to the fraud report, none surely, and the amounts, regions
+  // and instance types thin the whole below an answer.
+  it('answers a long post whose sentences agree on its first topic, though none is sure of it', () => {
+    const post =
+      'Got home from a conference and saw a $5,212.80 charge from AWS on the company Amex. Someone launched 60 ' +
+      'p4d instances in eu-north-1 and sa-east-1 on Saturday night. We never use those regions and nobody on the ' +
+      'team touched the account. We already rotated everything we could find. Who at AWS do I report this to?';
+    const result = matcher.match(post);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('report-fraud');
+  });
+
+  it('keeps a long post about another task a fallback, whatever its sentences lean to', () => {
+    const post =
+      'Since Monday the aws cli fails with ExpiredTokenException on every call. I signed in to the console ' +
+      'again and that works. I rotated the access keys twice. Why does the cli still reject them?';
+    expect(matcher.match(post).kind).toBe('fallback');
+  });
+
   it('asks which of two topics, rather than giving up, when a long AWS post spreads its evidence thin', () => {
     const post =
       'So the situation at our school is that the AWS account was opened by a teacher who moved to another ' +
