@@ -741,11 +741,6 @@ function answeredForKind(decision: Decision, reading: Reading, thresholds: Thres
 }
 
 /**
- * A post about signing in to AWS (it names AWS, and has no words of other products or other tasks)
- * whose evidence is spread too thin to answer, but where two topics lead together: asking "which of
- * these?" costs the person a click, the fallback costs them the way in.
- */
-/**
  * The first topic of a post that fell back, when its sentences agree on it: each ranks it first, though
  * none confidently (a fraud report's "$3,847 bill…", "40 instances in regions I never touched…", "how do I
  * report this?" each lean to fraud; the detail thins the whole below an answer). At least
@@ -773,6 +768,11 @@ function sentencesAgree(
   return agree ? first : null;
 }
 
+/**
+ * A post about signing in to AWS (it names AWS, and has no words of other products or other tasks)
+ * whose evidence is spread too thin to answer, but where two topics lead together: asking "which of
+ * these?" costs the person a click, the fallback costs them the way in.
+ */
 export function askWhenClose(
   decision: Decision,
   features: Pick<QuestionFeatures, 'anchored' | 'foreignTerms' | 'otherTaskTerms'>,
