@@ -273,6 +273,8 @@ describe('parseTopic, the loader’s fast path for valid topic files', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(accepted).toBeGreaterThan(100);
+    // Not only rejections are compared. About 4% of the addresses are valid (101 to 140 of 3,000 over 30
+    // seeds), so a floor of 100 failed one run in a few dozen; 50 is far below any run and still says it.
+    expect(accepted).toBeGreaterThan(50);
   });
 });
