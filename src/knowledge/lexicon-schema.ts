@@ -67,13 +67,16 @@ export const lexiconSchema = z.strictObject({
   /**
    * Places other than AWS that one topic is about ("Amazon's shop": retail-order). A question that names
    * one and nothing of AWS (no anchor) is that topic's, whatever else it says: "locked out of amazon.com
-   * after changing phones" is for Amazon's customer service, not the MFA device's steps.
+   * after changing phones" is for Amazon's customer service, not the MFA device's steps. `shared_names`:
+   * names the place shares with AWS ("amazon"); a question naming one and nothing of AWS, answered with
+   * another topic, asks which of the two it meant ("my amazon account got hacked").
    */
   elsewhere: z
     .array(
       z.strictObject({
         name: z.string().trim().min(1),
         terms: z.array(term).min(1),
+        shared_names: z.array(term).default([]),
         topic: z.string().trim().min(1),
       }),
     )

@@ -94,6 +94,8 @@ export interface QuestionFeatures {
   foreignUsedBy: ReadonlyMap<number, number>;
   /** The topic of a place other than AWS the question names with nothing of AWS beside it (lexicon `elsewhere`). */
   elsewhere: Topic | null;
+  /** The topic of a place other than AWS whose name the question shares with AWS ("amazon"), nothing of AWS beside it. */
+  maybeElsewhere: Topic | null;
 }
 
 /** A question read whole and sentence by sentence. */
@@ -202,10 +204,13 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   }));
   const places = lexicon.elsewhere.map((place) => ({
     terms: place.terms.flatMap((entry) => analyzer.canonical(entry)),
+    sharedNames: place.shared_names.flatMap((entry) => analyzer.canonical(entry)),
     topic: corpus.byId.get(place.topic) ?? null,
   }));
   const placeNamed = (termSet: ReadonlySet<string>): Topic | null =>
     places.find((place) => place.terms.some((term) => termSet.has(term)))?.topic ?? null;
+  const placeMaybeNamed = (termSet: ReadonlySet<string>): Topic | null =>
+    places.find((place) => place.sharedNames.some((term) => termSet.has(term)))?.topic ?? null;
   // Topics of one group are the same problem for different people (askWhichUser).
   const families = clarifyGroups.map((group) => group.topics);
   // A word from another product that a topic's own phrases use is that topic's evidence ("ec2 instances
@@ -322,6 +327,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       unknownTerms,
       anchored,
       elsewhere: anchored ? null : placeNamed(termSet),
+      maybeElsewhere: anchored ? null : placeMaybeNamed(termSet),
     };
   }
 
@@ -615,6 +621,23 @@ export function decide(
  * topic and whose one confident sentence answers another is asked about.
  */
 export function decideReading(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): Decision {
+  return askWhichPlace(decideAboutAws(topics, reading, thresholds), reading);
+}
+
+/**
+ * A question that names a place only by the name it shares with AWS ("my amazon account got hacked"), with
+ * nothing of AWS and no kind of AWS user, may mean either: an answer about AWS asks which (lexicon
+ * `elsewhere`'s `shared_names`). An answer already the place's, a clarifying question or the fallback stay.
+ */
+function askWhichPlace(decided: Decision, reading: Reading): Decision {
+  const place = reading.whole.maybeElsewhere;
+  if (decided.kind !== 'answer' || !decided.topic || !place || decided.topic === place || reading.user !== null) {
+    return decided;
+  }
+  return { ...decided, kind: 'clarify', topic: null, candidates: [decided.topic, place] };
+}
+
+function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: Thresholds): Decision {
   // A question that says who is asking (one kind of user) has its who-words' work done: they do not make
   // another problem a close call. One that names two kinds ("the root or an IAM one") still asks.
   const withoutWho = { ...thresholds, whoWeight: 0 };

@@ -427,6 +427,27 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id ?? ids(result)[0]).not.toBe('retail-order');
   });
 
+  // Written for this test; before, each was answered with an AWS topic (a fraud report, the suspended
+  // account) though "amazon" alone may as well be the shop's account.
+  it.each(['my amazon account got hacked', 'my amazon account was suspended yesterday'])(
+    'asks whether "amazon", with nothing of AWS named, is AWS or Amazon\'s shop: "%s"',
+    (question) => {
+      const result = matcher.match(question);
+      expect(result.kind).toBe('clarify');
+      expect(ids(result)).toContain('retail-order');
+      expect(ids(result)).toHaveLength(2);
+    },
+  );
+
+  it.each([
+    'my amazon web services account got hacked',
+    'someone hacked the amazon root account, there are ec2 instances we never launched',
+  ])('answers "amazon" beside something of AWS (a word, a kind of user) without asking: "%s"', (question) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('report-fraud');
+  });
+
   it("does not read another host under amazon.com as Amazon's shop", () => {
     const result = matcher.match('clicking sign in on developer.amazon.com just reloads the page');
     expect(result.topic?.id).not.toBe('retail-order');
