@@ -3,6 +3,8 @@
 // false alarms on ordinary questions, and each runs in time linear in the text: every repeated part is
 // either bounded or stops at a character the part before it cannot contain, so no input makes a pattern
 // scan the same characters over and over (a Slack message can be 40,000 characters, a log line more).
+import { loadEnglishWords } from '../matching/english-words';
+
 export type SecretKind =
   | 'access-key-id'
   | 'secret-access-key'
@@ -113,7 +115,7 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'password',
     pattern:
-      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:is|was|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
+      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:(?:is|was)(?:\s*[=:-])?|=|:|-)\s*|\s+)(?<secret>[^\s`"'“”][^\n]{2,199})/gi,
     prefilter: /passphrase/i,
     ordinary: (groups) => isOrdinaryPassword({ ...groups, secret: groups.secret?.split(/\s/)[0] }),
   },
@@ -122,7 +124,7 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     kind: 'password',
     pattern:
-      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase|password|passwd|passcode|pass|pwd|pw|passwort|kennwort|mot de passe|contraseña|contrasena|senha|пароль|パスワード|密码|密碼|口令|비밀번호|암호)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:is|was|=|:|：|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
+      /(?<![A-Za-z0-9])(?<open>\*{1,2}|_{1,2}|~|"|'|)(?<word>passphrase|password|passwd|passcode|pass|pwd|pw|passwort|kennwort|mot de passe|contraseña|contrasena|senha|пароль|パスワード|密码|密碼|口令|비밀번호|암호)(?![A-Za-z0-9])\k<open>(?<separator>\s*(?:(?:is|was)(?:\s*[=:：-])?|=|:|：|-)\s*|\s+)(?:"(?<dq>[^"\n]{1,200})"|'(?<sq>[^'\n]{1,200})'|“(?<cq>[^”\n]{1,200})”|`(?<bq>[^`\n]{1,200})`|(?<secret>[^\s`"'“”]{3,}))/gi,
     // The words for "password" the lexicon reads in other languages too: a question matched as a password
     // question in Japanese or Russian must not have its password quoted back.
     prefilter: /p(?:ass|w|wd)|kennwort|mot de passe|contrase|senha|пароль|パスワード|密[码碼]|口令|비밀번호|암호/i,
@@ -177,7 +179,12 @@ function redactPassword(match: string, groups: Record<string, string | undefined
  * letter or a symbol: "pass MFA", "password reset" and "pass 2FA" are ordinary questions.
  */
 function isOrdinaryPassword(groups: Record<string, string | undefined>): boolean {
-  const separator = (groups.separator ?? '').trim().toLowerCase().replace('：', ':');
+  // "is:" and "was =" are ":" and "=": what follows is given as the value.
+  const separator = (groups.separator ?? '')
+    .trim()
+    .toLowerCase()
+    .replace('：', ':')
+    .replace(/^(?:is|was)\s*([=:])$/, '$1');
   // "I forgot my password :sob:": the colon opens an emoji code, not a value.
   if (separator === ':' && /^[a-z0-9_+'-]+:/i.test(groups.secret ?? '')) return true;
   if (separator === '=' || separator === ':') return false;
@@ -186,7 +193,21 @@ function isOrdinaryPassword(groups: Record<string, string | undefined>): boolean
   // "password <urgent>", "password @here", "password (the new one)": markup and asides, not values.
   if (separator === '') return MARKUP_OR_ASIDE.test(value) || !looksLikeBareSecret(value);
   if (quoted !== undefined) return false;
-  return /^[a-z]+$/.test(value) || /^[A-Z][a-z]+$/.test(value) || /^[A-Z]{2,5}s?$/.test(value) || value.length < 3;
+  return (
+    /^[a-z]+$/.test(value) ||
+    /^[A-Z][a-z]+$/.test(value) ||
+    /^[A-Z]{2,5}s?$/.test(value) ||
+    value.length < 3 ||
+    wordsJoined(value)
+  );
+}
+
+/** "forgotten/lost", "wrong/expired", "not-working": plain English words joined by "/" or "-", a complaint. */
+function wordsJoined(value: string): boolean {
+  const parts = value.split(/[/-]/);
+  if (parts.length < 2 || !parts.every((part) => /^[A-Za-z]+$/.test(part))) return false;
+  const english = loadEnglishWords();
+  return parts.every((part) => english.has(part.toLowerCase()));
 }
 
 /** "<urgent>", "(optional)", "[redacted]", ":sob:", "@channel", "#aws-help": not values (with a digit, they could be). */

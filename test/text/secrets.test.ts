@@ -197,9 +197,26 @@ describe('redactSecrets', () => {
       'my passport name differs from the account name',
       'password reset email never arrived',
       'I signed in at https://console.aws.amazon.com/ yesterday',
+      // Seen in a real post; before, "forgotten/lost." was taken for the password and redacted.
+      'my root password is forgotten/lost.',
+      'the password is wrong/expired, not sure which',
     ]) {
       expect(redactSecrets(question)).toEqual({ text: question, found: [] });
     }
+  });
+
+  it('still finds a password of words joined by "/" or "-" that are not all English words', () => {
+    expect(redactSecrets('my password is blue/kx-zebra').found).toEqual(['password']);
+  });
+
+  // Before, "is" followed by ":" or "=" let the value through unredacted.
+  it.each([
+    ['my password is: Hunter2!', `my password is: ${REDACTED}`],
+    ['password was: abc123xyz', `password was: ${REDACTED}`],
+    ['pw is = hunter2x', `pw is = ${REDACTED}`],
+    ['the root password is: forgotten/lost', `the root password is: ${REDACTED}`],
+  ])('redacts a password given after "is:" or "is =": "%s"', (question, redacted) => {
+    expect(redactSecrets(question)).toEqual({ text: redacted, found: ['password'] });
   });
 
   it('raises no false alarm on any held-out evaluation question', () => {
