@@ -94,7 +94,10 @@ export interface QuestionFeatures {
   foreignUsedBy: ReadonlyMap<number, number>;
   /** The topic of a place other than AWS the question names with nothing of AWS beside it (lexicon `elsewhere`). */
   elsewhere: Topic | null;
-  /** The topic of a place other than AWS whose name the question shares with AWS ("amazon"), nothing of AWS beside it. */
+  /**
+   * The topic of a place other than AWS the question may mean as well as AWS: named outright beside an AWS
+   * word ("prime charged me, is that an aws thing?"), or by a name it shares with AWS ("amazon") alone.
+   */
   maybeElsewhere: Topic | null;
 }
 
@@ -327,7 +330,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       unknownTerms,
       anchored,
       elsewhere: anchored ? null : placeNamed(termSet),
-      maybeElsewhere: anchored ? null : placeMaybeNamed(termSet),
+      maybeElsewhere: anchored ? placeNamed(termSet) : placeMaybeNamed(termSet),
     };
   }
 
@@ -625,9 +628,10 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
 }
 
 /**
- * A question that names a place only by the name it shares with AWS ("my amazon account got hacked"), with
- * nothing of AWS and no kind of AWS user, may mean either: an answer about AWS asks which (lexicon
- * `elsewhere`'s `shared_names`). An answer already the place's, a clarifying question or the fallback stay.
+ * A question that may mean a place other than AWS as well as AWS, with no kind of AWS user named: an answer
+ * about AWS asks which (lexicon `elsewhere`). "my amazon account got hacked" names the shop's name alone;
+ * "amazon prime took money from my card, is that on my aws bill?" names both. An answer already the
+ * place's, a clarifying question or the fallback stay.
  */
 function askWhichPlace(decided: Decision, reading: Reading): Decision {
   const place = reading.whole.maybeElsewhere;

@@ -439,6 +439,14 @@ describe('matcher normalisation', () => {
     },
   );
 
+  // Written for this test; before, it was answered with changing the card on AWS.
+  it("asks whether a question naming both Amazon's shop and AWS is about the shop or AWS", () => {
+    const result = matcher.match('amazon prime took money from my card, is that something on my aws bill?');
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toContain('retail-order');
+    expect(ids(result)).toHaveLength(2);
+  });
+
   it.each([
     'my amazon web services account got hacked',
     'someone hacked the amazon root account, there are ec2 instances we never launched',
