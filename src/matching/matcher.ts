@@ -631,13 +631,18 @@ export function decideReading(topics: readonly Topic[], reading: Reading, thresh
  * A question that may mean a place other than AWS as well as AWS, with no kind of AWS user named: an answer
  * about AWS asks which (lexicon `elsewhere`). "my amazon account got hacked" names the shop's name alone;
  * "amazon prime took money from my card, is that on my aws bill?" names both. An answer already the
- * place's, a clarifying question or the fallback stay.
+ * place's and a clarifying question stay. So does the fallback, unless the place is only named by its
+ * shared name, nothing of AWS beside it, and its topic still scores first: "trying to sign in to Amazon,
+ * now I get a 404 page" says too little for an answer, but what it says points at the shop, not AWS.
  */
 function askWhichPlace(decided: Decision, reading: Reading): Decision {
   const place = reading.whole.maybeElsewhere;
-  if (decided.kind !== 'answer' || !decided.topic || !place || decided.topic === place || reading.user !== null) {
-    return decided;
+  if (!place || reading.user !== null) return decided;
+  if (decided.kind === 'fallback') {
+    const ledByPlace = !reading.whole.anchored && decided.ranking[0]?.topic === place;
+    return ledByPlace ? { ...decided, kind: 'answer', topic: place } : decided;
   }
+  if (decided.kind !== 'answer' || !decided.topic || decided.topic === place) return decided;
   return { ...decided, kind: 'clarify', topic: null, candidates: [decided.topic, place] };
 }
 
