@@ -470,6 +470,22 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id).toBe('report-fraud');
   });
 
+  // Before, each was answered with Amazon's shop: "package" and "delivery" folded onto the shop's name.
+  it.each([
+    'the verification email delivery seems broken, I never get the code',
+    'mfa code delivery by sms never happens',
+    'I installed the npm package and now sign in fails',
+  ])('does not take a package or a delivery for Amazon\'s shop: "%s"', (question) => {
+    const result = matcher.match(question);
+    expect(result.topic?.id).not.toBe('retail-order');
+  });
+
+  it("still answers a lost parcel with the shop's topic", () => {
+    const result = matcher.match('my package never arrived, who do I contact');
+    expect(result.kind).toBe('answer');
+    expect(result.topic?.id).toBe('retail-order');
+  });
+
   it("does not read another host under amazon.com as Amazon's shop", () => {
     const result = matcher.match('clicking sign in on developer.amazon.com just reloads the page');
     expect(result.topic?.id).not.toBe('retail-order');
