@@ -17,13 +17,14 @@ export const OURS_MARK_ALLOWANCE = 32;
 const ENCODED_IN_ADDRESS = /[<>|\s"]/g;
 const LINK_ADDRESS = /\]\((https?:\/\/[^\s]*?)\)/gi;
 
+/** The characters Slack's mrkdwn escapes: `&` grows by 4 (`&amp;`), `<` and `>` by 3. */
 const ESCAPED_CHARS = /[&<>]/g;
 
 /** The length of `text` once escaped for Slack's mrkdwn (`&amp;`, `&lt;`, `&gt;`, and addresses percent-encoded). */
 function escapedLength(text: string): number {
   let extra = 0;
-  // Counted with a regular expression, not char by char: checking 2,000 topics at start spent most of its
-  // time here.
+  // One regular expression rather than a loop over every character: at 2,000 topics the loop cost
+  // tens of milliseconds of start-up.
   for (const [char] of text.matchAll(ESCAPED_CHARS)) extra += char === '&' ? 4 : 3;
   if (text.includes('](')) {
     for (const [, address = ''] of text.matchAll(LINK_ADDRESS)) {

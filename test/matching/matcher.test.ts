@@ -427,16 +427,19 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id ?? ids(result)[0]).not.toBe('retail-order');
   });
 
+  /** Asked "AWS or Amazon's shop?": one AWS topic and the shop's, nothing else. */
+  const expectAskedAwsOrShop = (question: string) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toContain('retail-order');
+    expect(ids(result)).toHaveLength(2);
+  };
+
   // Written for this test; before, each was answered with an AWS topic (a fraud report, the suspended
   // account) though "amazon" alone may as well be the shop's account.
   it.each(['my amazon account got hacked', 'my amazon account was suspended yesterday'])(
     'asks whether "amazon", with nothing of AWS named, is AWS or Amazon\'s shop: "%s"',
-    (question) => {
-      const result = matcher.match(question);
-      expect(result.kind).toBe('clarify');
-      expect(ids(result)).toContain('retail-order');
-      expect(ids(result)).toHaveLength(2);
-    },
+    expectAskedAwsOrShop,
   );
 
   // Written for this test; before, each fell back although the shop's topic scored first.
@@ -455,10 +458,7 @@ describe('matcher normalisation', () => {
 
   // Written for this test; before, it was answered with changing the card on AWS.
   it("asks whether a question naming both Amazon's shop and AWS is about the shop or AWS", () => {
-    const result = matcher.match('amazon prime took money from my card, is that something on my aws bill?');
-    expect(result.kind).toBe('clarify');
-    expect(ids(result)).toContain('retail-order');
-    expect(ids(result)).toHaveLength(2);
+    expectAskedAwsOrShop('amazon prime took money from my card, is that something on my aws bill?');
   });
 
   it.each([
