@@ -20,6 +20,7 @@ describe('matcher answers', () => {
     ['lost the root user password, I still read the account email', 'root-password-reset'],
     ['iam user, forgot my password, the admin is away', 'iam-password-reset'],
     ['how can I shut down our aws account for good', 'close-account'],
+    ['how do we close member accounts of our aws organization that nobody uses', 'close-account'],
     ['i want to send back something i bought on amazon.com', 'retail-order'],
     ['where is the 12 digit account id, I need it for the iam sign in page', 'find-account-id'],
   ])('"%s" -> %s', (question, expected) => {
