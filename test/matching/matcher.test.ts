@@ -21,6 +21,9 @@ describe('matcher answers', () => {
     ['iam user, forgot my password, the admin is away', 'iam-password-reset'],
     ['how can I shut down our aws account for good', 'close-account'],
     ['how do we close member accounts of our aws organization that nobody uses', 'close-account'],
+    // AWS's own notice to an account it thinks compromised says it this way.
+    ['got an email from aws saying my account may have been inappropriately accessed by a third-party', 'report-fraud'],
+    ['the project reached end of life and we no longer require the aws account', 'close-account'],
     ['i want to send back something i bought on amazon.com', 'retail-order'],
     ['where is the 12 digit account id, I need it for the iam sign in page', 'find-account-id'],
   ])('"%s" -> %s', (question, expected) => {
