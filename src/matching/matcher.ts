@@ -596,8 +596,14 @@ export function decide(
     totalWeight >= thresholds.minDominantEvidence &&
     first.score >= thresholds.minDominantScore &&
     leads(thresholds.dominantLeadRatio);
+  // Another task said outright is positive evidence against every topic: with nothing of AWS beside it
+  // ("saml2aws keeps failing with 'error authenticating to IdP'"), or twice over even beside AWS ("cognito
+  // verification code email isn't arriving for my app's signup flow"), no score makes it a sign-in problem.
+  const anotherTask =
+    features.otherTaskTerms >= thresholds.maxOtherTaskTerms || (features.otherTaskTerms > 0 && !features.anchored);
   if (
     !first ||
+    anotherTask ||
     totalWeight < thresholds.minEvidence ||
     first.votes < thresholds.minTopicVotes ||
     first.signal < thresholds.minSignal ||

@@ -382,6 +382,16 @@ describe('matcher rejects other tasks on positive evidence', () => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
 
+  it.each([
+    // Another task with nothing of AWS beside it: however well its other words fit a topic.
+    'saml2aws keeps failing with "error authenticating to IdP" when I log in',
+    "the hosted ui never asks the user for their verification code again, so they're stuck",
+    // Two words of another task, even beside AWS.
+    'aws amplify auth signup flow never emails the verification code',
+  ])('"%s" gets the fallback on its words of another task, though a topic scores enough', (question) => {
+    expect(matcher.match(question).kind).toBe('fallback');
+  });
+
   it('answers a detailed fraud report whose topic dwarfs the rest, though the detail thins its score', () => {
     const result = matcher.match(
       'Our AWS account started sending thousands of emails through SES overnight and there are EC2 machines in Sao Paulo and Mumbai we never created',
