@@ -21,7 +21,15 @@ import { tallyScratch } from './index/tally-scratch';
 import { REFERENCE_PHRASES, REFERENCE_TOPICS, type TermVote, termVoteTable } from './index/term-votes';
 import { withoutSignInMethod } from './sign-in-method';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
-import { answerForKind, askWhichUser, createUserKindReader, fitsKind, hasOwnStepsFor, hasStepsFor } from './user-kind';
+import {
+  answerForKind,
+  answerSiblingForKind,
+  askWhichUser,
+  createUserKindReader,
+  fitsKind,
+  hasOwnStepsFor,
+  hasStepsFor,
+} from './user-kind';
 
 export type { TermVote } from './index/term-votes';
 
@@ -412,7 +420,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         decided = { ...decideReading(topics, reading, thresholds), user: reading.user };
       }
       const result = askWhichUser(
-        answerForKind(decided, reading.user),
+        answerSiblingForKind(answerForKind(decided, reading.user), reading.user, families, thresholds.namedKindRatio),
         reading.user,
         families,
         thresholds.kindSiblingRatio,

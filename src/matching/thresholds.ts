@@ -81,6 +81,11 @@ export interface Thresholds {
    */
   kindSiblingRatio: number;
   /**
+   * A question naming a kind of user, answered with another kind's topic, gets that topic's sibling for the
+   * named kind instead when it scores at least this share of the first (`answerSiblingForKind`).
+   */
+  namedKindRatio: number;
+  /**
    * A post that names AWS and still falls back is offered its nearest topics as buttons on the fallback
    * card (not an answer, not "which of these?"): up to `maxSuggestions` scoring `suggestRatio` of the first
    * or more, when the first scores at least `suggestMinScore` with `suggestMinSignal` of the post about
@@ -129,6 +134,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   askMinSignal: 0.9,
   askCloseRatio: 0.75,
   kindSiblingRatio: 0.8,
+  namedKindRatio: 0.5,
   suggestMinScore: 0.1,
   suggestMinSignal: 0.6,
   suggestRatio: 0.5,

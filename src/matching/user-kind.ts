@@ -371,6 +371,36 @@ export function answerForKind<T extends { kind: string; topic: Topic | null; can
   return { ...match, kind: 'answer', topic: only };
 }
 
+/**
+ * The answer, for a question that names a kind of user, is a topic written for one other kind only while its
+ * sibling for the named kind (a topic of the same lexicon clarify group written for that kind only) scores
+ * at least `ratio` of the first: that sibling is the answer. "iam admin here, the root user's password needs a
+ * reset" is about the root user (the reader says so), but "iam" and "admin" had made it the IAM user's reset.
+ * A topic for several kinds (the MFA device's, which an Identity Center user gets too) stays the answer.
+ */
+export function answerSiblingForKind<
+  T extends { kind: string; topic: Topic | null; candidates: Topic[]; confidence: number },
+>(
+  match: T & { ranking: ReadonlyArray<{ topic: Topic; score: number }> },
+  kind: AskerKind | null,
+  families: ReadonlyArray<readonly Topic[]>,
+  ratio: number,
+): T {
+  const answered = match.topic;
+  if (match.kind !== 'answer' || kind === null || !answered || fitsKind(answered, kind)) return match;
+  const forOneKind = (topic: Topic) => topic.audience.length === 1 && !topic.audience.includes('anyone');
+  if (!forOneKind(answered)) return match;
+  const firstScore = match.ranking[0]?.score ?? 0;
+  const sibling = (topic: Topic) =>
+    forOneKind(topic) &&
+    topic.audience[0] === kind &&
+    families.some((family) => family.includes(answered) && family.includes(topic));
+  const forKind = match.ranking.find((entry) => sibling(entry.topic));
+  if (!forKind || forKind.score < firstScore * ratio) return match;
+  const candidates = [forKind.topic, ...match.candidates.filter((topic) => topic !== forKind.topic)];
+  return { ...match, topic: forKind.topic, candidates, confidence: forKind.score };
+}
+
 /** Whether a topic has something for a kind of user: steps written for it, or a topic it sends that kind to. */
 export function fitsKind(topic: Topic, kind: AskerKind): boolean {
   return hasStepsFor(topic, kind) || (topic.user_kinds ?? []).some((choice) => choice.kind === kind);

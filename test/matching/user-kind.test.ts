@@ -257,6 +257,23 @@ describe('a clarifying question the kind of user already answers', () => {
   });
 });
 
+describe("an answer that is another kind's topic, for a question naming its kind", () => {
+  it("is that kind's sibling when the problem points at it too", () => {
+    // "iam" and "admin" had made it the IAM user's reset, though the root user's password is asked about.
+    const asked = matcher.match("iam admin here, the root user's password needs a reset");
+    expect(asked).toMatchObject({ kind: 'answer', user: 'root' });
+    expect(asked.topic?.id).toBe('root-password-reset');
+    expect(asked.candidates[0]?.id).toBe('root-password-reset');
+  });
+
+  it('stays a topic for several kinds, or one whose sibling for the kind scores far behind', () => {
+    // The MFA device's topic has nothing of its own for Identity Center users; it is still their problem.
+    expect(matcher.match("I'm an identity center user and I lost my MFA device").topic?.id).toBe('mfa-device-lost');
+    // The root user's email is asked about; the IAM user's password is not.
+    expect(matcher.match("I'm an iam user, where do I find the root email address").topic?.id).toBe('no-email-access');
+  });
+});
+
 describe('how the person signs in is who they are, not their problem', () => {
   it.each([
     'I log in with the account ID and my user name and forgot the password',
