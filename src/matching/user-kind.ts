@@ -372,11 +372,11 @@ export function answerForKind<T extends { kind: string; topic: Topic | null; can
 }
 
 /**
- * The answer, for a question that names a kind of user, is a topic written for one other kind only while its
- * sibling for the named kind (a topic of the same lexicon clarify group written for that kind only) scores
- * at least `ratio` of the first: that sibling is the answer. "iam admin here, the root user's password needs a
- * reset" is about the root user (the reader says so), but "iam" and "admin" had made it the IAM user's reset.
- * A topic for several kinds (the MFA device's, which an Identity Center user gets too) stays the answer.
+ * A question that names a kind of user, answered with a topic written for one other kind only: the answer's
+ * sibling for the named kind (a topic of the same lexicon clarify group, written for that kind only) is the
+ * answer instead when it scores at least `ratio` of the first. "iam admin here, the root user's password needs
+ * a reset" is about the root user (the reader says so), but "iam" and "admin" had made it the IAM user's
+ * reset. A topic for several kinds (the MFA device's, which an Identity Center user gets too) stays the answer.
  */
 export function answerSiblingForKind<
   T extends { kind: string; topic: Topic | null; candidates: Topic[]; confidence: number },
