@@ -604,11 +604,10 @@ export function decide(
     totalWeight >= thresholds.minDominantEvidence &&
     first.score >= thresholds.minDominantScore &&
     leads(thresholds.dominantLeadRatio);
-  // Another task said outright is positive evidence against every topic: with nothing of AWS beside it
-  // ("saml2aws keeps failing with 'error authenticating to IdP'"), or twice over even beside AWS ("cognito
-  // verification code email isn't arriving for my app's signup flow"), no score makes it a sign-in problem.
-  const anotherTask =
-    features.otherTaskTerms >= thresholds.maxOtherTaskTerms || (features.otherTaskTerms > 0 && !features.anchored);
+  // Another task said twice over is positive evidence against every topic, even beside AWS ("cognito
+  // verification code email isn't arriving for my app's signup flow"): no score makes it a sign-in problem.
+  // Once is not: "I lost my MFA device, I can't log in, not even with the cli" is the MFA device's.
+  const anotherTask = features.otherTaskTerms >= thresholds.otherTaskTermsToReject;
   if (
     !first ||
     anotherTask ||

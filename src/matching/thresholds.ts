@@ -49,11 +49,8 @@ export interface Thresholds {
   whoBoost: number;
   /** How much each word of another task (a CLI error, an app's own users) dilutes the evidence, AWS word or not. */
   otherTaskWeight: number;
-  /**
-   * A question with this many words of another task is the fallback whatever it scores, and one with any
-   * when nothing of AWS stands beside them.
-   */
-  maxOtherTaskTerms: number;
+  /** A question with this many words of another task is the fallback whatever it scores. */
+  otherTaskTermsToReject: number;
   /** In a clarify group's question, a group topic scoring at least 1/this of the next is answered outright. */
   groupLeadRatio: number;
   /** A sentence answers on its own (a second problem, or what carries a thinned-out post) from this score. */
@@ -123,7 +120,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   whoWeight: 1,
   whoBoost: 0,
   otherTaskWeight: 4,
-  maxOtherTaskTerms: 2,
+  otherTaskTermsToReject: 2,
   groupLeadRatio: 0,
   sentenceMinScore: 0.5,
   sentenceMinEvidence: 2,
