@@ -8,6 +8,12 @@ import { realAnswerPath } from '../helpers/corpus';
 
 const { matcher, corpus } = realAnswerPath();
 const ids = (result: Decision) => result.candidates.map((t) => t.id);
+/** The question is answered, with that topic. */
+const expectAnswer = (question: string, topicId: string) => {
+  const result = matcher.match(question);
+  expect(result.kind).toBe('answer');
+  expect(result.topic?.id).toBe(topicId);
+};
 
 describe('matcher answers', () => {
   it.each([
@@ -45,11 +51,7 @@ describe('who is asking does not make another problem a close call', () => {
   it.each([
     ['need the account id to sign in as an iam user, where is it', 'find-account-id'],
     ["I'm an identity center user and my credentials are rejected on the start page", 'access-portal-credentials'],
-  ])('"%s" -> %s, not "which of these?"', (question, expected) => {
-    const result = matcher.match(question);
-    expect(result.kind).toBe('answer');
-    expect(result.topic?.id).toBe(expected);
-  });
+  ])('"%s" -> %s, not "which of these?"', (question, expected) => expectAnswer(question, expected));
 
   it('still asks when the question names two kinds of user', () => {
     const result = matcher.match("I forgot my password, not sure if it's the root or an iam one");
@@ -397,11 +399,7 @@ describe('matcher rejects other tasks on positive evidence', () => {
     ['forgot my root password, can I reset it from the cli?', 'root-password-reset'],
     ["I lost my MFA device and now I can't log in, not even with the cli", 'mfa-device-lost'],
     ["can't get past sso login since I got a new phone, the mfa is gone", 'mfa-device-lost'],
-  ])('"%s" is still answered (%s)', (question, expected) => {
-    const result = matcher.match(question);
-    expect(result.kind).toBe('answer');
-    expect(result.topic?.id).toBe(expected);
-  });
+  ])('"%s" is still answered (%s)', (question, expected) => expectAnswer(question, expected));
 
   it('answers a detailed fraud report whose topic dwarfs the rest, though the detail thins its score', () => {
     const result = matcher.match(
@@ -424,11 +422,7 @@ describe('matcher normalisation', () => {
   it.each([
     ["can't log in to amazon.co.uk to track my order", 'retail-order'],
     ['my kindle account on amazon.de is locked', 'retail-order'],
-  ])('"%s" is retail Amazon beyond amazon.com -> %s', (question, expected) => {
-    const result = matcher.match(question);
-    expect(result.kind).toBe('answer');
-    expect(result.topic?.id).toBe(expected);
-  });
+  ])('"%s" is retail Amazon beyond amazon.com -> %s', (question, expected) => expectAnswer(question, expected));
 
   // Written for this test; before, the first was answered with the lost MFA device's steps and the second
   // with the emailed verification code's: words of a sign-in problem outweighed the shop they happen in.
@@ -438,11 +432,7 @@ describe('matcher normalisation', () => {
     'forgot my prime password and the reset email never arrives',
   ])(
     'answers a sign-in problem at Amazon\'s shop, with nothing of AWS named, with the shop\'s topic: "%s"',
-    (question) => {
-      const result = matcher.match(question);
-      expect(result.kind).toBe('answer');
-      expect(result.topic?.id).toBe('retail-order');
-    },
+    (question) => expectAnswer(question, 'retail-order'),
   );
 
   it("still scores a question that names AWS beside Amazon's shop like any other", () => {
@@ -474,11 +464,7 @@ describe('matcher normalisation', () => {
     'I cannot go to my amazon account settings, it says the web address is not a functioning page',
   ])(
     'answers "amazon" with nothing of AWS named with the shop\'s topic when it scores first, though thinly: "%s"',
-    (question) => {
-      const result = matcher.match(question);
-      expect(result.kind).toBe('answer');
-      expect(result.topic?.id).toBe('retail-order');
-    },
+    (question) => expectAnswer(question, 'retail-order'),
   );
 
   // Written for this test; before, it was answered with changing the card on AWS.
@@ -489,11 +475,9 @@ describe('matcher normalisation', () => {
   it.each([
     'my amazon web services account got hacked',
     'someone hacked the amazon root account, there are ec2 instances we never launched',
-  ])('answers "amazon" beside something of AWS (a word, a kind of user) without asking: "%s"', (question) => {
-    const result = matcher.match(question);
-    expect(result.kind).toBe('answer');
-    expect(result.topic?.id).toBe('report-fraud');
-  });
+  ])('answers "amazon" beside something of AWS (a word, a kind of user) without asking: "%s"', (question) =>
+    expectAnswer(question, 'report-fraud'),
+  );
 
   // Before, each was answered with Amazon's shop: "package" and "delivery" folded onto the shop's name.
   it.each([
@@ -520,11 +504,7 @@ describe('matcher normalisation', () => {
   // "taken") and the second asked about it first.
   it.each(['my aws access got taken away after 90 days', 'I had access to AWS before but I believe it was taken away'])(
     'reads access "taken away" as revoked, not as an email address already taken: "%s"',
-    (question) => {
-      const result = matcher.match(question);
-      expect(result.kind).toBe('answer');
-      expect(result.topic?.id).toBe('iam-password-reset');
-    },
+    (question) => expectAnswer(question, 'iam-password-reset'),
   );
 
   it('reads a software agent as software, not as a person at AWS to talk to', () => {
@@ -592,11 +572,7 @@ describe('matcher normalisation', () => {
     ['perdi meu celular com o app de MFA, como faço para entrar na conta AWS?', 'mfa-device-lost'],
     ['alguém está usando a nossa conta AWS para minerar cripto, como denunciar?', 'report-fraud'],
     ['IAMユーザーですが、アカウントIDを忘れました', 'find-account-id'],
-  ])('reads "%s" in its own language -> %s', (question, expected) => {
-    const result = matcher.match(question);
-    expect(result.kind).toBe('answer');
-    expect(result.topic?.id).toBe(expected);
-  });
+  ])('reads "%s" in its own language -> %s', (question, expected) => expectAnswer(question, expected));
 
   it('reads the root user named in another language as the root user', () => {
     expect(matcher.match('Esqueci a senha do usuário raiz da AWS').user).toBe('root');
