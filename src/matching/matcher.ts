@@ -715,7 +715,13 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
     const candidates = problems.slice(0, thresholds.maxCandidates);
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
-  if (reading.sentences.length < 2) return askWhenClose(whole, reading.whole, thresholds);
+  if (reading.sentences.length < 2) {
+    const carried =
+      whole.kind === 'fallback' ? carriedByOneClause(reading, answers(reading.clauses), thresholds) : null;
+    return carried
+      ? { ...whole, kind: 'answer', topic: carried.topic, confidence: carried.confidence }
+      : askWhenClose(whole, reading.whole, thresholds);
+  }
   // A post that asks back only because its topics score close, whose one confident sentence answers its
   // first topic, is answered too: the sentence settles which.
   // Not when another sentence answers the other topic asked about, if less surely ("how do i reach aws
@@ -741,6 +747,33 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
   const decided = askWhenClose(whole, reading.whole, thresholds);
   const agreed = sentencesAgree(decided, sentenceAnswers, reading.whole, thresholds);
   return agreed ? { ...decided, kind: 'answer', topic: agreed.topic, confidence: agreed.score } : decided;
+}
+
+/**
+ * The one-sentence question that falls back whole, carried by its one confident clause, as a longer post is
+ * by its one confident sentence: "my aws account is suspended and ec2 instances are stopped" is the
+ * suspension, though the EC2 words thin the whole below an answer. Not when another clause with evidence of
+ * its own leans to another topic first, however unsurely ("ec2 and rds are all stopped, the aws account is
+ * suspended and also I lost the root mfa device": two problems, one thinned), nor when the question shows
+ * another task, even once (as the sentences' rule), or names another product with nothing of AWS beside it
+ * ("forgot my github password and lost the 2fa recovery codes too": a clause alone no longer says GitHub).
+ */
+function carriedByOneClause(
+  reading: Reading,
+  clauseAnswers: readonly Decision[],
+  thresholds: Thresholds,
+): Decision | null {
+  const { whole, clauses } = reading;
+  if (whole.otherTaskTerms > 0 || (whole.foreignTerms > 0 && !whole.anchored)) return null;
+  const substantial = (i: number) =>
+    evidenceWeight(clauses[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence;
+  const sure = clauseAnswers.filter(
+    (result, i) => result.kind === 'answer' && result.confidence >= thresholds.sentenceMinScore && substantial(i),
+  );
+  const [carrier] = sure;
+  if (!carrier) return null;
+  const elsewhere = clauseAnswers.some((result, i) => substantial(i) && result.ranking[0]?.topic !== carrier.topic);
+  return elsewhere ? null : sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
 }
 
 /**

@@ -310,6 +310,29 @@ describe('matcher reads a post by its sentences', () => {
     expect(result.twoProblems).toBeUndefined();
   });
 
+  it.each([
+    'my aws account is suspended and ec2 instances are stopped',
+    'our aws account got suspended and all our ec2 instances and rds databases are down',
+  ])('answers "%s", carried by its one confident clause, though the services it names thin the whole', (question) =>
+    expectAnswer(question, 'suspended-account'),
+  );
+
+  it('does not let one clause carry a line whose other clause leans to another problem', () => {
+    const result = matcher.match(
+      'ec2 instances and rds databases are all stopped, the aws account is suspended and also I lost the root mfa device',
+    );
+    expect(result.kind).not.toBe('answer');
+  });
+
+  it.each([
+    // Another product with nothing of AWS beside it: the clause alone no longer says GitHub.
+    'forgot my github password and lost the 2fa recovery codes too',
+    // Another task (Studio Lab's own accounts), named once: its code is not AWS's emailed code.
+    'my sagemaker studio lab account got approved but the verification code is not coming',
+  ])('does not let a clause carry "%s"', (question) => {
+    expect(matcher.match(question).kind).toBe('fallback');
+  });
+
   // Before, this fell back: each sentence leans to the fraud report, none surely, and the amounts, regions
   // and instance types thin the whole below an answer.
   it('answers a long post whose sentences agree on its first topic, though none is sure of it', () => {
