@@ -407,11 +407,6 @@ describe('matcher rejects other tasks on positive evidence', () => {
     'amazon q wont accept my login anymore',
     'the workspaces app wants a registration code, where do I find it',
     'how can our org use an scp to require mfa for every iam user',
-    // AWS's learning and partner sites have accounts of their own.
-    "locked out of my AWS Certification account, can't schedule my exam",
-    'forgot my password for AWS Skill Builder',
-    "AWS Academy learner lab won't let me sign in",
-    "can't sign in to the aws partner central portal",
     // Kiro's lock notice, pasted: its "User ID" is not an AWS account that AWS suspended.
     "my account got suspended out of nowhere, it says: Unable to fetch account usage data: Your User ID (a1b2c3d4-0000) temporarily is suspended. We've locked your account as a security precaution.",
     "my user id is temporarily suspended, what happened? I really don't know",
