@@ -416,6 +416,17 @@ describe('matcher rejects other tasks on positive evidence', () => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
 
+  it.each([
+    // Why the person has the account, said in passing, is no other task (a learning site's name was one, briefly).
+    ['I created an aws account for an aws academy course and forgot the root password', 'root-password-reset'],
+    ['locked out of my aws account, I lost the mfa device, I need it for my aws certification exam', 'mfa-device-lost'],
+    ['what is my aws account id, I need it for partner central', 'find-account-id'],
+    // Kiro's notice is "Unable to fetch account usage data"; the account's usage data itself is AWS's.
+    ['my aws account is suspended and I want to download the account usage data first', 'suspended-account'],
+  ])('"%s" is answered (%s), though it names another site or its data', (question, expected) =>
+    expectAnswer(question, expected),
+  );
+
   it('gets the fallback on two words of another task, though a topic scores enough and AWS is named', () => {
     expect(matcher.match('aws amplify auth signup flow never emails the verification code').kind).toBe('fallback');
   });
