@@ -116,7 +116,8 @@ export interface Reading {
   sentences: QuestionFeatures[];
   /**
    * Each clause on its own, when a sentence joins two with "and", "but" or "also" ("lost my mfa device and
-   * the root mailbox is gone too"); otherwise empty. Read only for two problems in one line.
+   * the root mailbox is gone too"); otherwise empty. Read only for two problems in one line, or for the one
+   * clause that carries a line that falls back whole (`carriedByOneClause`).
    */
   clauses: QuestionFeatures[];
   /** The kind of user the question names (user-kind.ts), read from the same terms as the whole. */
@@ -388,7 +389,8 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
               .slice(0, MAX_SENTENCES)
               .map((clause) => analyzer.analyzeQuestion(clause))
               // A clause that only says who is asking ("we sign in through Okta") is no problem of its own.
-              .filter((words) => words.length >= MIN_SENTENCE_TERMS && !onlyWho(words))
+              // Short ones too ("…and I want to close it"): never sure of a problem, but a second one all the same.
+              .filter((words) => words.length > 0 && !onlyWho(words))
           : [];
       return terms.length >= 2 ? terms.map(readPart) : [];
     };
@@ -441,6 +443,8 @@ const SDK_ERROR = /^[a-z]{3,}exception$/;
 
 /** A sentence needs this many terms (stop words gone) to be read on its own. */
 const MIN_SENTENCE_TERMS = 2;
+/** AWS by name ("aws", "amazon web services", "aws account"): the lexicon's canonical word for it. */
+const AWS_BY_NAME = 'aws';
 /** At most this many sentences are read on their own: a pasted log must not cost a match per line. */
 const MAX_SENTENCES = 12;
 
@@ -752,11 +756,14 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
 /**
  * The one-sentence question that falls back whole, carried by its one confident clause, as a longer post is
  * by its one confident sentence: "my aws account is suspended and ec2 instances are stopped" is the
- * suspension, though the EC2 words thin the whole below an answer. Not when another clause with evidence of
- * its own leans to another topic first, however unsurely ("ec2 and rds are all stopped, the aws account is
- * suspended and also I lost the root mfa device": two problems, one thinned), nor when the question shows
- * another task, even once (as the sentences' rule), or names another product with nothing of AWS beside it
- * ("forgot my github password and lost the 2fa recovery codes too": a clause alone no longer says GitHub).
+ * suspension, though the EC2 words thin the whole below an answer. Not when another clause leans to another
+ * topic: first, with evidence of its own, however unsurely ("ec2 and rds are all stopped, the aws account is
+ * suspended and also I lost the root mfa device"), or surely, however short ("…and I want to close it"):
+ * two problems, one of them thinned. Not when the question shows another task, even once (as the sentences'
+ * rule). And when other products' words thinned the whole, only a clause that names AWS by name carries it
+ * (a service's name, or "root", does not): "the rds mysql database rejects connections and I forgot the root
+ * password" is the database's root, and
+ * "forgot my github password and lost the 2fa recovery codes too" is GitHub's.
  */
 function carriedByOneClause(
   reading: Reading,
@@ -764,16 +771,26 @@ function carriedByOneClause(
   thresholds: Thresholds,
 ): Decision | null {
   const { whole, clauses } = reading;
-  if (whole.otherTaskTerms > 0 || (whole.foreignTerms > 0 && !whole.anchored)) return null;
-  const substantial = (i: number) =>
-    evidenceWeight(clauses[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence;
-  const sure = clauseAnswers.filter(
-    (result, i) => result.kind === 'answer' && result.confidence >= thresholds.sentenceMinScore && substantial(i),
-  );
-  const [carrier] = sure;
+  if (whole.otherTaskTerms > 0) return null;
+  const evidenceOf = (i: number) => evidenceWeight(clauses[i] as QuestionFeatures, thresholds);
+  const sureAt = (result: Decision, i: number) =>
+    result.kind === 'answer' &&
+    result.confidence >= thresholds.sentenceMinScore &&
+    evidenceOf(i) >= thresholds.sentenceMinEvidence;
+  let carrier: { result: Decision; index: number } | undefined;
+  clauseAnswers.forEach((result, index) => {
+    if (sureAt(result, index) && (!carrier || result.confidence > carrier.result.confidence))
+      carrier = { result, index };
+  });
   if (!carrier) return null;
-  const elsewhere = clauseAnswers.some((result, i) => substantial(i) && result.ranking[0]?.topic !== carrier.topic);
-  return elsewhere ? null : sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
+  const topic = carrier.result.topic;
+  if (whole.foreignTerms > 0 && !(clauses[carrier.index] as QuestionFeatures).terms.includes(AWS_BY_NAME)) return null;
+  const leansElsewhere = clauseAnswers.some(
+    (result, i) =>
+      (evidenceOf(i) >= thresholds.sentenceMinEvidence && result.ranking[0]?.topic !== topic) ||
+      (result.kind === 'answer' && result.topic !== topic && result.confidence >= thresholds.sentenceMinScore),
+  );
+  return leansElsewhere ? null : carrier.result;
 }
 
 /**

@@ -317,16 +317,21 @@ describe('matcher reads a post by its sentences', () => {
     expectAnswer(question, 'suspended-account'),
   );
 
-  it('does not let one clause carry a line whose other clause leans to another problem', () => {
-    const result = matcher.match(
-      'ec2 instances and rds databases are all stopped, the aws account is suspended and also I lost the root mfa device',
-    );
-    expect(result.kind).not.toBe('answer');
+  it.each([
+    // The other clause leans to the MFA device first, with evidence of its own, though not surely.
+    'ec2 instances and rds databases are all stopped, the aws account is suspended and also I lost the root mfa device',
+    // The other clause is short but sure: closing the account is a second problem.
+    'my aws account is suspended and ec2 instances are stopped and I want to close it',
+  ])('does not let one clause carry "%s", whose other clause is another problem', (question) => {
+    expect(matcher.match(question).kind).not.toBe('answer');
   });
 
   it.each([
     // Another product with nothing of AWS beside it: the clause alone no longer says GitHub.
     'forgot my github password and lost the 2fa recovery codes too',
+    // Other products' words thinned it, and the clause does not name AWS: a database's root password.
+    "my rds mysql database won't accept connections and I forgot the root password",
+    'the ec2 instance is unreachable and I forgot the root password for it',
     // Another task (Studio Lab's own accounts), named once: its code is not AWS's emailed code.
     'my sagemaker studio lab account got approved but the verification code is not coming',
   ])('does not let a clause carry "%s"', (question) => {
@@ -409,7 +414,6 @@ describe('matcher rejects other tasks on positive evidence', () => {
     'how can our org use an scp to require mfa for every iam user',
     // Kiro's lock notice, pasted: its "User ID" is not an AWS account that AWS suspended.
     "my account got suspended out of nowhere, it says: Unable to fetch account usage data: Your User ID (a1b2c3d4-0000) temporarily is suspended. We've locked your account as a security precaution.",
-    "my user id is temporarily suspended, what happened? I really don't know",
     // An SDK error code of any name is the command line's or an SDK's, not the console's.
     'aws sso login opens the browser and then dies with InvalidGrantException',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
@@ -426,6 +430,12 @@ describe('matcher rejects other tasks on positive evidence', () => {
   ])('"%s" is answered (%s), though it names another site or its data', (question, expected) =>
     expectAnswer(question, expected),
   );
+
+  it('gets the fallback on Kiro\'s suspended "user id", though it names no product', () => {
+    expect(matcher.match("my user id is temporarily suspended, what happened? I really don't know").kind).toBe(
+      'fallback',
+    );
+  });
 
   it('gets the fallback on two words of another task, though a topic scores enough and AWS is named', () => {
     expect(matcher.match('aws amplify auth signup flow never emails the verification code').kind).toBe('fallback');
