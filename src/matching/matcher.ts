@@ -92,6 +92,11 @@ export interface QuestionFeatures {
   unknownTerms: number;
   /** Whether the question also names AWS itself ("aws", "console", "iam"...). */
   anchored: boolean;
+  /**
+   * A clause's only: whether its own text, as typed, names AWS (one of the lexicon's anchors: "aws", "the aws
+   * console", "signin.aws.amazon.com", "root user", a service), which "root" or "the password" alone do not.
+   */
+  namesAws?: boolean;
   /** The clarify group whose words make up the whole question, if one does (its topics, in order). */
   clarifyGroup: Topic[] | null;
   /** Beside `termVotes`, one each: whether the term says who is asking (root, IAM, admin) rather than what is wrong. */
@@ -383,16 +388,17 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     let clauses: QuestionFeatures[] | undefined;
     const readClauses = (): QuestionFeatures[] => {
       const clauseTexts = texts.length === 1 ? splitClauses(texts[0] as string) : [];
-      const terms =
+      const parts =
         clauseTexts.length > 1
           ? clauseTexts
               .slice(0, MAX_SENTENCES)
-              .map((clause) => analyzer.analyzeQuestion(clause))
+              .map((text) => ({ text, words: analyzer.analyzeQuestion(text) }))
               // A clause that only says who is asking ("we sign in through Okta") is no problem of its own.
-              // Short ones too ("…and I want to close it"): never sure of a problem, but a second one all the same.
-              .filter((words) => words.length > 0 && !onlyWho(words))
+              .filter(({ words }) => words.length >= MIN_SENTENCE_TERMS && !onlyWho(words))
           : [];
-      return terms.length >= 2 ? terms.map(readPart) : [];
+      return parts.length >= 2
+        ? parts.map(({ text, words }) => ({ ...readPart(words), namesAws: namesAws(text) }))
+        : [];
     };
     return {
       whole,
@@ -443,8 +449,6 @@ const SDK_ERROR = /^[a-z]{3,}exception$/;
 
 /** A sentence needs this many terms (stop words gone) to be read on its own. */
 const MIN_SENTENCE_TERMS = 2;
-/** AWS by name ("aws", "amazon web services", "aws account"): the lexicon's canonical word for it. */
-const AWS_BY_NAME = 'aws';
 /** At most this many sentences are read on their own: a pasted log must not cost a match per line. */
 const MAX_SENTENCES = 12;
 
@@ -756,14 +760,13 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
 /**
  * The one-sentence question that falls back whole, carried by its one confident clause, as a longer post is
  * by its one confident sentence: "my aws account is suspended and ec2 instances are stopped" is the
- * suspension, though the EC2 words thin the whole below an answer. Not when another clause leans to another
- * topic: first, with evidence of its own, however unsurely ("ec2 and rds are all stopped, the aws account is
- * suspended and also I lost the root mfa device"), or surely, however short ("…and I want to close it"):
- * two problems, one of them thinned. Not when the question shows another task, even once (as the sentences'
- * rule). And when other products' words thinned the whole, only a clause that names AWS by name carries it
- * (a service's name, or "root", does not): "the rds mysql database rejects connections and I forgot the root
- * password" is the database's root, and
- * "forgot my github password and lost the 2fa recovery codes too" is GitHub's.
+ * suspension, though the EC2 words thin the whole below an answer. Not when another clause with evidence of
+ * its own leans to another topic first, however unsurely ("ec2 and rds are all stopped, the aws account is
+ * suspended and also I lost the root mfa device": two problems, one thinned). Not when the question shows
+ * another task, even once (as the sentences' rule). And when other products' words thinned the whole, only
+ * a clause that names AWS in its own words carries it: "my rds mysql database won't accept connections and
+ * I forgot the root password" is the database's root, "forgot my github password and lost the 2fa recovery
+ * codes too" is GitHub's.
  */
 function carriedByOneClause(
   reading: Reading,
@@ -772,24 +775,17 @@ function carriedByOneClause(
 ): Decision | null {
   const { whole, clauses } = reading;
   if (whole.otherTaskTerms > 0) return null;
-  const evidenceOf = (i: number) => evidenceWeight(clauses[i] as QuestionFeatures, thresholds);
-  const sureAt = (result: Decision, i: number) =>
-    result.kind === 'answer' &&
-    result.confidence >= thresholds.sentenceMinScore &&
-    evidenceOf(i) >= thresholds.sentenceMinEvidence;
+  const substantial = (i: number) =>
+    evidenceWeight(clauses[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence;
   let carrier: { result: Decision; index: number } | undefined;
   clauseAnswers.forEach((result, index) => {
-    if (sureAt(result, index) && (!carrier || result.confidence > carrier.result.confidence))
-      carrier = { result, index };
+    const sure = result.kind === 'answer' && result.confidence >= thresholds.sentenceMinScore && substantial(index);
+    if (sure && (!carrier || result.confidence > carrier.result.confidence)) carrier = { result, index };
   });
   if (!carrier) return null;
+  if (whole.foreignTerms > 0 && !(clauses[carrier.index] as QuestionFeatures).namesAws) return null;
   const topic = carrier.result.topic;
-  if (whole.foreignTerms > 0 && !(clauses[carrier.index] as QuestionFeatures).terms.includes(AWS_BY_NAME)) return null;
-  const leansElsewhere = clauseAnswers.some(
-    (result, i) =>
-      (evidenceOf(i) >= thresholds.sentenceMinEvidence && result.ranking[0]?.topic !== topic) ||
-      (result.kind === 'answer' && result.topic !== topic && result.confidence >= thresholds.sentenceMinScore),
-  );
+  const leansElsewhere = clauseAnswers.some((result, i) => substantial(i) && result.ranking[0]?.topic !== topic);
   return leansElsewhere ? null : carrier.result;
 }
 

@@ -318,13 +318,19 @@ describe('matcher reads a post by its sentences', () => {
   );
 
   it.each([
-    // The other clause leans to the MFA device first, with evidence of its own, though not surely.
+    'my aws account got suspended and i lost the mfa device, ec2 instances and rds databases are down',
     'ec2 instances and rds databases are all stopped, the aws account is suspended and also I lost the root mfa device',
-    // The other clause is short but sure: closing the account is a second problem.
-    'my aws account is suspended and ec2 instances are stopped and I want to close it',
-  ])('does not let one clause carry "%s", whose other clause is another problem', (question) => {
+  ])('does not let one clause carry "%s": another leans to another problem with evidence of its own', (question) => {
     expect(matcher.match(question).kind).not.toBe('answer');
   });
+
+  it.each([
+    // AWS named in a phrase the lexicon folds ("the aws console"), or in the sign-in address.
+    ['i lost the mfa device for the aws console and my ec2 instances are running', 'mfa-device-lost'],
+    ['i lost mfa on signin.aws.amazon.com and my ec2 instances keep running', 'mfa-device-lost'],
+    // A short remark beside the problem ("…and i contacted support") is no second problem.
+    ['my aws account is suspended and our ec2 instances are stopped and i contacted support', 'suspended-account'],
+  ])('lets the clause that names AWS carry "%s" (%s)', (question, expected) => expectAnswer(question, expected));
 
   it.each([
     // Another product with nothing of AWS beside it: the clause alone no longer says GitHub.
@@ -334,6 +340,8 @@ describe('matcher reads a post by its sentences', () => {
     'the ec2 instance is unreachable and I forgot the root password for it',
     // Another task (Studio Lab's own accounts), named once: its code is not AWS's emailed code.
     'my sagemaker studio lab account got approved but the verification code is not coming',
+    // Another task (an app's users in Cognito): the clause naming AWS's code does not make it a sign-in problem.
+    "our app users in cognito can't log in and the aws verification code email never comes",
   ])('does not let a clause carry "%s"', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
