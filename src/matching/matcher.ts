@@ -696,12 +696,7 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
   const answers = (parts: readonly QuestionFeatures[]) =>
     parts.map((part) => answerForKind(decideOn(part), reading.user));
   const sureOf = (results: readonly Decision[], parts: readonly QuestionFeatures[]) =>
-    results.filter(
-      (result, i) =>
-        result.kind === 'answer' &&
-        result.confidence >= thresholds.sentenceMinScore &&
-        evidenceWeight(parts[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence,
-    );
+    results.filter((result, i) => answersSurely(result, parts[i] as QuestionFeatures, thresholds));
   const surely = (parts: readonly QuestionFeatures[]) => sureOf(answers(parts), parts);
   const topicsOf = (results: readonly Decision[]) => {
     const distinct: Topic[] = [];
@@ -775,18 +770,31 @@ function carriedByOneClause(
 ): Decision | null {
   const { whole, clauses } = reading;
   if (whole.otherTaskTerms > 0) return null;
-  const substantial = (i: number) =>
-    evidenceWeight(clauses[i] as QuestionFeatures, thresholds) >= thresholds.sentenceMinEvidence;
+  const clauseAt = (i: number) => clauses[i] as QuestionFeatures;
   let carrier: { result: Decision; index: number } | undefined;
   clauseAnswers.forEach((result, index) => {
-    const sure = result.kind === 'answer' && result.confidence >= thresholds.sentenceMinScore && substantial(index);
+    const sure = answersSurely(result, clauseAt(index), thresholds);
     if (sure && (!carrier || result.confidence > carrier.result.confidence)) carrier = { result, index };
   });
   if (!carrier) return null;
-  if (whole.foreignTerms > 0 && !(clauses[carrier.index] as QuestionFeatures).namesAws) return null;
+  if (whole.foreignTerms > 0 && !clauseAt(carrier.index).namesAws) return null;
   const topic = carrier.result.topic;
-  const leansElsewhere = clauseAnswers.some((result, i) => substantial(i) && result.ranking[0]?.topic !== topic);
+  const leansElsewhere = clauseAnswers.some(
+    (result, i) => hasOwnEvidence(clauseAt(i), thresholds) && result.ranking[0]?.topic !== topic,
+  );
   return leansElsewhere ? null : carrier.result;
+}
+
+/** A sentence or clause says enough to be a problem of its own (`sentenceMinEvidence`). */
+function hasOwnEvidence(part: QuestionFeatures, thresholds: Thresholds): boolean {
+  return evidenceWeight(part, thresholds) >= thresholds.sentenceMinEvidence;
+}
+
+/** A sentence's or clause's decision answers a topic on its own: confidently, and from evidence of its own. */
+function answersSurely(result: Decision, part: QuestionFeatures, thresholds: Thresholds): boolean {
+  return (
+    result.kind === 'answer' && result.confidence >= thresholds.sentenceMinScore && hasOwnEvidence(part, thresholds)
+  );
 }
 
 /**

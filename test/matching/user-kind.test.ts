@@ -282,85 +282,35 @@ describe("an answer that is another kind's topic, for a question naming its kind
   const sibling = (id: string, ranking: Array<[string, number]>, kind: AskerKind | null) =>
     answerSiblingForKind(answered(id, ranking), kind, families, 0.5).topic?.id;
 
-  it('takes the sibling from half the first score, not below', () => {
-    expect(
-      sibling(
-        'root-password-reset',
-        [
-          ['root-password-reset', 0.4],
-          ['iam-password-reset', 0.2],
-        ],
-        'iam',
-      ),
-    ).toBe('iam-password-reset');
-    expect(
-      sibling(
-        'root-password-reset',
-        [
-          ['root-password-reset', 0.4],
-          ['iam-password-reset', 0.19],
-        ],
-        'iam',
-      ),
-    ).toBe('root-password-reset');
-  });
-
-  it('leaves a topic that fits the kind, one written for several kinds, one with no sibling, and no kind named', () => {
+  it.each([
+    // From half the first score, not below.
+    ['root-password-reset', 'iam-password-reset', 0.2, 'iam', 'iam-password-reset'],
+    ['root-password-reset', 'iam-password-reset', 0.19, 'iam', 'root-password-reset'],
     // The sign-in page topic has steps for every kind.
-    expect(
-      sibling(
-        'wrong-signin-page',
-        [
-          ['wrong-signin-page', 0.4],
-          ['root-password-reset', 0.39],
-        ],
-        'root',
-      ),
-    ).toBe('wrong-signin-page');
+    ['wrong-signin-page', 'root-password-reset', 0.39, 'root', 'wrong-signin-page'],
     // The federated password's topic has an entry for root users (its card sends them on): it fits them.
-    expect(
-      sibling(
-        'federated-password',
-        [
-          ['federated-password', 0.4],
-          ['root-password-reset', 0.39],
-        ],
-        'root',
-      ),
-    ).toBe('federated-password');
+    ['federated-password', 'root-password-reset', 0.39, 'root', 'federated-password'],
     // The access portal's topic is for Identity Center and federated users: not one other kind's.
-    expect(
-      sibling(
-        'access-portal-credentials',
-        [
-          ['access-portal-credentials', 0.4],
-          ['root-password-reset', 0.39],
-        ],
-        'root',
-      ),
-    ).toBe('access-portal-credentials');
+    ['access-portal-credentials', 'root-password-reset', 0.39, 'root', 'access-portal-credentials'],
     // "Password reset is required" shares no clarify group with the IAM user's password.
-    expect(
-      sibling(
-        'root-password-reset-required',
-        [
-          ['root-password-reset-required', 0.4],
-          ['iam-password-reset', 0.39],
-        ],
-        'iam',
-      ),
-    ).toBe('root-password-reset-required');
-    expect(
-      sibling(
-        'root-password-reset',
-        [
-          ['root-password-reset', 0.4],
-          ['iam-password-reset', 0.39],
-        ],
-        null,
-      ),
-    ).toBe('root-password-reset');
-  });
+    ['root-password-reset-required', 'iam-password-reset', 0.39, 'iam', 'root-password-reset-required'],
+    // No kind named.
+    ['root-password-reset', 'iam-password-reset', 0.39, null, 'root-password-reset'],
+  ] as Array<[string, string, number, AskerKind | null, string]>)(
+    '%s (0.4) beside %s (%s), for %s: %s',
+    (first, second, secondScore, kind, expected) => {
+      expect(
+        sibling(
+          first,
+          [
+            [first, 0.4],
+            [second, secondScore],
+          ],
+          kind,
+        ),
+      ).toBe(expected);
+    },
+  );
 
   it('keeps the MFA device for an Identity Center user: a topic for several kinds is still their problem', () => {
     expect(matcher.match("I'm an identity center user and I lost my MFA device").topic?.id).toBe('mfa-device-lost');
