@@ -11,6 +11,7 @@
 //  3. decide: answer (one clear winner), clarify (two to four close topics) or fallback (nothing fits).
 import type { Corpus } from '../knowledge/load-knowledge';
 import { ASKER_KINDS, type AskerKind, type Topic } from '../knowledge/schema';
+import { splitAlternatives } from './alternatives';
 import { AWS_ENDPOINT, createAnalyzer, MAX_QUESTION_WORDS } from './analyzer';
 import { loadEnglishWords } from './english-words';
 import { createAnchorFinder } from './index/anchor-finder';
@@ -125,6 +126,11 @@ export interface Reading {
    * clause that carries a line that falls back whole (`carriedByOneClause`).
    */
   clauses: QuestionFeatures[];
+  /**
+   * Each pair of possibilities a sentence says the person cannot choose between ("not sure if it's my password
+   * or the portal link"), each read on its own; empty when it names none. Read when first asked for.
+   */
+  alternatives: [QuestionFeatures, QuestionFeatures][];
   /** The kind of user the question names (user-kind.ts), read from the same terms as the whole. */
   user: AskerKind | null;
   /** Whether the credentials the person signs in with were left out of what is scored (sign-in-method.ts). */
@@ -400,12 +406,28 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         ? parts.map(({ text, words }) => ({ ...readPart(words), namesAws: namesAws(text) }))
         : [];
     };
+    let alternatives: [QuestionFeatures, QuestionFeatures][] | undefined;
+    const readAlternatives = (): [QuestionFeatures, QuestionFeatures][] =>
+      texts
+        .map((text, i) => splitAlternatives(text, texts[i - 1]))
+        .filter((pair): pair is [string, string] => pair !== null)
+        .map(([first, second]): [string[], string[]] => [
+          analyzer.analyzeQuestion(first),
+          analyzer.analyzeQuestion(second),
+        ])
+        // "not sure if I'm root or IAM" is unsure who is asking (user-kind.ts asks that), not of the problem.
+        .filter((pair) => !pair.some(onlyWho))
+        .map(([first, second]) => [readPart(first), readPart(second)]);
     return {
       whole,
       sentences: substantial.length >= 2 ? substantial.map(readPart) : [],
       get clauses() {
         clauses ??= readClauses();
         return clauses;
+      },
+      get alternatives() {
+        alternatives ??= readAlternatives();
+        return alternatives;
       },
       user,
       signInMethodLeftOut,
@@ -718,6 +740,9 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
     const candidates = problems.slice(0, thresholds.maxCandidates);
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
+  // Two possibilities the person says they cannot choose between, each a different problem: ask which.
+  const possibilities = twoPossibilities(reading.alternatives.map(answers), whole.ranking, thresholds);
+  if (possibilities) return { ...whole, kind: 'clarify', topic: null, candidates: possibilities };
   if (reading.sentences.length < 2) {
     const carried =
       whole.kind === 'fallback' ? carriedByOneClause(reading, answers(reading.clauses), thresholds) : null;
@@ -750,6 +775,32 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
   const decided = askWhenClose(whole, reading.whole, thresholds);
   const agreed = sentencesAgree(decided, sentenceAnswers, reading.whole, thresholds);
   return agreed ? { ...decided, kind: 'answer', topic: agreed.topic, confidence: agreed.score } : decided;
+}
+
+/**
+ * The two topics a question's possibilities point at ("not sure if it's my password or the portal link":
+ * Identity Center's password and the portal's address), in the whole's order; null when no pair of
+ * possibilities points at two different topics. A possibility points at the topic it answers, or, when it is
+ * too short to be answered ("am I on the wrong sign in page"), at the one it leads with a sure score
+ * (`sentenceMinScore`).
+ */
+function twoPossibilities(
+  pairs: readonly Decision[][],
+  wholeRanking: readonly ScoredTopic[],
+  thresholds: Thresholds,
+): [Topic, Topic] | null {
+  const pointsAt = (result: Decision | undefined): Topic | null => {
+    if (result?.kind === 'answer') return result.topic;
+    const leader = result?.ranking[0];
+    return result?.kind === 'clarify' && leader && leader.score >= thresholds.sentenceMinScore ? leader.topic : null;
+  };
+  const order = (topic: Topic) => wholeRanking.findIndex((entry) => entry.topic === topic);
+  for (const [first, second] of pairs) {
+    const a = pointsAt(first);
+    const b = pointsAt(second);
+    if (a && b && a !== b) return order(a) <= order(b) ? [a, b] : [b, a];
+  }
+  return null;
 }
 
 /**

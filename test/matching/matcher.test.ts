@@ -408,6 +408,35 @@ describe('matcher reads a post by its sentences', () => {
   });
 });
 
+describe('matcher asks which when the person names two possibilities', () => {
+  it.each([
+    ["I can't tell whether my aws account was hacked or suspended", ['report-fraud', 'suspended-account']],
+    ['not sure whether I lost my mfa or forgot the root password', ['mfa-device-lost', 'root-password-reset']],
+    [
+      'either my identity center password expired or the access portal url changed',
+      ['identity-center-password-reset', 'access-portal-credentials'],
+    ],
+    // The second possibility a sentence of its own; it is too short to be answered, but leads surely.
+    [
+      "can't get into the aws console from the office. could this be our firewall? or am i on the wrong sign in page?",
+      ['signin-page-blocked', 'wrong-signin-page'],
+    ],
+  ])('"%s" asks which of the two', (question, topics) => {
+    const result = matcher.match(question);
+    expect(result.kind).toBe('clarify');
+    expect(ids(result).sort()).toEqual([...topics].sort());
+  });
+
+  it.each([
+    // Both possibilities are the same problem.
+    ['I have either forgotten my iam password or my access has been revoked', 'iam-password-reset'],
+    // "Is it possible … or …" asks how, not which problem.
+    ['is it possible to reset the root password or do I need aws support', 'root-password-reset'],
+    // Unsure who is asking, not of the problem: the kind of user is asked about apart (user-kind.ts).
+    ["not sure if i'm root or iam, I lost my mfa device", 'mfa-device-lost'],
+  ])('"%s" is answered (%s)', (question, expected) => expectAnswer(question, expected));
+});
+
 describe('matcher rejects other tasks on positive evidence', () => {
   it.each([
     'aws cli says InvalidClientTokenId when I run aws s3 ls with my access key',
