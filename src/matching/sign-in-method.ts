@@ -12,12 +12,12 @@ const CREDENTIAL_WORD =
 const JOINING_WORD = /^(?:[+&/,]|and\b|or\b|my\b|the\b|our\b|an?\b|aws\b|iam\b|root\b|id\b)/i;
 
 /**
- * What may follow a list of credentials for it to be only that: the end of a clause, or a new one ("…, I'm
- * locked out", "… and forgot the password"). Not "…my email which no longer exists": then the credential is
- * the problem.
+ * What may follow a list of credentials for it to be only that: the end of a clause, a new one ("…, I'm
+ * locked out", "… and forgot the password"), or what the sign-in answered ("… says my password is wrong").
+ * Not "…my email which no longer exists": then the credential is the problem.
  */
 const CLAUSE_AFTER =
-  /^\s*(?:$|[.,;:!?()]|(?:and|but)\s+(?:i\b|i['’]?m\b|im\b|now\b|then\b|forgot\b|can['’]?t\b|cant\b|lost\b|still\b))/i;
+  /^\s*(?:$|[.,;:!?()]|(?:says|said|shows|gives|returns|fails|keeps)\b|(?:and|but)\s+(?:i\b|i['’]?m\b|im\b|now\b|then\b|forgot\b|can['’]?t\b|cant\b|lost\b|still\b))/i;
 
 /** Said of the sign-in itself failing: "unable to sign in using the password" is the problem, not a method. */
 const INABILITY_BEFORE =

@@ -328,6 +328,15 @@ describe('how the person signs in is who they are, not their problem', () => {
     expect(result.topic?.id).toBe('iam-password-reset');
   });
 
+  it.each([
+    'I log in with the account id and my user name says my password is wrong, I think I forgot it',
+    'signing in with our alias and my username shows incorrect password, i must have forgotten it',
+  ])('reads the credentials as how "%s" signs in when the error follows them, not as the problem', (question) => {
+    const offered = matcher.match(question).candidates.map((candidate) => candidate.id);
+    expect(offered).toContain('iam-password-reset');
+    expect(offered).not.toContain('find-account-id');
+  });
+
   it('keeps a place the person signs in at as the problem’s own: the access portal', () => {
     expect(matcher.match('I sign in with the access portal and it rejects me').topic?.id).toBe(
       'access-portal-credentials',
