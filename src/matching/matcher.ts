@@ -784,7 +784,10 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
   // Two possibilities the person says they cannot choose between, each a different problem: ask which.
-  const possibilities = twoPossibilities(reading.alternatives.map(answers), whole.ranking, thresholds);
+  // Not for a question that falls back whole: "either my mfa is broken or the account id is wrong, jenkins
+  // can't deploy to s3" is about something else, whatever its possibilities say on their own.
+  const possibilities =
+    whole.kind !== 'fallback' ? twoPossibilities(reading.alternatives.map(answers), whole.ranking, thresholds) : null;
   if (possibilities) return { ...whole, kind: 'clarify', topic: null, candidates: possibilities };
   if (reading.sentences.length < 2) {
     const carried =
@@ -822,26 +825,28 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
 
 /**
  * The two topics a question's possibilities point at ("not sure if it's my password or the portal link":
- * Identity Center's password and the portal's address), in the whole's order; null when no pair of
- * possibilities points at two different topics. A possibility points at the topic it answers, or, when it is
- * too short to be answered ("am I on the wrong sign in page"), at the one it leads with a sure score
- * (`sentenceMinScore`).
+ * the federated password and the portal's address), in the whole's order; null when no pair points at two
+ * different topics. A possibility points at the topic it leads with a sure score (`sentenceMinScore`),
+ * answered or asked about ("am I on the wrong sign in page" is asked about, but leads surely). Only topics
+ * the whole question ranks among its first `maxCandidates` count: read without the rest, a few words can
+ * point anywhere ("the new one" at the email already in use, "aws support" at AWS Support).
  */
 function twoPossibilities(
   pairs: readonly Decision[][],
   wholeRanking: readonly ScoredTopic[],
   thresholds: Thresholds,
 ): [Topic, Topic] | null {
+  const leading = wholeRanking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
   const pointsAt = (result: Decision | undefined): Topic | null => {
-    if (result?.kind === 'answer') return result.topic;
     const leader = result?.ranking[0];
-    return result?.kind === 'clarify' && leader && leader.score >= thresholds.sentenceMinScore ? leader.topic : null;
+    if (!result || result.kind === 'fallback' || !leader || leader.score < thresholds.sentenceMinScore) return null;
+    const topic = result.kind === 'answer' ? result.topic : leader.topic;
+    return topic && leading.includes(topic) ? topic : null;
   };
-  const order = (topic: Topic) => wholeRanking.findIndex((entry) => entry.topic === topic);
   for (const [first, second] of pairs) {
     const a = pointsAt(first);
     const b = pointsAt(second);
-    if (a && b && a !== b) return order(a) <= order(b) ? [a, b] : [b, a];
+    if (a && b && a !== b) return leading.indexOf(a) <= leading.indexOf(b) ? [a, b] : [b, a];
   }
   return null;
 }

@@ -10,15 +10,37 @@ describe('splitAlternatives', () => {
     ],
     ["I can't tell whether the account was hacked or suspended", ['the account was hacked', 'suspended']],
     ['is this fraud or an amazon order', ['fraud', 'an amazon order']],
+    ['was it suspended or closed', ['suspended', 'closed']],
+    [
+      "no idea whether its the root email or the password that's wrong",
+      ['its the root email', "the password that's wrong"],
+    ],
+    ['unsure if it was hacked or suspended', ['it was hacked', 'suspended']],
+    // The second possibility is a clause of its own, not a value of the first's subject.
+    ['either the account id is wrong or my iam username is', ['the account id is wrong', 'my iam username is']],
+    // "but" ends the second possibility.
+    ["not sure if it's the mfa or the password but i can't sign in", ["it's the mfa", 'the password']],
   ])('finds the two possibilities in "%s"', (sentence, expected) => {
     expect(splitAlternatives(sentence)).toEqual(expected);
   });
 
-  it('reads a sentence that starts with "or" as the second possibility of the one before', () => {
+  it('reads a sentence that starts with "or am I" or "or is it" as another reading of the one before', () => {
     expect(splitAlternatives('Or am I on the wrong login page', 'Could this be our proxy')).toEqual([
       'Could this be our proxy',
       'am I on the wrong login page',
     ]);
+    expect(splitAlternatives('Or is it asking for mfa', 'aws keeps asking for a verification code')).toEqual([
+      'aws keeps asking for a verification code',
+      'is it asking for mfa',
+    ]);
+  });
+
+  it.each([
+    ['Or should I just open a support case', 'I forgot my aws root password'],
+    ['Or username', 'forgot my iam password'],
+    ['Or does it go to the root email', 'The aws verification code never arrives'],
+  ])('reads "%s" after "%s" as no other reading of what is wrong', (sentence, previous) => {
+    expect(splitAlternatives(sentence, previous)).toBeNull();
   });
 
   it.each([
@@ -29,6 +51,21 @@ describe('splitAlternatives', () => {
     // Unsure, but of no two things.
     'not sure if this is the right channel',
     'either way I am locked out',
+    // Unsure what to do or whom to ask, not what is wrong.
+    "I don't know whether I should contact aws support or my admin, lost my mfa phone",
+    'dont know if i should reset my root password or wait for the verification code email',
+    'I dont know if the forgot password link or support is faster',
+    'i was wondering if someone could help me reset my aws root password or point me to support',
+    // A remark about the post itself.
+    'not sure if this is the right channel or not but i lost my aws mfa device',
+    'unsure if this belongs here or in #billing, my aws account is suspended',
+    // "Either" under a negation: both, not one of two.
+    "I don't have either the password or the mfa device anymore for our aws root",
+    // Two values of one thing: one problem.
+    'not sure if the aws root email is my gmail or my work email, cant reset password',
+    'no idea if the mfa is on my old phone or the new one',
+    // "Is it possible/ok …" asks how.
+    'is it possible to remove mfa or reset it',
   ])('finds none in "%s"', (sentence) => {
     expect(splitAlternatives(sentence)).toBeNull();
   });

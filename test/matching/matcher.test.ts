@@ -421,10 +421,27 @@ describe('matcher asks which when the person names two possibilities', () => {
       "can't get into the aws console from the office. could this be our firewall? or am i on the wrong sign in page?",
       ['signin-page-blocked', 'wrong-signin-page'],
     ],
+    ['was it suspended or closed? my aws account wont let me sign in', ['suspended-account', 'close-account']],
+    [
+      'is it a billing issue or a suspension? cant access my aws account after the card expired',
+      ['suspended-account', 'billing-support'],
+    ],
   ])('"%s" asks which of the two', (question, topics) => {
     const result = matcher.match(question);
     expect(result.kind).toBe('clarify');
     expect(ids(result).sort()).toEqual([...topics].sort());
+  });
+
+  it('offers the two in the order the whole question ranks them, not the order they were written', () => {
+    const result = matcher.match(
+      "can't get into the aws console from the office. could this be our firewall? or am i on the wrong sign in page?",
+    );
+    expect(ids(result)).toEqual(['signin-page-blocked', 'wrong-signin-page']);
+  });
+
+  it('leaves a question about something else to the fallback, whatever its possibilities say on their own', () => {
+    const question = "either my mfa is broken or the account id is wrong, jenkins can't deploy to s3";
+    expect(matcher.match(question).kind).toBe('fallback');
   });
 
   it.each([
@@ -434,6 +451,12 @@ describe('matcher asks which when the person names two possibilities', () => {
     ['is it possible to reset the root password or do I need aws support', 'root-password-reset'],
     // Unsure who is asking, not of the problem: the kind of user is asked about apart (user-kind.ts).
     ["not sure if i'm root or iam, I lost my mfa device", 'mfa-device-lost'],
+    // A follow-up of what to do is no second possibility.
+    ['I forgot my aws root password. Or should I just open a support case?', 'root-password-reset'],
+    // "aws made a mistake" alone leans nowhere surely.
+    ['someone either hacked my aws or aws made a mistake, i got a $3000 bill and cant sign in', 'report-fraud'],
+    // "aws support" alone points at AWS Support, which the question as a whole does not lean to.
+    ['either aws support or my admin needs to reset my mfa, which one?', 'mfa-device-lost'],
   ])('"%s" is answered (%s)', (question, expected) => expectAnswer(question, expected));
 });
 
