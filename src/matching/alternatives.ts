@@ -1,24 +1,26 @@
-// "Not sure if it's my password or the portal link", "Either someone is using it or it's a billing
-// mistake", "Is this fraud or an Amazon order?": the person names two possibilities and says they cannot
-// tell which. When each possibility is a different problem, the bot asks which rather than pick one.
+// "Was it suspended or closed?", "Either someone is using it or it's a billing mistake", "Is this fraud or
+// an Amazon order?": the person names two possibilities and says they cannot tell which. When each possibility is a different problem, the bot asks which rather than pick one.
 // Only possibilities of what is wrong: not what to do or whom to ask ("not sure if I should contact
 // support or my admin"), nor remarks about the post ("not sure if this is the right channel or not").
 
 /** Words that say the person cannot tell: "either", "not sure if/whether", "can't tell whether". */
 const OPENS_CHOICE =
   /\b(?:either|not\s+sure\s+(?:if|whether)|unsure\s+(?:if|whether)|(?:can['’]?t|cannot|don['’]?t|do\s+not)\s+(?:tell|know)\s+(?:if|whether)|no\s+idea\s+(?:if|whether))\s+/i;
-/** "I don't have either the password or the mfa": both, not one of two. */
-const NEGATED_EITHER = /(?:\b(?:no|not|nor|never)|n['’]?t)\s+(?:\w+\s+){0,2}either\s+$/i;
 /**
- * "Is this fraud or an Amazon order?": a question between two short names. Only short ones, and not "is it
- * possible/ok/safe to …": "is it possible to reset the root password or do I need support" asks how.
+ * "I don't have (access anymore to) either the password or the mfa": both, not one of two. A negation is a
+ * word of its own ("account either" is none).
  */
-const ASKS_WHICH =
-  /\b(?:is|was)\s+(?:this|it|that)\s+(?!(?:possible|ok|okay|safe|normal|fine|true|worth|better|best|faster|easier|quicker)\b)/i;
-const MAX_NAME_WORDS = 4;
-/** "… Or am I on the wrong login page?": a sentence that offers another reading of the one before. */
-const OFFERS_ANOTHER_READING =
-  /^\s*or\s+(?=(?:am\s+i|is\s+(?:it|this|that)|was\s+(?:it|this|that)|maybe|could\s+(?:it|this|that)\s+be)\b)/i;
+const NEGATED_EITHER =
+  /\b(?:no|not|nor|never|cannot|\w+n['’]t|dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt)\s+(?:\w+\s+){0,4}either\s+$/i;
+/** "Is it possible/ok/safe to …" asks how, not which: "is it possible to reset it or do I need support". */
+const NOT_WHICH = String.raw`(?!(?:possible|ok|okay|safe|normal|fine|true|worth|better|best|faster|easier|quicker)\b)`;
+/** "Is this fraud or an Amazon order?": a question between two things it may be. */
+const ASKS_WHICH = new RegExp(String.raw`\b(?:is|was)\s+(?:this|it|that)\s+${NOT_WHICH}`, 'i');
+/** "… Or am I on the wrong login page?", "… Or is it …": a sentence that offers another reading of the one before. */
+const OFFERS_ANOTHER_READING = new RegExp(
+  String.raw`^\s*or\s+(?=(?:am\s+i|(?:is|was)\s+(?:it|this|that)\s+${NOT_WHICH}|maybe|could\s+(?:it|this|that)\s+be)\b)`,
+  'i',
+);
 /** Where the second possibility ends: a comma, a colon, a bracket, "but", or the end of the sentence. */
 const END_OF_CHOICE = /[,:(]|\s+but\s+/i;
 /**
@@ -26,7 +28,9 @@ const END_OF_CHOICE = /[,:(]|\s+but\s+/i;
  * email", "open a case"), or a remark about the post ("this is the right channel", "belongs here", "not").
  */
 const NOT_A_PROBLEM =
-  /^(?:(?:i|we)\s+(?:should|need\s+to|have\s+to|must|can|could)\b|(?:should|shall|can|could|do|does|must)\s+(?:i|we)\b|to\s|wait\b|contact\b|ask\b|email\b|call\b|open\b|go\s+to\b|(?:this|it)\s+(?:is|belongs)\s+(?:the\s+right|here)\b|(?:this\s+|it\s+)?belongs\b|here\b|not$|someone\s+(?:could|can)\b)/i;
+  /^(?:(?:(?:i|we)\s+)?(?:should|need\s+to|have\s+to|must|wait|contact|ask|email|call|reach\s+out|open\s+a)\b|(?:i|we)\s+(?:can|could)\b|(?:should|can|could|do|does|must)\s+(?:i|we)\b|to\s|(?:this|it)\s+(?:is\s+the\s+right|belongs)\b|belongs\b|here\b|not$)/i;
+/** "…or if it was closed", "…or whether it was hacked": the second possibility without its "if". */
+const LEADING_IF = /^(?:if|whether)\s+/i;
 
 /** "…or support is faster": a choice of ways to do something, not of what is wrong. */
 const COMPARES_WAYS = /\b(?:faster|quicker|better|easier|best|safer|cheaper)\b/i;
@@ -56,7 +60,6 @@ export function splitAlternatives(sentence: string, previous?: string): [string,
   const or = /\s+or\s+/i.exec(after);
   if (!or) return null;
   const first = after.slice(0, or.index);
-  if (!hedge && first.trim().split(/\s+/).length > MAX_NAME_WORDS) return null;
   if (COMPARES_WAYS.test(after)) return null;
   const second = (after.slice(or.index + or[0].length).split(END_OF_CHOICE)[0] as string).trim();
   if (SUBJECT_IS.test(first.trim()) && BARE_NOUN_PHRASE.test(second)) return null;
@@ -65,7 +68,7 @@ export function splitAlternatives(sentence: string, previous?: string): [string,
 
 function pair(first: string, second: string): [string, string] | null {
   const a = first.trim();
-  const b = second.trim();
+  const b = second.trim().replace(LEADING_IF, '');
   if (!/[\p{L}\p{N}]/u.test(a) || !/[\p{L}\p{N}]/u.test(b)) return null;
   return NOT_A_PROBLEM.test(a) || NOT_A_PROBLEM.test(b) ? null : [a, b];
 }

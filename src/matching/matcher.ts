@@ -824,29 +824,33 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
 }
 
 /**
- * The two topics a question's possibilities point at ("not sure if it's my password or the portal link":
- * the federated password and the portal's address), in the whole's order; null when no pair points at two
- * different topics. A possibility points at the topic it leads with a sure score (`sentenceMinScore`),
- * answered or asked about ("am I on the wrong sign in page" is asked about, but leads surely). Only topics
- * the whole question ranks among its first `maxCandidates` count: read without the rest, a few words can
- * point anywhere ("the new one" at the email already in use, "aws support" at AWS Support).
+ * The two topics a question's possibilities point at ("was it suspended or closed?": the suspended account
+ * and closing it), in the whole's order; null when no pair points at two different topics. A possibility
+ * points at the topic it leads with a sure score (`sentenceMinScore`), answered or asked about ("am I on
+ * the wrong sign in page" is asked about, but leads surely). Only topics the whole question leans to as
+ * well count: among its first `maxCandidates`, scoring at least `CLAUSE_SECOND_RATIO` of its first. Read
+ * alone, a few words can point anywhere ("the new one" at the email already in use, "was it already used"
+ * at it too, "aws support" at AWS Support).
  */
 function twoPossibilities(
   pairs: readonly Decision[][],
   wholeRanking: readonly ScoredTopic[],
   thresholds: Thresholds,
 ): [Topic, Topic] | null {
-  const leading = wholeRanking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
+  const floor = (wholeRanking[0]?.score ?? 0) * CLAUSE_SECOND_RATIO;
+  const leaning = wholeRanking
+    .slice(0, thresholds.maxCandidates)
+    .filter((entry) => entry.score >= floor)
+    .map((entry) => entry.topic);
   const pointsAt = (result: Decision | undefined): Topic | null => {
     const leader = result?.ranking[0];
-    if (!result || result.kind === 'fallback' || !leader || leader.score < thresholds.sentenceMinScore) return null;
-    const topic = result.kind === 'answer' ? result.topic : leader.topic;
-    return topic && leading.includes(topic) ? topic : null;
+    if (!leader || leader.score < thresholds.sentenceMinScore) return null;
+    return leaning.includes(leader.topic) ? leader.topic : null;
   };
   for (const [first, second] of pairs) {
     const a = pointsAt(first);
     const b = pointsAt(second);
-    if (a && b && a !== b) return leading.indexOf(a) <= leading.indexOf(b) ? [a, b] : [b, a];
+    if (a && b && a !== b) return leaning.indexOf(a) <= leaning.indexOf(b) ? [a, b] : [b, a];
   }
   return null;
 }

@@ -16,6 +16,13 @@ describe('splitAlternatives', () => {
       ['its the root email', "the password that's wrong"],
     ],
     ['unsure if it was hacked or suspended', ['it was hacked', 'suspended']],
+    // "account either" is no negation.
+    ['my aws account either got suspended or hacked', ['got suspended', 'hacked']],
+    // Between two long readings too.
+    [
+      'is it because my card expired last month or because someone hacked the account',
+      ['because my card expired last month', 'because someone hacked the account'],
+    ],
     // The second possibility is a clause of its own, not a value of the first's subject.
     ['either the account id is wrong or my iam username is', ['the account id is wrong', 'my iam username is']],
     // "but" ends the second possibility.
@@ -39,6 +46,7 @@ describe('splitAlternatives', () => {
     ['Or should I just open a support case', 'I forgot my aws root password'],
     ['Or username', 'forgot my iam password'],
     ['Or does it go to the root email', 'The aws verification code never arrives'],
+    ['Or is it possible to disable it without signing in', 'lost my aws root mfa'],
   ])('reads "%s" after "%s" as no other reading of what is wrong', (sentence, previous) => {
     expect(splitAlternatives(sentence, previous)).toBeNull();
   });
@@ -61,6 +69,12 @@ describe('splitAlternatives', () => {
     'unsure if this belongs here or in #billing, my aws account is suspended',
     // "Either" under a negation: both, not one of two.
     "I don't have either the password or the mfa device anymore for our aws root",
+    'i dont have access anymore to either the root email or the phone number',
+    // What to do, said without a subject, or whom to reach.
+    'i either have to change my card or reach out to billing, account suspended',
+    'is this the right channel or should i open a ticket',
+    'not sure if support can help or if i need to wait',
+    'either i wait for the email or i call support',
     // Two values of one thing: one problem.
     'not sure if the aws root email is my gmail or my work email, cant reset password',
     'no idea if the mfa is on my old phone or the new one',
