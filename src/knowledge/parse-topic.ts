@@ -48,7 +48,7 @@ const STEP_KEYS = new Set(['text', 'source', 'ours']);
 const ESCALATION_KEYS = new Set(['contact', 'reason', 'source', 'ours']);
 const USER_KIND_KEYS = new Set(['kind', 'label', 'steps', 'escalation', 'topic']);
 const LINK_KEYS = new Set(['title', 'url']);
-const VOCABULARY_KEYS = new Set(['questions', 'keywords', 'not_about']);
+const VOCABULARY_KEYS = new Set(['questions', 'keywords']);
 const CONTACTS: ReadonlySet<unknown> = new Set(ESCALATION_CONTACTS);
 const KINDS: ReadonlySet<unknown> = new Set(USER_KINDS);
 
@@ -85,12 +85,10 @@ function topic(raw: unknown): TopicFile {
   value.links = list(fields.links, TOPIC_LIMITS.links.min, TOPIC_LIMITS.links.max, link);
   value.related = fields.related === undefined ? [] : list(fields.related, 0, TOPIC_LIMITS.related, topicId);
   const vocabulary = object(fields.vocabulary, VOCABULARY_KEYS);
-  const words: Fields = {
+  value.vocabulary = {
     questions: list(vocabulary.questions, TOPIC_LIMITS.questions, Number.POSITIVE_INFINITY, nonEmpty),
     keywords: list(vocabulary.keywords, TOPIC_LIMITS.keywords, Number.POSITIVE_INFINITY, nonEmpty),
   };
-  if ('not_about' in vocabulary) words.not_about = list(vocabulary.not_about, 0, Number.POSITIVE_INFINITY, nonEmpty);
-  value.vocabulary = words;
   return value as TopicFile;
 }
 

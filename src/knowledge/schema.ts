@@ -146,12 +146,6 @@ export const topicSchema = z.strictObject({
     questions: z.array(nonEmpty).min(TOPIC_LIMITS.questions),
     /** Short phrases that point at this topic and at few others. */
     keywords: z.array(nonEmpty).min(TOPIC_LIMITS.keywords),
-    /**
-     * Words that say a question is about something else, however much else it shares with this topic: a
-     * question using one is never answered with it ("register", "sign up" for the sign-in verification code:
-     * an app's own sign-up sends codes too).
-     */
-    not_about: z.array(nonEmpty).optional(),
   }),
 });
 

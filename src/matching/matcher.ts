@@ -106,11 +106,6 @@ export interface QuestionFeatures {
   otherTaskTerms: number;
   /** Topic index -> how many of the question's foreign words that topic's own phrases use: its evidence, not noise. */
   foreignUsedBy: ReadonlyMap<number, number>;
-  /**
-   * The topics the question's words rule out, by a topic's `not_about` words ("register new users" for the
-   * sign-in verification code). Absent when none.
-   */
-  ruledOut?: ReadonlySet<Topic>;
   /** The topic of a place other than AWS the question names with nothing of AWS beside it (lexicon `elsewhere`). */
   elsewhere: Topic | null;
   /**
@@ -255,32 +250,6 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     topicsUsingForeign.set(term, using);
   }
   const isForeign = (term: string) => foreign.has(term) || otherTasks.has(term);
-  // Each topic's `not_about` entries, by their first term: a question holding every term of one is never that
-  // topic ("I register new users, they don't get the verification email" is an app's sign-up, not AWS's code).
-  const notAbout = new Map<string, { topic: Topic; terms: string[] }[]>();
-  for (const topic of topics) {
-    for (const entry of topic.vocabulary.not_about ?? []) {
-      const terms = analyzer.canonical(entry);
-      const [first] = terms;
-      if (first !== undefined) notAbout.set(first, [...(notAbout.get(first) ?? []), { topic, terms }]);
-    }
-  }
-  function topicsRuledOut(termSet: ReadonlySet<string>): Set<Topic> | undefined {
-    if (notAbout.size === 0) return undefined;
-    const ruledOut = new Set<Topic>();
-    for (const term of termSet) {
-      for (const entry of notAbout.get(term) ?? []) {
-        if (entry.terms.every((other) => termSet.has(other))) ruledOut.add(entry.topic);
-      }
-    }
-    return ruledOut.size > 0 ? ruledOut : undefined;
-  }
-  /** A clarify group without the topics the question rules out; none when fewer than two are left. */
-  function groupLeft(group: Topic[] | null, ruledOut: ReadonlySet<Topic> | undefined): Topic[] | null {
-    if (!group || !ruledOut) return group;
-    const left = group.filter((topic) => !ruledOut.has(topic));
-    return left.length >= 2 ? left : null;
-  }
   const signInAddress = analyzer.canonical('signin.aws.amazon.com')[0] ?? '';
 
   /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
@@ -310,7 +279,6 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
    */
   function featuresOf(words: readonly string[], aws: boolean, among?: SortedTopics): QuestionFeatures {
     const termSet = new Set(words);
-    const ruledOut = topicsRuledOut(termSet);
     const terms = [...termSet];
     const topical = terms.filter((term) => termVotes.has(term) && !isForeign(term));
     const votes = topical.map((term) => termVotes.get(term) as TermVote);
@@ -378,8 +346,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       foreignTerms,
       otherTaskTerms,
       foreignUsedBy,
-      clarifyGroup: groupLeft(findClarifyGroup(terms, foreignTerms + otherTaskTerms), ruledOut),
-      ...(ruledOut ? { ruledOut } : {}),
+      clarifyGroup: findClarifyGroup(terms, foreignTerms + otherTaskTerms),
       unknownTerms,
       anchored,
       elsewhere: anchored ? null : placeNamed(termSet),
@@ -627,7 +594,7 @@ export function decide(
   thresholds: Thresholds,
   features: Pick<
     QuestionFeatures,
-    'clarifyGroup' | 'termVotes' | 'whoTerms' | 'foreignTerms' | 'otherTaskTerms' | 'anchored' | 'ruledOut'
+    'clarifyGroup' | 'termVotes' | 'whoTerms' | 'foreignTerms' | 'otherTaskTerms' | 'anchored'
   >,
   /** The ranking on the question's words without its who-words (`rankOnWhat`), worked out only if needed. */
   rankOnWhat?: () => readonly ScoredTopic[],
@@ -671,12 +638,8 @@ export function decide(
   // verification code email isn't arriving for my app's signup flow"): no score makes it a sign-in problem.
   // Once is not: "I lost my MFA device, I can't log in, not even with the cli" is the MFA device's.
   const anotherTask = features.otherTaskTerms >= thresholds.otherTaskTermsToReject;
-  // The topic that fits best says the question is about something else (its `not_about` words: "I register
-  // new users, they never get the verification email" is an app's sign-up): none of the corpus fits it.
-  const ruledOut = first !== undefined && features.ruledOut?.has(first.topic) === true;
   if (
     !first ||
-    ruledOut ||
     anotherTask ||
     totalWeight < thresholds.minEvidence ||
     first.votes < thresholds.minTopicVotes ||
@@ -686,9 +649,7 @@ export function decide(
     return { kind: 'fallback', topic: null, candidates: ranked, confidence, ranking };
   }
   const clarifyRatio = Math.min(0.95, thresholds.clarifyRatio + thresholds.clarifyRatioPerWeight * totalWeight);
-  const close = closeTopics(ranking, clarifyRatio, thresholds.maxCandidates).filter(
-    (topic) => !features.ruledOut?.has(topic),
-  );
+  const close = closeTopics(ranking, clarifyRatio, thresholds.maxCandidates);
   // Who-words choose among sibling topics; they do not make another problem a close call: "need the
   // account id to sign in as an IAM user" is about the account ID, not the IAM user's password. A topic
   // is asked about only when it is close on the rest of the question's words too.
@@ -752,10 +713,6 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
     return { kind: 'answer', topic: elsewhere, candidates, confidence, ranking };
   }
   const whole = answeredForKind(decideOn(reading.whole), reading, thresholds);
-  // A post whose best topic rules it out is about something else: no sentence, clause or close call
-  // brings an answer back.
-  const leader = whole.ranking[0]?.topic;
-  if (leader && reading.whole.ruledOut?.has(leader)) return whole;
   // The parts that answer a topic on their own, confidently and with real evidence, and their topics.
   // A part that asks "whose password?" of a kind of user the post names is that kind's answer.
   const answers = (parts: readonly QuestionFeatures[]) =>
@@ -998,13 +955,11 @@ export function askWhenClose(
  */
 export function nearestOnFallback(
   decision: Pick<Decision, 'kind' | 'ranking'>,
-  features: Pick<QuestionFeatures, 'anchored' | 'otherTaskTerms' | 'ruledOut'>,
+  features: Pick<QuestionFeatures, 'anchored' | 'otherTaskTerms'>,
   thresholds: Thresholds,
 ): Topic[] {
   const [first] = decision.ranking;
   if (decision.kind !== 'fallback' || !first || !features.anchored || features.otherTaskTerms > 0) return [];
-  // Its nearest topic says the question is about something else: so are the rest.
-  if (features.ruledOut?.has(first.topic)) return [];
   if (first.score < thresholds.suggestMinScore || first.signal < thresholds.suggestMinSignal) return [];
   return closeTopics(decision.ranking, thresholds.suggestRatio, thresholds.maxSuggestions);
 }

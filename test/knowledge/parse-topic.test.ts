@@ -79,25 +79,11 @@ describe('parseTopic, the loader’s fast path for valid topic files', () => {
       { ...base, user_kinds: [{ kind: 'root', label: 'Root', topic: 'root-password-reset', steps: ['a'] }] },
       { ...base, user_kinds: [{ kind: 'root', label: 'Root', steps: ['a'] }] },
       { ...base, vocabulary: { questions: ['a', 'b'], keywords: ['k'] } },
-      { ...base, vocabulary: { ...(base.vocabulary as Raw), not_about: 'sign up' } },
-      { ...base, vocabulary: { ...(base.vocabulary as Raw), not_about: ['  '] } },
     ];
     for (const raw of broken) {
       expect(parseTopic(raw)).toBeUndefined();
       expect(zodValue(raw)).toBeUndefined();
     }
-  });
-
-  it('reads the words that rule a topic out, as zod does, and leaves them out when the file has none', () => {
-    const base = shipped.find(({ name }) => name === 'mfa-device-lost.yml')?.raw as Raw;
-    const vocabulary = base.vocabulary as Raw;
-    expect(
-      expectAgreement({ ...base, vocabulary: { ...vocabulary, not_about: [' registration ', 'activation'] } }),
-    ).toBe(true);
-    expect(
-      parseTopic({ ...base, vocabulary: { ...vocabulary, not_about: ['registration'] } })?.vocabulary.not_about,
-    ).toEqual(['registration']);
-    expect(parseTopic(base)?.vocabulary).not.toHaveProperty('not_about');
   });
 
   it('leaves text zod may count by code points to zod, and trims as zod does', () => {

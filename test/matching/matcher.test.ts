@@ -2,7 +2,7 @@
 // not taken from the evaluation sets.
 
 import type { Topic } from '../../src/knowledge/schema';
-import { createMatcher, type Decision, decide, splitSentences } from '../../src/matching/matcher';
+import { type Decision, decide, splitSentences } from '../../src/matching/matcher';
 import { DEFAULT_THRESHOLDS } from '../../src/matching/thresholds';
 import { realAnswerPath } from '../helpers/corpus';
 
@@ -463,42 +463,6 @@ describe('matcher asks which when the person names two possibilities', () => {
     // Without "iam": both possibilities still the IAM user's password, not a question between kinds.
     ['I have either forgotten the password or my access has been revoked', 'iam-password-reset'],
   ])('"%s" is answered (%s)', (question, expected) => expectAnswer(question, expected));
-});
-
-describe("a topic's not_about words rule it out", () => {
-  it('gets the fallback, and offers no nearest topic, when the best topic says the question is about something else', () => {
-    // The sign-in verification code says it is not about registrations: an app's own sign-up sends codes too.
-    const result = matcher.match('users I register on our site never get the aws verification code email');
-    expect(result.kind).toBe('fallback');
-    expect(result.suggestions ?? []).toEqual([]);
-  });
-
-  it('lets no sentence of the post bring the ruled-out topic back', () => {
-    const result = matcher.match('I register new users with the package. They never get the verification email.');
-    expect(result.kind).toBe('fallback');
-  });
-
-  it('still answers the sign-in code when "register" says something else ("registered a new mfa device")', () => {
-    expectAnswer(
-      'I registered a new mfa device for my iam user but sign in now wants a verification code from email that never comes',
-      'verification-code',
-    );
-  });
-
-  it("never offers a ruled-out topic in a question back, a clarify group's included", () => {
-    const ruling = (topic: Topic): Topic =>
-      topic.id === 'wrong-signin-page'
-        ? { ...topic, vocabulary: { ...topic.vocabulary, not_about: ['stuck'] } }
-        : topic;
-    const topics = corpus.topics.map(ruling);
-    const custom = createMatcher({ ...corpus, topics, byId: new Map(topics.map((topic) => [topic.id, topic])) });
-    // Without the rule, "locked out"'s group is asked about, the sign-in page among its topics.
-    expect(ids(matcher.match('stuck at the aws console'))).toContain('wrong-signin-page');
-    const result = custom.match('stuck at the aws console');
-    expect(result.kind).toBe('clarify');
-    expect(ids(result)).not.toContain('wrong-signin-page');
-    expect(ids(result)).toContain('mfa-device-lost');
-  });
 });
 
 describe('matcher rejects other tasks on positive evidence', () => {
