@@ -479,9 +479,6 @@ describe('matcher rejects other tasks on positive evidence', () => {
     'how can our org use an scp to require mfa for every iam user',
     // Kiro's lock notice, pasted: its "User ID" is not an AWS account that AWS suspended.
     "my account got suspended out of nowhere, it says: Unable to fetch account usage data: Your User ID (a1b2c3d4-0000) temporarily is suspended. We've locked your account as a security precaution.",
-    // A command-line helper that fetches AWS credentials through the company's identity provider.
-    'gsts fails to load the aws page after a successful login',
-    'leapp cannot open my aws session any more',
     // An SDK error code of any name is the command line's or an SDK's, not the console's.
     'aws sso login opens the browser and then dies with InvalidGrantException',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
