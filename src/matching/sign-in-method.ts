@@ -17,7 +17,7 @@ const JOINING_WORD = /^(?:[+&/,]|and\b|or\b|my\b|the\b|our\b|an?\b|aws\b|iam\b|r
  * Not "…my email which no longer exists": then the credential is the problem.
  */
 const CLAUSE_AFTER =
-  /^\s*(?:$|[.,;:!?()]|(?:says|said|shows|gives|returns|fails|keeps)\b|(?:and|but)\s+(?:i\b|i['’]?m\b|im\b|now\b|then\b|forgot\b|can['’]?t\b|cant\b|lost\b|still\b))/i;
+  /^\s*(?:$|[.,;:!?()]|(?:says|said|shows|gives)\b|(?:and|but)\s+(?:i\b|i['’]?m\b|im\b|now\b|then\b|forgot\b|can['’]?t\b|cant\b|lost\b|still\b))/i;
 
 /** Said of the sign-in itself failing: "unable to sign in using the password" is the problem, not a method. */
 const INABILITY_BEFORE =

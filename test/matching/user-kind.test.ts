@@ -337,6 +337,18 @@ describe('how the person signs in is who they are, not their problem', () => {
     expect(offered).not.toContain('find-account-id');
   });
 
+  it.each([
+    // "returns" would be the shop's returns, and the IAM user's password dropped out with the credentials.
+    'login with account id and iam user name returns authentication failed, i think i forgot my password',
+  ])('keeps the credentials when a verb other than "says", "shows" or "gives" follows them: "%s"', (question) => {
+    expect(matcher.match(question).candidates.map((topic) => topic.id)).toContain('iam-password-reset');
+  });
+
+  it('does not read "fails with an error" after the credentials as a named error message', () => {
+    const result = matcher.match('signing in with my username and password fails with an error, our company uses okta');
+    expect(result.topic?.id).not.toBe('identity-center-console-error');
+  });
+
   it('keeps a place the person signs in at as the problem’s own: the access portal', () => {
     expect(matcher.match('I sign in with the access portal and it rejects me').topic?.id).toBe(
       'access-portal-credentials',
