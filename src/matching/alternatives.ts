@@ -3,9 +3,9 @@
 // Only possibilities of what is wrong: not what to do or whom to ask ("not sure if I should contact
 // support or my admin"), nor remarks about the post ("not sure if this is the right channel or not").
 
-/** Words that say the person cannot tell: "either", "not sure if/whether", "can't tell whether". */
+/** Words that say the person cannot tell: "either", "not sure if/whether", "can't tell whether", "idk if". */
 const OPENS_CHOICE =
-  /\b(?:either|not\s+sure\s+(?:if|whether)|unsure\s+(?:if|whether)|(?:can['’]?t|cannot|don['’]?t|do\s+not)\s+(?:tell|know)\s+(?:if|whether)|no\s+idea\s+(?:if|whether))\s+/i;
+  /\b(?:either|not\s+sure\s+(?:if|whether)|unsure\s+(?:if|whether)|(?:can['’]?t|cannot|don['’]?t|do\s+not)\s+(?:tell|know)\s+(?:if|whether)|no\s+idea\s+(?:if|whether)|(?:dunno|idk)\s+(?:if|whether))\s+/i;
 /**
  * "I don't have (access anymore to) either the password or the mfa": both, not one of two. A negation is a
  * word of its own ("account either" is none).
@@ -14,8 +14,11 @@ const NEGATED_EITHER =
   /\b(?:no|not|nor|never|cannot|\w+n['’]t|dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt)\s+(?:\w+\s+){0,4}either\s+$/i;
 /** "Is it possible/ok/safe to …" asks how, not which: "is it possible to reset it or do I need support". */
 const NOT_WHICH = String.raw`(?!(?:possible|ok|okay|safe|normal|fine|true|worth|better|best|faster|easier|quicker)\b)`;
-/** "Is this fraud or an Amazon order?": a question between two things it may be. */
-const ASKS_WHICH = new RegExp(String.raw`\b(?:is|was)\s+(?:this|it|that)\s+${NOT_WHICH}`, 'i');
+/** "Is this fraud or an Amazon order?", "could it be …": a question between two things it may be. */
+const ASKS_WHICH = new RegExp(
+  String.raw`\b(?:(?:is|was)\s+(?:this|it|that)|could\s+(?:it|this|that)\s+be)\s+${NOT_WHICH}`,
+  'i',
+);
 /** "… Or am I on the wrong login page?", "… Or is it …": a sentence that offers another reading of the one before. */
 const OFFERS_ANOTHER_READING = new RegExp(
   String.raw`^\s*or\s+(?=(?:am\s+i|(?:is|was)\s+(?:it|this|that)\s+${NOT_WHICH}|maybe|could\s+(?:it|this|that)\s+be)\b)`,

@@ -16,6 +16,9 @@ describe('splitAlternatives', () => {
       ['its the root email', "the password that's wrong"],
     ],
     ['unsure if it was hacked or suspended', ['it was hacked', 'suspended']],
+    ['dunno if my aws account got suspended or hacked', ['my aws account got suspended', 'hacked']],
+    ['idk whether i lost the root mfa or forgot the password', ['i lost the root mfa', 'forgot the password']],
+    ['could it be our firewall or the wrong sign in page', ['our firewall', 'the wrong sign in page']],
     // "account either" is no negation.
     ['my aws account either got suspended or hacked', ['got suspended', 'hacked']],
     // Between two long readings too.
@@ -80,6 +83,7 @@ describe('splitAlternatives', () => {
     'no idea if the mfa is on my old phone or the new one',
     // "Is it possible/ok …" asks how.
     'is it possible to remove mfa or reset it',
+    'could it be possible to reset mfa or do i need support',
   ])('finds none in "%s"', (sentence) => {
     expect(splitAlternatives(sentence)).toBeNull();
   });

@@ -422,6 +422,7 @@ describe('matcher asks which when the person names two possibilities', () => {
       ['signin-page-blocked', 'wrong-signin-page'],
     ],
     ['was it suspended or closed? my aws account wont let me sign in', ['suspended-account', 'close-account']],
+    ['dunno if my aws account got suspended or hacked, cant log in', ['suspended-account', 'report-fraud']],
     [
       'is it a billing issue or a suspension? cant access my aws account after the card expired',
       ['suspended-account', 'billing-support'],
