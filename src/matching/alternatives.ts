@@ -5,7 +5,7 @@
 
 /** Words that say the person cannot tell: "either", "not sure if/whether", "can't tell whether", "idk if". */
 const OPENS_CHOICE =
-  /\b(?:either|not\s+sure\s+(?:if|whether)|unsure\s+(?:if|whether)|(?:can['’]?t|cannot|don['’]?t|do\s+not)\s+(?:tell|know)\s+(?:if|whether)|no\s+idea\s+(?:if|whether)|(?:dunno|idk)\s+(?:if|whether))\s+/i;
+  /\b(?:either|not\s+sure\s+(?:if|whether)|unsure\s+(?:if|whether)|(?:can['’]?t|cannot|don['’]?t|do\s+not)\s+(?:tell|know)\s+(?:if|whether)|no\s+idea\s+(?:if|whether)|(?:dunno|idk)\s+(?:if|whether))\s+/gi;
 /**
  * "I don't have (access anymore to) either the password or the mfa": both, not one of two. A negation is a
  * word of its own ("account either" is none).
@@ -17,7 +17,7 @@ const NOT_WHICH = String.raw`(?!(?:possible|ok|okay|safe|normal|fine|true|worth|
 /** "Is this fraud or an Amazon order?", "could it be …": a question between two things it may be. */
 const ASKS_WHICH = new RegExp(
   String.raw`\b(?:(?:is|was)\s+(?:this|it|that)|could\s+(?:it|this|that)\s+be)\s+${NOT_WHICH}`,
-  'i',
+  'gi',
 );
 /** "… Or am I on the wrong login page?", "… Or is it …": a sentence that offers another reading of the one before. */
 const OFFERS_ANOTHER_READING = new RegExp(
@@ -55,15 +55,26 @@ export function splitAlternatives(sentence: string, previous?: string): [string,
   if (anotherReading && previous !== undefined) {
     return pair(previous, sentence.slice(anotherReading[0].length).split(END_OF_CHOICE)[0] as string);
   }
-  const hedge = OPENS_CHOICE.exec(sentence);
-  if (hedge && NEGATED_EITHER.test(sentence.slice(0, hedge.index + hedge[0].length))) return null;
-  const opener = hedge ?? ASKS_WHICH.exec(sentence);
-  if (!opener) return null;
-  const after = sentence.slice(opener.index + opener[0].length);
+  // Every opener, in the order typed: "not sure if this is the right place but is it fraud or an amazon
+  // order" names no possibility after its first, and two after its second.
+  const openers = [
+    ...[...sentence.matchAll(OPENS_CHOICE)].map((match) => ({ match, hedge: true })),
+    ...[...sentence.matchAll(ASKS_WHICH)].map((match) => ({ match, hedge: false })),
+  ].sort((a, b) => (a.match.index ?? 0) - (b.match.index ?? 0));
+  for (const { match, hedge } of openers) {
+    const found = choiceAfter(sentence, (match.index ?? 0) + match[0].length, hedge);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The two possibilities after an opener that ends at `start`, or null. */
+function choiceAfter(sentence: string, start: number, hedge: boolean): [string, string] | null {
+  if (hedge && NEGATED_EITHER.test(sentence.slice(0, start))) return null;
+  const after = sentence.slice(start);
   const or = /\s+or\s+/i.exec(after);
-  if (!or) return null;
+  if (!or || COMPARES_WAYS.test(after)) return null;
   const first = after.slice(0, or.index);
-  if (COMPARES_WAYS.test(after)) return null;
   const second = (after.slice(or.index + or[0].length).split(END_OF_CHOICE)[0] as string).trim();
   if (SUBJECT_IS.test(first.trim()) && BARE_NOUN_PHRASE.test(second)) return null;
   return pair(first, second);

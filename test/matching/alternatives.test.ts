@@ -19,6 +19,8 @@ describe('splitAlternatives', () => {
     ['dunno if my aws account got suspended or hacked', ['my aws account got suspended', 'hacked']],
     ['idk whether i lost the root mfa or forgot the password', ['i lost the root mfa', 'forgot the password']],
     ['could it be our firewall or the wrong sign in page', ['our firewall', 'the wrong sign in page']],
+    // Every opener is tried: the first names no possibilities of what is wrong, the second does.
+    ['not sure if this is the right place but is it fraud or an amazon purchase', ['fraud', 'an amazon purchase']],
     // "account either" is no negation.
     ['my aws account either got suspended or hacked', ['got suspended', 'hacked']],
     // Between two long readings too.
