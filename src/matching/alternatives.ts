@@ -1,5 +1,6 @@
 // "Was it suspended or closed?", "Either someone is using it or it's a billing mistake", "Is this fraud or
-// an Amazon order?": the person names two possibilities and says they cannot tell which. When each possibility is a different problem, the bot asks which rather than pick one.
+// an Amazon order?": the person names two possibilities and says they cannot tell which. When each
+// possibility is a different problem, the bot asks which rather than pick one.
 // Only possibilities of what is wrong: not what to do or whom to ask ("not sure if I should contact
 // support or my admin"), nor remarks about the post ("not sure if this is the right channel or not").
 
