@@ -486,6 +486,12 @@ export function splitSentences(question: string): string[] {
 
 /** Clauses are read for two problems only when the whole's second topic scores this share of its first. */
 const CLAUSE_SECOND_RATIO = 0.5;
+/**
+ * A sentence answering another topic than a post's one sure sentence is a second problem from this share of
+ * the sure sentence's score (`otherSentenceProblem`). A review's own posts: the second problems scored 0.60
+ * to 1.08 of the sure sentence; background that had one ("we added a new card already") 0.39 to 0.52.
+ */
+const SECOND_PROBLEM_RATIO = 0.55;
 /** Where a sentence joins two clauses: "…, and", "but", "also", "plus", "&". */
 const CLAUSE_BREAK = /,?\s+(?:and|but|also|plus|&)\s+/i;
 
@@ -763,8 +769,22 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
   );
   const settled =
     whole.kind === 'clarify' && !whole.twoProblems && whole.ranking[0]?.topic === bySentence[0] && !otherAnswered;
-  if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && bySentence.length === 1) {
-    const strongest = sure.reduce((best, result) => (result.confidence > best.confidence ? result : best));
+  // The one confident sentence's answer, when exactly one topic is answered confidently.
+  const strongest =
+    bySentence.length === 1
+      ? sure.reduce((best, result) => (result.confidence > best.confidence ? result : best))
+      : undefined;
+  // A post that falls back whole is carried by its one confident sentence (below), unless the post as a
+  // whole leads with another topic that another sentence answers too: then it is two problems, ask which.
+  const carriedAlone = whole.kind === 'fallback' && reading.whole.otherTaskTerms === 0;
+  const secondProblem = carriedAlone && strongest ? otherSentenceProblem(strongest, sentenceAnswers, whole) : null;
+  const twoTopics = whole.ranking
+    .map((entry) => entry.topic)
+    .filter((topic) => topic === strongest?.topic || topic === secondProblem);
+  if (secondProblem && twoTopics.length === 2) {
+    return { ...whole, kind: 'clarify', topic: null, candidates: twoTopics, twoProblems: true };
+  }
+  if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && strongest) {
     return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
   }
   // The post read whole points at one topic and its one confident sentence at another ("…for our member
@@ -778,6 +798,27 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
   const decided = askWhenClose(whole, reading.whole, thresholds);
   const agreed = sentencesAgree(decided, sentenceAnswers, reading.whole, thresholds);
   return agreed ? { ...decided, kind: 'answer', topic: agreed.topic, confidence: agreed.score } : decided;
+}
+
+/**
+ * The second problem of a post that falls back whole and has one confident sentence: the whole post's first
+ * topic, when that is another topic and another sentence answers it, however unsurely, with at least
+ * `SECOND_PROBLEM_RATIO` of the confident sentence's score. "Our AWS root email was on a domain we let lapse.
+ * Now the card expired and AWS warns about suspension. I need to update the card but can't receive the
+ * sign-in emails": the first sentence is surely the lost mailbox, the last two lean to the card, and so does
+ * the whole. A sentence far weaker than the sure one is background more often than a problem: "…it's still
+ * suspended although we added a new card already", "password and MFA both work, how do I close the account?".
+ */
+function otherSentenceProblem(sure: Decision, sentenceAnswers: readonly Decision[], whole: Decision): Topic | null {
+  const [first] = whole.ranking;
+  if (!first || first.topic === sure.topic) return null;
+  const answered = sentenceAnswers.some(
+    (result) =>
+      result.kind === 'answer' &&
+      result.topic === first.topic &&
+      result.confidence >= sure.confidence * SECOND_PROBLEM_RATIO,
+  );
+  return answered ? first.topic : null;
 }
 
 /**

@@ -289,6 +289,36 @@ describe('matcher reads a post by its sentences', () => {
     expect([result.topic?.id, ...ids(result)]).toContain(topic);
   });
 
+  it('asks back, naming both, when one sentence is sure of one problem and the rest of the post leans to another', () => {
+    // Before, the one sure sentence (the lost root mailbox) carried the post, and the expired card, which the
+    // whole post and two other sentences lean to, went unanswered.
+    const result = matcher.match(
+      'The mailbox for our aws root user was on a domain that lapsed in 2023 during the acquisition. In the meantime ' +
+        'the amex on the account expired and billing keeps warning about suspension on the 3rd. I must update the ' +
+        "card but can't receive any email from aws. Help!",
+    );
+    expect(result.kind).toBe('clarify');
+    expect(result.twoProblems).toBe(true);
+    expect(ids(result)).toEqual(['change-credit-card', 'no-email-access']);
+  });
+
+  it('answers the one sure problem when another sentence only leans, far less surely, to what is already done', () => {
+    // "We added a new card already" leans to the card, at under half the suspension's score: background.
+    expectAnswer(
+      'Our aws account is suspended. The support agent mentioned verifying our payment information. We added a ' +
+        'new card already but it is still suspended after two days. What else can we do?',
+      'suspended-account',
+    );
+  });
+
+  it('answers the one sure problem when the whole post leans elsewhere but no other sentence answers that', () => {
+    // A review's post: read whole, "no issues with the password or MFA" makes the MFA device rank first.
+    expectAnswer(
+      "I can sign into the account fine as root, no issues with the password or MFA. The company that used it was sold and the new owners don't want it. How do I close the aws account?",
+      'close-account',
+    );
+  });
+
   it('reads the steps of a story told over several sentences as one problem, not one per clause', () => {
     // A real post (test/fixtures/real-posts.jsonl): read clause by clause, it was asked back as two problems.
     const result = matcher.match(
