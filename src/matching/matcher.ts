@@ -98,6 +98,11 @@ export interface QuestionFeatures {
    * console", "signin.aws.amazon.com", "root user", a service), which "root" or "the password" alone do not.
    */
   namesAws?: boolean;
+  /**
+   * A sentence's only: whether it tells of a problem already solved ("we paid and it was reactivated",
+   * "recovered it through the phone call, that worked"): background, never a second problem.
+   */
+  toldAsSolved?: boolean;
   /** The clarify group whose words make up the whole question, if one does (its topics, in order). */
   clarifyGroup: Topic[] | null;
   /** Beside `termVotes`, one each: whether the term says who is asking (root, IAM, admin) rather than what is wrong. */
@@ -386,7 +391,9 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       return features;
     };
     forUser(whole);
-    const substantial = sentences.filter((words) => words.length >= MIN_SENTENCE_TERMS);
+    const substantial = texts
+      .map((text, i) => ({ text, words: sentences[i] as string[] }))
+      .filter(({ words }) => words.length >= MIN_SENTENCE_TERMS);
     const readPart = (words: string[]) => forUser(featuresOf(words, aws, whole.contenders));
     // Clauses of a one-sentence question only: in a longer post "and" mostly joins the steps of a story
     // ("…the only way was to re-create his email and reset the root password"), not two problems. Read when
@@ -420,7 +427,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         .map(([first, second]) => [readPart(first), readPart(second)]);
     return {
       whole,
-      sentences: substantial.length >= 2 ? substantial.map(readPart) : [],
+      sentences:
+        substantial.length >= 2
+          ? substantial.map(({ text, words }) => ({ ...readPart(words), toldAsSolved: TOLD_AS_SOLVED.test(text) }))
+          : [],
       get clauses() {
         clauses ??= readClauses();
         return clauses;
@@ -492,6 +502,13 @@ const CLAUSE_SECOND_RATIO = 0.5;
  * to 1.08 of the sure sentence; background that had one ("we added a new card already") 0.39 to 0.52.
  */
 const SECOND_PROBLEM_RATIO = 0.55;
+/**
+ * A sentence that tells of a problem already solved: "it was reactivated", "got reinstated", "has been
+ * resolved", "that worked", "that's sorted". Not a request ("I want it reinstated", "how long until it's
+ * reactivated?"): only after "was", "were", "got", "has/have/had been", or "that".
+ */
+const TOLD_AS_SOLVED =
+  /\b(?:(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+\s+)?(?:reactivated|reinstated|resolved|fixed|sorted|restored|unsuspended)|that\s+(?:worked|went\s+through)|that(?:['’]s|\s+is|\s+was)\s+(?:done|sorted|fixed|resolved))\b/i;
 /** Where a sentence joins two clauses: "…, and", "but", "also", "plus", "&". */
 const CLAUSE_BREAK = /,?\s+(?:and|but|also|plus|&)\s+/i;
 
@@ -777,7 +794,8 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
   // A post that falls back whole is carried by its one confident sentence (below), unless the post as a
   // whole leads with another topic that another sentence answers too: then it is two problems, ask which.
   const carriedAlone = whole.kind === 'fallback' && reading.whole.otherTaskTerms === 0;
-  const secondProblem = carriedAlone && strongest ? otherSentenceProblem(strongest, sentenceAnswers, whole) : null;
+  const secondProblem =
+    carriedAlone && strongest ? otherSentenceProblem(strongest, reading.sentences, sentenceAnswers, whole) : null;
   const twoTopics = whole.ranking
     .map((entry) => entry.topic)
     .filter((topic) => topic === strongest?.topic || topic === secondProblem);
@@ -807,14 +825,21 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
  * Now the card expired and AWS warns about suspension. I need to update the card but can't receive the
  * sign-in emails": the first sentence is surely the lost mailbox, the last two lean to the card, and so does
  * the whole. A sentence far weaker than the sure one is background more often than a problem: "…it's still
- * suspended although we added a new card already", "password and MFA both work, how do I close the account?".
+ * suspended although we added a new card already", "password and MFA both work, how do I close the account?";
+ * and a sentence that tells of a problem already solved is never one ("…we paid and it was reactivated").
  */
-function otherSentenceProblem(sure: Decision, sentenceAnswers: readonly Decision[], whole: Decision): Topic | null {
+function otherSentenceProblem(
+  sure: Decision,
+  sentences: readonly QuestionFeatures[],
+  sentenceAnswers: readonly Decision[],
+  whole: Decision,
+): Topic | null {
   const [first] = whole.ranking;
   if (!first || first.topic === sure.topic) return null;
   const answered = sentenceAnswers.some(
-    (result) =>
+    (result, i) =>
       result.kind === 'answer' &&
+      !sentences[i]?.toldAsSolved &&
       result.topic === first.topic &&
       result.confidence >= sure.confidence * SECOND_PROBLEM_RATIO,
   );

@@ -311,6 +311,32 @@ describe('matcher reads a post by its sentences', () => {
     );
   });
 
+  it.each([
+    [
+      'Last spring I lost the root MFA and got back in with the phone call option, that worked. Now the mailbox of ' +
+        'the root email is gone because our mail host shut down. How do I change the root email without access to it?',
+      'no-email-access',
+    ],
+    [
+      // A review's post.
+      'Our card was declined in April and the account got suspended for two days, but we paid and it was ' +
+        "reactivated. Now my authenticator phone was stolen and I can't get past the MFA prompt as root. How do I reset MFA?",
+      'mfa-device-lost',
+    ],
+  ])('answers the one sure problem when the other sentence tells of a problem already solved: "%s"', (post, topic) =>
+    expectAnswer(post, topic),
+  );
+
+  it('asks which when the one sure sentence is a problem told as solved and the rest of the post is another', () => {
+    // A review's post: the card is done ("that went through"), the suspension is not. Before, the card was the answer.
+    const result = matcher.match(
+      'We updated the credit card last week after the old one expired, that went through. But the account had ' +
+        "already been suspended on the 28th for the failed payment. It still shows suspended today. How long until it's reactivated?",
+    );
+    expect(result.kind).toBe('clarify');
+    expect(ids(result)).toEqual(['suspended-account', 'change-credit-card']);
+  });
+
   it('answers the one sure problem when the whole post leans elsewhere but no other sentence answers that', () => {
     // A review's post: read whole, "no issues with the password or MFA" makes the MFA device rank first.
     expectAnswer(
