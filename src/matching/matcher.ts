@@ -791,19 +791,16 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
     bySentence.length === 1
       ? sure.reduce((best, result) => (result.confidence > best.confidence ? result : best))
       : undefined;
-  // A post that falls back whole is carried by its one confident sentence (below), unless the post as a
-  // whole leads with another topic that another sentence answers too: then it is two problems, ask which.
-  const carriedAlone = whole.kind === 'fallback' && reading.whole.otherTaskTerms === 0;
-  const secondProblem =
-    carriedAlone && strongest ? otherSentenceProblem(strongest, reading.sentences, sentenceAnswers, whole) : null;
-  const twoTopics = whole.ranking
-    .map((entry) => entry.topic)
-    .filter((topic) => topic === strongest?.topic || topic === secondProblem);
-  if (secondProblem && twoTopics.length === 2) {
-    return { ...whole, kind: 'clarify', topic: null, candidates: twoTopics, twoProblems: true };
-  }
-  if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && strongest) {
-    return { ...whole, kind: 'answer', topic: strongest.topic, confidence: strongest.confidence };
+  if ((whole.kind === 'fallback' || settled) && reading.whole.otherTaskTerms === 0 && strongest?.topic) {
+    // A post that falls back whole is carried by its one confident sentence, unless the post as a whole leads
+    // with another topic that another sentence answers too: then it is two problems, asked in the whole's order.
+    const secondProblem =
+      whole.kind === 'fallback' ? otherSentenceProblem(strongest, reading.sentences, sentenceAnswers, whole) : null;
+    const sureTopic = strongest.topic;
+    if (secondProblem && whole.ranking.some((entry) => entry.topic === sureTopic)) {
+      return { ...whole, kind: 'clarify', topic: null, candidates: [secondProblem, sureTopic], twoProblems: true };
+    }
+    return { ...whole, kind: 'answer', topic: sureTopic, confidence: strongest.confidence };
   }
   // The post read whole points at one topic and its one confident sentence at another ("…for our member
   // accounts… How do we reset the 2FA from the root account?"): ask which rather than guess.

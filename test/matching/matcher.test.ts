@@ -327,7 +327,7 @@ describe('matcher reads a post by its sentences', () => {
     expectAnswer(post, topic),
   );
 
-  it('asks which when the one sure sentence is a problem told as solved and the rest of the post is another', () => {
+  it('asks which when the one sure sentence is the card, already done, and the rest of the post is the suspension', () => {
     // A review's post: the card is done ("that went through"), the suspension is not. Before, the card was the answer.
     const result = matcher.match(
       'We updated the credit card last week after the old one expired, that went through. But the account had ' +
