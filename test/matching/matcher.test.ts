@@ -588,6 +588,15 @@ describe('matcher rejects other tasks on positive evidence', () => {
 });
 
 describe('matcher normalisation', () => {
+  // Before, "don't have access" lost its "don't" and read as plain "access": the root user's password scored
+  // close behind and the person was asked which.
+  it.each([
+    "we don't have access to the root account's email anymore",
+    'i do not have access to the email on our aws account',
+  ])('reads "%s" as no access to the mailbox, as "no access" is', (question) =>
+    expectAnswer(question, 'no-email-access'),
+  );
+
   it.each([
     ["can't log in to amazon.co.uk to track my order", 'retail-order'],
     ['my kindle account on amazon.de is locked', 'retail-order'],
