@@ -593,6 +593,7 @@ describe('matcher normalisation', () => {
   it.each([
     "we don't have access to the root account's email anymore",
     'i do not have access to the email on our aws account',
+    "haven't got access to the root mailbox",
   ])('reads "%s" as no access to the mailbox, as "no access" is', (question) =>
     expectAnswer(question, 'no-email-access'),
   );
