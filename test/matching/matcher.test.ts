@@ -598,6 +598,20 @@ describe('matcher normalisation', () => {
     expectAnswer(question, 'no-email-access'),
   );
 
+  // Before, "mfa ... deleted" folded onto S3's MFA Delete setting, a word of another product: each fell back.
+  it.each([
+    "my authenticator app got deleted and now i can't sign in to aws",
+    'the mfa got deleted when i reset my phone',
+    'google authenticator deleted itself after an update, aws console wants the code',
+  ])('reads an MFA app that got deleted as a lost MFA device: "%s"', (question) =>
+    expectAnswer(question, 'mfa-device-lost'),
+  );
+
+  it.each(['how do I enable MFA delete on an s3 bucket?', "can't disable mfa delete, keeps saying access denied"])(
+    'still turns away S3\'s MFA Delete setting: "%s"',
+    (question) => expect(matcher.match(question).kind).toBe('fallback'),
+  );
+
   it.each([
     ["can't log in to amazon.co.uk to track my order", 'retail-order'],
     ['my kindle account on amazon.de is locked', 'retail-order'],
