@@ -132,6 +132,11 @@ export interface Reading {
    */
   clauses: QuestionFeatures[];
   /**
+   * Every sentence's clauses, in order (a sentence that joins none is one), each marked when its sentence tells
+   * of a problem already solved. Read when first asked for: only for a second problem beside an answer.
+   */
+  allClauses: QuestionFeatures[];
+  /**
    * Each pair of possibilities a sentence says the person cannot choose between ("not sure if it's my password
    * or the portal link"), each read on its own; empty when it names none. Read when first asked for.
    */
@@ -209,6 +214,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const onlyWho = (terms: readonly string[]): boolean =>
     terms.length > 0 && terms.every((term) => kindNames.has(term) || kindFillers.has(term));
   const saysOnlyWho = (reading: Reading): boolean => reading.user !== null && onlyWho(reading.whole.terms);
+  // Who someone is and how they sign in, administrators and permissions included: "I'm logged in as an IAM
+  // user with admin" is no problem of its own beside "…but I can't find the close account button".
+  const onlyWhoAtAll = (terms: readonly string[]): boolean =>
+    terms.every((term) => whoWords.has(term) || kindNames.has(term) || kindFillers.has(term));
   const anchors = lexicon.anchors.map((entry) => analyzer.canonical(entry));
   // The topics whose phrases name AWS (a lexicon anchor, as typed), for questions that do
   // (index/contenders.ts). As typed: "aws" is a stop word, and synonyms fold "owner" onto "root".
@@ -413,6 +422,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         ? parts.map(({ text, words }) => ({ ...readPart(words), namesAws: namesAws(text) }))
         : [];
     };
+    let allClauses: QuestionFeatures[] | undefined;
+    const readAllClauses = (): QuestionFeatures[] =>
+      texts
+        .slice(0, MAX_SENTENCES)
+        .flatMap((text) => splitClauses(text).map((clause) => ({ clause, solved: TOLD_AS_SOLVED.test(text) })))
+        .slice(0, MAX_SENTENCES)
+        .map(({ clause, solved }) => ({ words: analyzer.analyzeQuestion(clause), solved }))
+        .filter(({ words }) => words.length >= MIN_SENTENCE_TERMS && !onlyWhoAtAll(words))
+        .map(({ words, solved }) => ({ ...readPart(words), toldAsSolved: solved }));
     let alternatives: [QuestionFeatures, QuestionFeatures][] | undefined;
     const readAlternatives = (): [QuestionFeatures, QuestionFeatures][] =>
       texts
@@ -434,6 +452,10 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       get clauses() {
         clauses ??= readClauses();
         return clauses;
+      },
+      get allClauses() {
+        allClauses ??= readAllClauses();
+        return allClauses;
       },
       get alternatives() {
         alternatives ??= readAlternatives();
@@ -508,7 +530,7 @@ const SECOND_PROBLEM_RATIO = 0.55;
  * reactivated?"): only after "was", "were", "got", "has/have/had been", or "that".
  */
 const TOLD_AS_SOLVED =
-  /\b(?:(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+\s+)?(?:reactivated|reinstated|resolved|fixed|sorted|restored|unsuspended)|that\s+(?:worked|went\s+through)|that(?:['’]s|\s+is|\s+was)\s+(?:done|sorted|fixed|resolved))\b/i;
+  /\b(?:(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+\s+)?(?:reactivated|reinstated|resolved|fixed|sorted|restored|unsuspended)|that\s+(?:worked|went\s+through)|that(?:['’]s|\s+is|\s+was)\s+(?:done|sorted|fixed|resolved)|(?:way|fix|solution|workaround)\b[^.!?;]{0,60}?\bwas\s+to)\b/i;
 /** Where a sentence joins two clauses: "…, and", "but", "also", "plus", "&". */
 const CLAUSE_BREAK = /,?\s+(?:and|but|also|plus|&)\s+/i;
 
@@ -763,6 +785,15 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
     const candidates = problems.slice(0, thresholds.maxCandidates);
     return { ...whole, kind: 'clarify', topic: null, candidates, twoProblems: true };
   }
+  // A second problem in a part of its own, beside the answer's: read only while a second topic scores close
+  // (what the rule asks of it, and most answers cost nothing).
+  const secondProblem =
+    whole.kind === 'answer' && secondClose && reading.whole.otherTaskTerms === 0
+      ? secondProblemBesideAnswer(whole, reading.allClauses, answers(reading.allClauses), thresholds)
+      : null;
+  if (secondProblem && whole.topic) {
+    return { ...whole, kind: 'clarify', topic: null, candidates: [whole.topic, secondProblem], twoProblems: true };
+  }
   // Two possibilities the person says they cannot choose between, each a different problem: ask which.
   // Not for a question that falls back whole: "either my mfa is broken or the account id is wrong, jenkins
   // can't deploy to s3" is about something else, whatever its possibilities say on their own.
@@ -841,6 +872,42 @@ function otherSentenceProblem(
       result.confidence >= sure.confidence * SECOND_PROBLEM_RATIO,
   );
   return answered ? first.topic : null;
+}
+
+/**
+ * A second problem beside the one a post is answered with: some part of it (a sentence, or a clause of one
+ * joined by "and", "but", "also"…) surely answers another topic the whole leans to as well (among its first
+ * `maxCandidates`, at least `CLAUSE_SECOND_RATIO` of its first), while another part answers the post's own
+ * topic, however unsurely. "IAM user - forgot my password and lost my MFA phone. admin is on holiday": the
+ * whole is the MFA device, its first clause surely the IAM user's password. "want to close an old aws account
+ * but the root email is dead": the whole is the lost mailbox, the first clause surely closing the account.
+ * Parts that tell of a problem already solved do not count ("…we paid and it was reactivated").
+ */
+function secondProblemBesideAnswer(
+  whole: Decision,
+  parts: readonly QuestionFeatures[],
+  results: readonly Decision[],
+  thresholds: Thresholds,
+): Topic | null {
+  const [first] = whole.ranking;
+  if (!first || !whole.topic || parts.length < 2) return null;
+  const floor = first.score * CLAUSE_SECOND_RATIO;
+  const leaning = whole.ranking
+    .slice(0, thresholds.maxCandidates)
+    .filter((entry) => entry.score >= floor)
+    .map((entry) => entry.topic);
+  const counts = (i: number) => !(parts[i] as QuestionFeatures).toldAsSolved;
+  const ownAnswered = results.some(
+    (result, i) => counts(i) && result.kind === 'answer' && result.topic === whole.topic,
+  );
+  if (!ownAnswered) return null;
+  let second: Decision | null = null;
+  for (const [i, result] of results.entries()) {
+    if (!counts(i) || result.topic === whole.topic || !result.topic || !leaning.includes(result.topic)) continue;
+    if (!answersSurely(result, parts[i] as QuestionFeatures, thresholds)) continue;
+    if (!second || result.confidence > second.confidence) second = result;
+  }
+  return second?.topic ?? null;
 }
 
 /**

@@ -289,6 +289,39 @@ describe('matcher reads a post by its sentences', () => {
     expect([result.topic?.id, ...ids(result)]).toContain(topic);
   });
 
+  // Reviews' posts. Before, each was answered with one of its two problems: the sure clause of the second sat
+  // in a post of two sentences (clauses were read only in a post of one), or beside an unsure clause of the first.
+  it.each([
+    [
+      'IAM user - forgot my password and lost my MFA phone. admin is on holiday',
+      ['mfa-device-lost', 'iam-password-reset'],
+    ],
+    [
+      'want to close an old aws account but the root email is dead (old uni address)',
+      ['no-email-access', 'close-account'],
+    ],
+    [
+      "I need to update the credit card on our AWS account before it expires, but I've also forgotten the root password. I do still get mail at the root address.",
+      ['change-credit-card', 'root-password-reset'],
+    ],
+  ])(
+    'asks back, naming both, when a part of the post surely states a second problem beside the answer: "%s"',
+    (post, topics) => {
+      const result = matcher.match(post);
+      expect(result.kind).toBe('clarify');
+      expect(result.twoProblems).toBe(true);
+      expect(ids(result)).toEqual(topics);
+    },
+  );
+
+  it('answers one problem beside a part that only says who is asking and how they sign in', () => {
+    // A review's post: "I'm logged in as an IAM user with admin" had been read as the IAM user's password.
+    expectAnswer(
+      "I want to delete my AWS account. I'm logged in as an IAM user with admin but can't find the close account button",
+      'close-account',
+    );
+  });
+
   it('asks back, naming both, when one sentence is sure of one problem and the rest of the post leans to another', () => {
     // Before, the one sure sentence (the lost root mailbox) carried the post, and the expired card, which the
     // whole post and two other sentences lean to, went unanswered.
