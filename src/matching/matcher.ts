@@ -423,14 +423,18 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
         : [];
     };
     let allClauses: QuestionFeatures[] | undefined;
-    const readAllClauses = (): QuestionFeatures[] =>
-      texts
+    const readAllClauses = (): QuestionFeatures[] => {
+      const clauseTexts = texts
         .slice(0, MAX_SENTENCES)
         .flatMap((text) => splitClauses(text).map((clause) => ({ clause, solved: TOLD_AS_SOLVED.test(text) })))
-        .slice(0, MAX_SENTENCES)
+        .slice(0, MAX_SENTENCES);
+      // A question of one clause has no second part: nothing to read (most questions).
+      if (clauseTexts.length < 2) return [];
+      return clauseTexts
         .map(({ clause, solved }) => ({ words: analyzer.analyzeQuestion(clause), solved }))
         .filter(({ words }) => words.length >= MIN_SENTENCE_TERMS && !onlyWhoAtAll(words))
         .map(({ words, solved }) => ({ ...readPart(words), toldAsSolved: solved }));
+    };
     let alternatives: [QuestionFeatures, QuestionFeatures][] | undefined;
     const readAlternatives = (): [QuestionFeatures, QuestionFeatures][] =>
       texts
