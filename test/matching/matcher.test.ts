@@ -645,6 +645,21 @@ describe('matcher normalisation', () => {
     (question) => expect(matcher.match(question).kind).toBe('fallback'),
   );
 
+  // Before, "slack" was another product beside AWS words and each fell back: a review's post, then mine.
+  it.each([
+    [
+      'new intern here, got an IAM username and temp password from my lead over slack but the sign in page asks for account ID or alias. where do i find that',
+      'find-account-id',
+    ],
+    ['my manager sent me an iam user on slack but never the account id', 'find-account-id'],
+  ])('reads Slack beside AWS as where a message came, not another product: "%s"', (question, topic) =>
+    expectAnswer(question, topic),
+  );
+
+  it("still turns away Slack's own sign-in, with nothing of AWS named", () => {
+    expect(matcher.match('slack keeps asking me for a 2fa code and i lost my phone').kind).toBe('fallback');
+  });
+
   it.each([
     ["can't log in to amazon.co.uk to track my order", 'retail-order'],
     ['my kindle account on amazon.de is locked', 'retail-order'],
