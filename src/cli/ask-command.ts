@@ -14,7 +14,7 @@ Answers a question about getting back into AWS, offline, with the same matcher a
 With no question and nothing piped in, shows the topic menu.
 
 Options:
-  --json           one JSON line a question: {"kind","topic","candidates","confidence","user","nearest"}
+  --json           one JSON line a question: {"kind","topic","candidates","confidence","user","nearest","twoProblems"}
   --blocks         the exact Slack message payload {"text","blocks"} (paste blocks into Block Kit Builder)
   --topic=<id>     that topic's card instead of an answer to a question (ids: --list)
   --list           every topic: its id and title

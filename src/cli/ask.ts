@@ -1,5 +1,5 @@
 // `npm run ask -- "question"`: the bot's answer, offline. Same matcher, same cards as Slack.
-//   --json       one JSON line: {"kind","topic","candidates","confidence","user","nearest"} (the evaluation reads this)
+//   --json       one JSON line: {"kind","topic","candidates","confidence","user","nearest","twoProblems"} (the evaluation reads this)
 //   --blocks     the exact Slack message payload {"text","blocks"}
 //   --topic=ID   that topic's card instead of matching a question
 //   --list       every topic id and title; --version; --help
@@ -82,6 +82,7 @@ export async function runAsk(args: string[]): Promise<number> {
             confidence: 1,
             user: null,
             nearest: [],
+            twoProblems: false,
           })
         : formatCard(card, command.format);
     process.stdout.write(`${line}\n`);

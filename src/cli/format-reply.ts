@@ -1,5 +1,5 @@
 // How the offline `ask` command prints a reply: as readable text, as the Slack payload, or as the one
-// JSON line the evaluation reads ({"kind","topic","candidates","confidence","user","nearest"}).
+// JSON line the evaluation reads ({"kind","topic","candidates","confidence","user","nearest","twoProblems"}).
 import type { Reply } from '../answer/create-answerer';
 import { renderCardAsText } from '../cards/render-text';
 import type { Card } from '../cards/types';
@@ -15,6 +15,8 @@ export function outcomeLine(reply: Reply): string {
     confidence: Number((outcome?.confidence ?? 0).toFixed(4)),
     user: outcome?.user ?? null,
     nearest: outcome?.suggestions?.map((topic) => topic.id) ?? [],
+    // A question back about two problems the post describes ("This sounds like two things"), not one unclear one.
+    twoProblems: outcome?.twoProblems === true,
   });
 }
 

@@ -23,9 +23,19 @@ describe('ask output', () => {
       confidence: expect.any(Number),
       user: 'root',
       nearest: [],
+      twoProblems: false,
     });
     expect(line.candidates[0]).toBe('mfa-device-lost');
     expect(JSON.parse(formatReply(answerer.answer('lost my yubikey'), 'json')).user).toBeNull();
+  });
+
+  it('--json says when a question back is about two problems the post describes', () => {
+    const twoProblems = JSON.parse(
+      formatReply(answerer.answer('IAM user - forgot my password and lost my MFA phone. admin is on holiday'), 'json'),
+    );
+    expect(twoProblems).toMatchObject({ kind: 'clarify', twoProblems: true });
+    const oneUnclear = JSON.parse(formatReply(answerer.answer('forgot my password'), 'json'));
+    expect(oneUnclear).toMatchObject({ kind: 'clarify', twoProblems: false });
   });
 
   it('--json names the nearest topics a fallback offers, and the text shows them before the menu', () => {
@@ -239,7 +249,15 @@ describe('npm run ask, its command line', () => {
     const topic = run(['--json', '--topic=mfa-device-lost']);
     expect(topic.status).toBe(0);
     const line = JSON.parse(topic.stdout) as Record<string, unknown>;
-    expect(Object.keys(line).sort()).toEqual(['candidates', 'confidence', 'kind', 'nearest', 'topic', 'user']);
+    expect(Object.keys(line).sort()).toEqual([
+      'candidates',
+      'confidence',
+      'kind',
+      'nearest',
+      'topic',
+      'twoProblems',
+      'user',
+    ]);
     expect(line).toMatchObject({ kind: 'answer', topic: 'mfa-device-lost', nearest: [] });
   });
 
