@@ -531,7 +531,8 @@ const SECOND_PROBLEM_RATIO = 0.55;
 /**
  * A sentence that tells of a problem already solved: "it was reactivated", "got reinstated", "has been
  * resolved", "that worked", "that's sorted". Not a request ("I want it reinstated", "how long until it's
- * reactivated?"): only after "was", "were", "got", "has/have/had been", or "that".
+ * reactivated?"): only after "was", "were", "got", "has/have/had been", or "that". So does a remedy told as
+ * done: "the only way to recover the account was to re-create his email and reset the root password".
  */
 const TOLD_AS_SOLVED =
   /\b(?:(?:was|were|got|(?:has|have|had)\s+been)\s+(?:\w+\s+)?(?:reactivated|reinstated|resolved|fixed|sorted|restored|unsuspended)|that\s+(?:worked|went\s+through)|that(?:['’]s|\s+is|\s+was)\s+(?:done|sorted|fixed|resolved)|(?:way|fix|solution|workaround)\b[^.!?;]{0,60}?\bwas\s+to)\b/i;
@@ -878,6 +879,15 @@ function otherSentenceProblem(
   return answered ? first.topic : null;
 }
 
+/** The topics a whole question leans to: among its first `maxCandidates`, at least `CLAUSE_SECOND_RATIO` of its first. */
+function leaningTopics(ranking: readonly ScoredTopic[], thresholds: Thresholds): Topic[] {
+  const floor = (ranking[0]?.score ?? 0) * CLAUSE_SECOND_RATIO;
+  return ranking
+    .slice(0, thresholds.maxCandidates)
+    .filter((entry) => entry.score >= floor)
+    .map((entry) => entry.topic);
+}
+
 /**
  * A second problem beside the one a post is answered with: some part of it (a sentence, or a clause of one
  * joined by "and", "but", "also"…) surely answers another topic the whole leans to as well (among its first
@@ -893,13 +903,8 @@ function secondProblemBesideAnswer(
   results: readonly Decision[],
   thresholds: Thresholds,
 ): Topic | null {
-  const [first] = whole.ranking;
-  if (!first || !whole.topic || parts.length < 2) return null;
-  const floor = first.score * CLAUSE_SECOND_RATIO;
-  const leaning = whole.ranking
-    .slice(0, thresholds.maxCandidates)
-    .filter((entry) => entry.score >= floor)
-    .map((entry) => entry.topic);
+  if (whole.ranking.length === 0 || !whole.topic || parts.length < 2) return null;
+  const leaning = leaningTopics(whole.ranking, thresholds);
   const counts = (i: number) => !(parts[i] as QuestionFeatures).toldAsSolved;
   const ownAnswered = results.some(
     (result, i) => counts(i) && result.kind === 'answer' && result.topic === whole.topic,
@@ -928,11 +933,7 @@ function twoPossibilities(
   wholeRanking: readonly ScoredTopic[],
   thresholds: Thresholds,
 ): [Topic, Topic] | null {
-  const floor = (wholeRanking[0]?.score ?? 0) * CLAUSE_SECOND_RATIO;
-  const leaning = wholeRanking
-    .slice(0, thresholds.maxCandidates)
-    .filter((entry) => entry.score >= floor)
-    .map((entry) => entry.topic);
+  const leaning = leaningTopics(wholeRanking, thresholds);
   const pointsAt = (result: Decision | undefined): Topic | null => {
     const leader = result?.ranking[0];
     if (!leader || leader.score < thresholds.sentenceMinScore) return null;
