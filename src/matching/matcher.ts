@@ -1022,6 +1022,10 @@ function answeredForKind(decision: Decision, reading: Reading, thresholds: Thres
   const offersNothing =
     decision.kind === 'clarify' && decision.candidates.every((topic) => !hasOwnStepsFor(topic, kind));
   if (decision.kind !== 'fallback' && !offersNothing) return decision;
+  // Leaving out other kinds' topics settles which of the kind's own leads; it never passes over a leader that
+  // has nothing for the kind, as if it were only another kind's: "how do I rotate access keys for an IAM user
+  // every 90 days?" leads with another problem altogether, and had been answered with the IAM user's password.
+  if (!offersNothing && leader && !fitsKind(leader.topic, kind)) return decision;
   const fits = offersNothing ? hasOwnStepsFor : fitsKind;
   const forKind = decision.ranking.filter((entry) => fits(entry.topic, kind));
   const narrowed = decide(forKind, thresholds, reading.whole);

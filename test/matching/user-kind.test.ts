@@ -419,6 +419,12 @@ describe("a thin post whose lead is another kind's topic", () => {
     expect(matcher.match(post).topic?.id).toBe('identity-center-password-reset');
   });
 
+  it('falls back when its lead has nothing for the named kind: another problem, not another kind’s', () => {
+    // A fresh review's off-topic question: the lost old account led, and the IAM user's password was answered.
+    const decided = matcher.match('How do I rotate access keys for an IAM user automatically every 90 days?');
+    expect(decided).toMatchObject({ kind: 'fallback', user: 'iam' });
+  });
+
   it('is not answered when no kind is named', () => {
     expect(
       matcher.match(
