@@ -114,7 +114,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   clearLeadRatio: 0.6,
   minDominantEvidence: 3,
   minDominantScore: 0.12,
-  dominantLeadRatio: 0.4,
+  dominantLeadRatio: 0.5,
   clarifyRatio: 0.4,
   clarifyRatioPerWeight: 0.1,
   whoWeight: 1,

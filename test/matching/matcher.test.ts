@@ -611,6 +611,20 @@ describe('matcher rejects other tasks on positive evidence', () => {
     expect(result.topic?.id).toBe('report-fraud');
   });
 
+  // A fresh review's posts: each first topic scored more than twice the second, and each fell back.
+  it.each([
+    [
+      'terminate aws account permanently — do I have to delete every ec2 instance and bucket first or does closing take care of it?',
+      'close-account',
+    ],
+    [
+      "There's a phishing page hosted on an S3 bucket impersonating our bank's login. how do I report it to aws",
+      'report-fraud',
+    ],
+  ])('answers a post naming AWS whose first topic is twice the second: "%s"', (question, expected) =>
+    expectAnswer(question, expected),
+  );
+
   it('counts the services a fraud report lists as its evidence, not against it', () => {
     const result = matcher.match(
       'someone hacked our aws account and launched ec2 instances and sagemaker jobs in every region',
