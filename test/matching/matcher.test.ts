@@ -635,6 +635,17 @@ describe('matcher rejects other tasks on positive evidence', () => {
 });
 
 describe('matcher normalisation', () => {
+  // Before, the provider's name was only another product's: "lost access" was all the question said.
+  it.each([
+    'lost access to the gmail tied to aws root',
+    "lost access to the hotmail account tied to my aws root user and microsoft won't let me recover it. what now",
+  ])('reads a mail provider beside AWS as the mailbox: "%s"', (question) => expectAnswer(question, 'no-email-access'));
+
+  it('still places a mail provider with nothing of AWS beside it elsewhere', () => {
+    expect(matcher.match('my gmail got hacked, how do i get it back').kind).toBe('fallback');
+    expect(matcher.match('how do i reset my okta password for gmail').kind).toBe('fallback');
+  });
+
   // Before, "don't have access" lost its "don't" and read as plain "access": the root user's password scored
   // close behind and the person was asked which.
   it.each([
