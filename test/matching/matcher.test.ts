@@ -786,10 +786,15 @@ describe('matcher normalisation', () => {
   );
 
   it('reads a software agent as software, not as a person at AWS to talk to', () => {
-    // Before, "agent" alone was a person: this was asked about reaching AWS Support.
-    expect(ids(matcher.match('the ssm agent says access denied in the aws console'))).not.toContain(
-      'contact-aws-support',
-    );
+    // Before, "agent" alone was a person: this was asked about reaching AWS Support. It reads as any other
+    // piece of software does, whatever the rest of it is asked about.
+    const withAgent = matcher.match('the ssm agent says access denied in the aws console');
+    const withDaemon = matcher.match('the ssm daemon says access denied in the aws console');
+    expect({ kind: withAgent.kind, topics: ids(withAgent) }).toEqual({
+      kind: withDaemon.kind,
+      topics: ids(withDaemon),
+    });
+    expect(ids(withAgent)[0]).not.toBe('contact-aws-support');
     expect(matcher.match('can I talk to an agent about my aws login').topic?.id).toBe('contact-aws-support');
   });
 
