@@ -266,10 +266,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const isForeign = (term: string) => foreign.has(term) || otherTasks.has(term);
   const signInAddress = analyzer.canonical('signin.aws.amazon.com')[0] ?? '';
 
-  /**
-   * A question made only of one group's words (a few words the corpus never saw aside) names a kind of problem,
-   * not a case.
-   */
+  /** A question made only of one group's words (words the corpus never saw aside) names a kind of problem, not a case. */
   function findClarifyGroup(terms: readonly string[], foreignCount: number): Topic[] | null {
     if (foreignCount > 0) return null;
     // A kind of user's name says who is asking, not which problem: "I'm an IAM user and I'm locked out"
@@ -277,10 +274,6 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     // topics). "Admin" and "permission" do say something of the problem: someone else resets it.
     const known = terms.filter((term) => (termVotes.has(term) || isForeign(term)) && !kindNames.has(term));
     if (known.length === 0) return null;
-    // A question mostly of words the corpus never saw is about those: "how do i increase the vcpu limit on my
-    // account" names no kind of sign-in problem, though "account" is the locked-out group's word.
-    const unknown = terms.filter((term) => !termVotes.has(term) && !isForeign(term)).length;
-    if (unknown > known.length) return null;
     // Of the groups that cover the question, the one with most of its words that no other group has
     // ("sso" in "forgot my sso password"); words every group shares ("aws") decide nothing, and a
     // tie goes to the group listed first.
