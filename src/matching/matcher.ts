@@ -30,6 +30,7 @@ import {
   fitsKind,
   hasOwnStepsFor,
   hasStepsFor,
+  writtenForKindAlone,
 } from './user-kind';
 
 export type { TermVote } from './index/term-votes';
@@ -519,6 +520,9 @@ export function splitSentences(question: string): string[] {
   if (parts.length <= MAX_SENTENCES) return parts;
   return [...parts.slice(0, MAX_SENTENCES - 1), parts.slice(MAX_SENTENCES - 1).join(' ')];
 }
+
+/** A topic written for the asker's kind alone is offered in a question back from this share of the first's score. */
+const KIND_TOPIC_CLOSE_RATIO = 0.7;
 
 /** Clauses are read for two problems only when the whole's second topic scores this share of its first. */
 const CLAUSE_SECOND_RATIO = 0.5;
@@ -1021,6 +1025,28 @@ function answeredForKind(decision: Decision, reading: Reading, thresholds: Thres
   }
   const offersNothing =
     decision.kind === 'clarify' && decision.candidates.every((topic) => !hasOwnStepsFor(topic, kind));
+  // Nor, when it offers the kind something already and has room, one written for the kind alone that scores
+  // close behind the first: "identity center login fails" was asked about the portal and the wrong sign-in page
+  // only, though the Identity Center password scored second. Never in place of a topic already offered: in a
+  // vague question ("root user stuck") the scores beyond the group's say little.
+  const room = thresholds.maxCandidates - decision.candidates.length;
+  const closeOwn =
+    decision.kind === 'clarify' && !decision.twoProblems && !offersNothing && leader && room > 0
+      ? decision.ranking
+          .slice(0, thresholds.maxCandidates)
+          .filter(
+            (entry) =>
+              entry.score >= leader.score * KIND_TOPIC_CLOSE_RATIO &&
+              writtenForKindAlone(entry.topic, kind) &&
+              !decision.candidates.includes(entry.topic),
+          )
+          .map((entry) => entry.topic)
+          .slice(0, room)
+      : [];
+  if (closeOwn.length > 0) {
+    const scoreOf = (topic: Topic) => decision.ranking.find((entry) => entry.topic === topic)?.score ?? 0;
+    return { ...decision, candidates: [...decision.candidates, ...closeOwn].sort((a, b) => scoreOf(b) - scoreOf(a)) };
+  }
   if (decision.kind !== 'fallback' && !offersNothing) return decision;
   // Leaving out other kinds' topics settles which of the kind's own leads; it never passes over a leader that
   // has nothing for the kind, as if it were only another kind's: "how do I rotate access keys for an IAM user

@@ -401,6 +401,11 @@ export function answerSiblingForKind<
   return { ...match, topic: forKind.topic, candidates, confidence: forKind.score };
 }
 
+/** Whether a topic is written for one kind of user, this one ("I forgot my IAM Identity Center password"). */
+export function writtenForKindAlone(topic: Topic, kind: AskerKind): boolean {
+  return topic.audience.length === 1 && topic.audience[0] === kind;
+}
+
 /** Whether a topic has something for a kind of user: steps written for it, or a topic it sends that kind to. */
 export function fitsKind(topic: Topic, kind: AskerKind): boolean {
   return hasStepsFor(topic, kind) || (topic.user_kinds ?? []).some((choice) => choice.kind === kind);

@@ -247,6 +247,41 @@ describe('a clarifying question the kind of user already answers', () => {
     expect(asked.candidates.map((candidate) => candidate.id)[0]).toBe('federated-password');
   });
 
+  // A fresh review's questions: the Identity Center password scored second and was not offered, the locked-out
+  // group's question being all that was asked.
+  it.each(['identity center login fails', 'IdC sign in broken'])(
+    'offers a topic written for the kind alone that scores close behind the first: "%s"',
+    (question) => {
+      const asked = matcher.match(question);
+      expect(asked).toMatchObject({ kind: 'clarify', user: 'identity-center' });
+      expect(asked.candidates.map((candidate) => candidate.id)).toEqual(
+        expect.arrayContaining(['access-portal-credentials', 'identity-center-password-reset']),
+      );
+    },
+  );
+
+  // A review found a first version adding the kind's topic to every question back: a question about a code was
+  // then answered with the kind's password (its other buttons have no steps for the kind), and a vague "stuck"
+  // lost a locked-out button to a topic the scores of so vague a question ranked by chance.
+  it.each([
+    ['identity center code not working', ['mfa-device-lost', 'verification-code']],
+    ['okta login to aws, stuck at the code prompt', ['mfa-device-lost', 'verification-code']],
+    ['root user stuck', ['mfa-device-lost', 'root-password-reset', 'no-email-access', 'wrong-signin-page']],
+  ])(
+    'adds nothing when the question back offers the kind none of its own topics, or has no room: "%s"',
+    (question, offered) => {
+      const asked = matcher.match(question);
+      expect(asked.kind).toBe('clarify');
+      expect(asked.candidates.map((candidate) => candidate.id).sort()).toEqual([...offered].sort());
+    },
+  );
+
+  it('does not turn an answer into a question for a topic of the kind far enough behind', () => {
+    const answered = matcher.match('how do i reset the password for the root user of my aws account');
+    expect(answered).toMatchObject({ kind: 'answer', user: 'root' });
+    expect(answered.topic?.id).toBe('root-password-reset');
+  });
+
   it('is not answered with a topic for anyone that is the only one offered beside other kinds’ topics', () => {
     // An IAM user's "forgot the password of the test account" was answered with closing the account.
     const asked = answerForKind(
