@@ -998,7 +998,8 @@ function answersSurely(result: Decision, part: QuestionFeatures, thresholds: Thr
 
 /**
  * When the post names a kind, a question back offers the leading topic if it is written for that kind, and
- * two decisions are taken again among that kind's topics; the ranking stays the whole one.
+ * any topic written for that kind alone that scores close behind, where there is room; and two decisions are
+ * taken again among that kind's topics; the ranking stays the whole one.
  * - A thin post that falls back because another kind's topic scores close behind its first ("reset a user's
  *   password in Identity Center": the IAM user's password topic): among the topics that have something for
  *   that kind, it is answered if it leads clearly there.
@@ -1006,6 +1007,8 @@ function answersSurely(result: Decision, part: QuestionFeatures, thresholds: Thr
  *   account ID and my user name": the root user's and Identity Center's passwords): among the topics written
  *   for that kind (not the ones for anyone, billing or AWS Support, which fit every question a little), it is
  *   answered, or asked among those.
+ * The first never when the whole question's first topic has nothing for the kind: that is another problem,
+ * not another kind's ("how do I rotate access keys for an IAM user…").
  */
 function answeredForKind(decision: Decision, reading: Reading, thresholds: Thresholds): Decision {
   const kind = reading.user;
