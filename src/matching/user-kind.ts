@@ -392,9 +392,7 @@ export function answerSiblingForKind<
   if (!forOneKind(answered)) return match;
   const firstScore = match.ranking[0]?.score ?? 0;
   const sibling = (topic: Topic) =>
-    forOneKind(topic) &&
-    topic.audience[0] === kind &&
-    families.some((family) => family.includes(answered) && family.includes(topic));
+    writtenForKindAlone(topic, kind) && families.some((family) => family.includes(answered) && family.includes(topic));
   const forKind = match.ranking.find((entry) => sibling(entry.topic));
   if (!forKind || forKind.score < firstScore * ratio) return match;
   const candidates = [forKind.topic, ...match.candidates.filter((topic) => topic !== forKind.topic)];
