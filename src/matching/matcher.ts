@@ -148,7 +148,7 @@ export interface Reading {
   signInMethodLeftOut: boolean;
 }
 
-/** How a reading's parts read only when first asked for are read. */
+/** What works out each part of a reading that is read only when first asked for. */
 interface PartReaders {
   clauses: () => QuestionFeatures[];
   allClauses: () => QuestionFeatures[];
@@ -162,9 +162,9 @@ interface PartReaders {
  * answered survived each one, which made those pauses 4 to 15 ms and the match p99 over 1 ms (bench:growth).
  */
 class LazyReading implements Reading {
-  private readClauses: QuestionFeatures[] | undefined;
-  private readAllClauses: QuestionFeatures[] | undefined;
-  private readAlternatives: [QuestionFeatures, QuestionFeatures][] | undefined;
+  private clausesRead: QuestionFeatures[] | undefined;
+  private allClausesRead: QuestionFeatures[] | undefined;
+  private alternativesRead: [QuestionFeatures, QuestionFeatures][] | undefined;
 
   constructor(
     readonly whole: QuestionFeatures,
@@ -175,18 +175,18 @@ class LazyReading implements Reading {
   ) {}
 
   get clauses(): QuestionFeatures[] {
-    this.readClauses ??= this.readers.clauses();
-    return this.readClauses;
+    this.clausesRead ??= this.readers.clauses();
+    return this.clausesRead;
   }
 
   get allClauses(): QuestionFeatures[] {
-    this.readAllClauses ??= this.readers.allClauses();
-    return this.readAllClauses;
+    this.allClausesRead ??= this.readers.allClauses();
+    return this.allClausesRead;
   }
 
   get alternatives(): [QuestionFeatures, QuestionFeatures][] {
-    this.readAlternatives ??= this.readers.alternatives();
-    return this.readAlternatives;
+    this.alternativesRead ??= this.readers.alternatives();
+    return this.alternativesRead;
   }
 }
 
