@@ -53,6 +53,15 @@ describe('analyzer', () => {
     expect(terms('アカウントIDがわからない')).toEqual(terms('account id'));
   });
 
+  it('finds the words of fraud, bills and a changed phone inside Japanese, Chinese and Korean runs', () => {
+    expect(terms('账单里多了几十台挖矿的实例')).toEqual(terms('bill fraud instances'));
+    expect(terms('액세스키가 유출되어')).toEqual(terms('access key leaked'));
+    expect(terms('機種変更したらMFAが')).toEqual(terms('new phone mfa'));
+    // "不正に" (illegitimately) is fraud; "不正" alone is what an error message says of a wrong code.
+    expect(terms('不正に利用されている')).toEqual(terms('fraud'));
+    expect(terms('MFAコードが不正です')).toEqual(terms('mfa invalid'));
+  });
+
   it("reads a question written in another language with that language's words, not as misspelt English", () => {
     expect(terms('olvidé mi contraseña')).toEqual(terms('forgot password'));
     expect(terms('je veux fermer mon compte')).toEqual(terms('close account'));
