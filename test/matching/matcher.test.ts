@@ -652,6 +652,11 @@ describe('matcher normalisation', () => {
   it.each([
     ['我的AWS账号被入侵了，账单里突然多了几十台挖矿的EC2实例，该向谁举报', 'report-fraud'],
     ['ワンタイムパスワードが不正ですと言われてAWSにログインできない', 'mfa-device-lost'],
+    // Before, each was asked about: a colleague who left, an address already used, a blocked page's domains.
+    ['根账号的邮箱是离职同事的公司邮箱，已经被删除了，怎么办', 'no-email-access'],
+    ['루트 계정 이메일이 퇴사한 직원 메일이라 받을 수가 없어요', 'no-email-access'],
+    ['以前关掉的AWS账号的邮箱想重新注册，提示已被使用', 'email-already-in-use'],
+    ['公司内网打不开AWS登录页面，要让网管放行哪些域名', 'signin-page-blocked'],
   ])('reads the words of a post in Japanese, Chinese or Korean: "%s"', (question, topic) =>
     expectAnswer(question, topic),
   );
