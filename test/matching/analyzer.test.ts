@@ -62,6 +62,13 @@ describe('analyzer', () => {
     expect(terms('MFAコードが不正です')).toEqual(terms('mfa invalid'));
   });
 
+  it('folds the same concepts in Spanish, Portuguese, French and German, but never an English word', () => {
+    expect(terms('instancias, recursos')).toEqual(terms('instances, resources'));
+    expect(terms('ancien employé')).toEqual(terms('left the company'));
+    // French "débité" is English "debit" once stemmed: as a charge it made "debit card" fold "charge card" to a card.
+    expect(terms('a charge on my card')).toContain(terms('charge')[0]);
+  });
+
   it("reads a question written in another language with that language's words, not as misspelt English", () => {
     expect(terms('olvidé mi contraseña')).toEqual(terms('forgot password'));
     expect(terms('je veux fermer mon compte')).toEqual(terms('close account'));

@@ -657,9 +657,15 @@ describe('matcher normalisation', () => {
     ['루트 계정 이메일이 퇴사한 직원 메일이라 받을 수가 없어요', 'no-email-access'],
     ['以前关掉的AWS账号的邮箱想重新注册，提示已被使用', 'email-already-in-use'],
     ['公司内网打不开AWS登录页面，要让网管放行哪些域名', 'signin-page-blocked'],
-  ])('reads the words of a post in Japanese, Chinese or Korean: "%s"', (question, topic) =>
-    expectAnswer(question, topic),
-  );
+    // The same concepts in Spanish, Portuguese, French and German; before, each was asked about.
+    ['minha conta aws foi comprometida, apareceram instâncias de mineração que eu não criei', 'report-fraud'],
+    ["le compte root avait l'adresse d'un ancien employé, la boîte mail a été supprimée", 'no-email-access'],
+    ['die E-Mail des Root-Kontos gehörte einem ehemaligen Mitarbeiter und wurde gelöscht', 'no-email-access'],
+    [
+      'la página de inicio de sesión de aws no carga en la oficina, qué dominios hay que permitir',
+      'signin-page-blocked',
+    ],
+  ])('reads the words of a post in another language: "%s"', (question, topic) => expectAnswer(question, topic));
 
   it('does not answer a surprise bill with unknown resources as a billing question alone', () => {
     const result = matcher.match('AWSの請求が急に高額になっていて、身に覚えのないリソースが大量に作られていた');
