@@ -62,9 +62,28 @@ describe('analyzer', () => {
     expect(terms('MFAコードが不正です')).toEqual(terms('mfa invalid'));
   });
 
+  it("reads the corpus's English the same without the other languages' and scripts' words", () => {
+    // A one-word variant can change how an English phrase of the lexicon folds: French "débité" (charged) is
+    // "debit" once stemmed, and made "debit card" teach the second pass that "charge card" is a card; Italian
+    // "sospeso" made "account suspended" lose its "account".
+    const englishOnly = createAnalyzer(
+      { ...corpus.lexicon, other_languages: {}, other_scripts: {} },
+      corpusTexts,
+      loadEnglishWords,
+    );
+    const differing = corpusTexts.filter(
+      (text) => englishOnly.analyzeCorpusText(text).join(' ') !== analyzer.analyzeCorpusText(text).join(' '),
+    );
+    // One, as meant: French "code de vérification" makes "code … verify" one verification code.
+    expect(differing).toEqual(['one time code from verify.signin.aws never came']);
+  });
+
   it('folds the same concepts in Spanish, Portuguese, French and German, but never an English word', () => {
     expect(terms('instancias, recursos')).toEqual(terms('instances, resources'));
     expect(terms('ancien employé')).toEqual(terms('left the company'));
+    // Hindi written in Latin letters: its small words go, its words for forgetting and losing stay.
+    expect(terms('mera password bhool gaya')).toEqual(terms('password forgot'));
+    expect(terms('mfa wala phone kho gaya')).toEqual(terms('mfa wala phone lost'));
     // French "débité" is English "debit" once stemmed: as a charge it made "debit card" fold "charge card" to a card.
     expect(terms('a charge on my card')).toContain(terms('charge')[0]);
   });

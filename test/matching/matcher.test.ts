@@ -665,6 +665,10 @@ describe('matcher normalisation', () => {
       'la página de inicio de sesión de aws no carga en la oficina, qué dominios hay que permitir',
       'signin-page-blocked',
     ],
+    // And in Indonesian and Turkish, which had no words of their own.
+    ['saya lupa kata sandi akun root aws saya', 'root-password-reset'],
+    ['aws hesabımın şifresini unuttum, root kullanıcı', 'root-password-reset'],
+    ["aws hesabim hacklendi, bilmediğim instance'lar var", 'report-fraud'],
   ])('reads the words of a post in another language: "%s"', (question, topic) => expectAnswer(question, topic));
 
   it('does not answer a surprise bill with unknown resources as a billing question alone', () => {
