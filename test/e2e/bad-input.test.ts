@@ -40,7 +40,10 @@ const inputs: Array<[string, string, Expectation]> = [
   ['5,000+ characters of one word', 'a'.repeat(6000), 'fallback'],
   // "I forgot my password. What should I do?": read like its English words, so it asks which password.
   ['Japanese', 'パスワードを忘れました。どうすればいいですか？', 'passwords'],
-  ['Russian and Arabic', 'Я забыл пароль نسيت كلمة المرور', 'fallback'],
+  // Both say "I forgot my password": the Russian words are read, so it asks which password; Arabic alone,
+  // a language the lexicon has no words for, gets the polite fallback.
+  ['Russian and Arabic', 'Я забыл пароль نسيت كلمة المرور', 'passwords'],
+  ['Arabic', 'نسيت كلمة المرور', 'fallback'],
   ['Chinese with an AWS word', '我丢了MFA设备 lost MFA', 'mfa'],
   ['control characters', 'lost\u0000 my\u0007 MFA\u001b[31m device\u007f', 'mfa'],
   ['Slack markup around a question', `${MARKUP} I lost my MFA device`, 'mfa'],

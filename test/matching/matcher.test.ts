@@ -669,6 +669,9 @@ describe('matcher normalisation', () => {
     ['saya lupa kata sandi akun root aws saya', 'root-password-reset'],
     ['aws hesabımın şifresini unuttum, root kullanıcı', 'root-password-reset'],
     ["aws hesabim hacklendi, bilmediğim instance'lar var", 'report-fraud'],
+    // And in Russian and Vietnamese.
+    ['забыл пароль от root аккаунта aws, как сбросить', 'root-password-reset'],
+    ['không đăng nhập được aws vì quên mật khẩu root', 'root-password-reset'],
   ])('reads the words of a post in another language: "%s"', (question, topic) => expectAnswer(question, topic));
 
   it('does not answer a surprise bill with unknown resources as a billing question alone', () => {
@@ -678,9 +681,13 @@ describe('matcher normalisation', () => {
   });
 
   // Before, both were AWS's codes: WeChat's was asked about, Rakuten's lost phone answered with the MFA steps.
-  it.each(['微信换手机号后收不到验证码，怎么登录', '楽天の二段階認証のスマホをなくしてログインできない'])(
-    'places another company\'s account named in another script elsewhere: "%s"',
-    (question) => expect(matcher.match(question).kind).toBe('fallback'),
+  it.each([
+    '微信换手机号后收不到验证码，怎么登录',
+    '楽天の二段階認証のスマホをなくしてログインできない',
+    // Read now that Russian words are: Yandex's code, not AWS's.
+    'не могу войти в Яндекс ID, код приходит на старый номер',
+  ])('places another company\'s account named in another script elsewhere: "%s"', (question) =>
+    expect(matcher.match(question).kind).toBe('fallback'),
   );
 
   // Before, the provider's name was only another product's: "lost access" was all the question said.
