@@ -69,7 +69,9 @@ export const lexiconSchema = z.strictObject({
    * one and nothing of AWS (no anchor) is that topic's, whatever else it says: "locked out of amazon.com
    * after changing phones" is for Amazon's customer service, not the MFA device's steps. `shared_names`:
    * names the place shares with AWS ("amazon"); a question naming one and nothing of AWS, answered with
-   * another topic, asks which of the two it meant ("my amazon account got hacked").
+   * another topic, asks which of the two it meant ("my amazon account got hacked"). `tools`: programs that
+   * sign in to the place for someone (a home-automation plugin, a browser-automation script); a question
+   * naming the place through one and nothing of AWS is that tool's problem: the fallback.
    */
   elsewhere: z
     .array(
@@ -77,6 +79,7 @@ export const lexiconSchema = z.strictObject({
         name: z.string().trim().min(1),
         terms: z.array(term).min(1),
         shared_names: z.array(term).default([]),
+        tools: z.array(term).default([]),
         topic: z.string().trim().min(1),
       }),
     )

@@ -114,6 +114,8 @@ export interface QuestionFeatures {
   foreignUsedBy: ReadonlyMap<number, number>;
   /** The topic of a place other than AWS the question names with nothing of AWS beside it (lexicon `elsewhere`). */
   elsewhere: Topic | null;
+  /** Whether it names such a place through a tool that signs in there for someone, nothing of AWS beside (lexicon `elsewhere`). */
+  throughTool: boolean;
   /**
    * The topic of a place other than AWS the question may mean as well as AWS: named outright beside an AWS
    * word ("prime charged me, is that an aws thing?"), or by a name it shares with AWS ("amazon") alone.
@@ -285,8 +287,15 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const places = lexicon.elsewhere.map((place) => ({
     terms: place.terms.flatMap((entry) => analyzer.canonical(entry)),
     sharedNames: place.shared_names.flatMap((entry) => analyzer.canonical(entry)),
+    tools: place.tools.flatMap((entry) => analyzer.canonical(entry)),
     topic: corpus.byId.get(place.topic) ?? null,
   }));
+  const placeThroughTool = (termSet: ReadonlySet<string>): boolean =>
+    places.some(
+      (place) =>
+        place.tools.some((term) => termSet.has(term)) &&
+        [...place.terms, ...place.sharedNames].some((term) => termSet.has(term)),
+    );
   const placeNamed = (termSet: ReadonlySet<string>): Topic | null =>
     places.find((place) => place.terms.some((term) => termSet.has(term)))?.topic ?? null;
   const placeMaybeNamed = (termSet: ReadonlySet<string>): Topic | null =>
@@ -407,6 +416,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       unknownTerms,
       anchored,
       elsewhere: anchored ? null : placeNamed(termSet),
+      throughTool: !anchored && placeThroughTool(termSet),
       maybeElsewhere: anchored ? placeNamed(termSet) : placeMaybeNamed(termSet),
     };
   }
@@ -763,7 +773,7 @@ function askWhichPlace(decided: Decision, reading: Reading): Decision {
   const place = reading.whole.maybeElsewhere;
   if (!place || reading.user !== null) return decided;
   if (decided.kind === 'fallback') {
-    const ledByPlace = !reading.whole.anchored && decided.ranking[0]?.topic === place;
+    const ledByPlace = !reading.whole.anchored && !reading.whole.throughTool && decided.ranking[0]?.topic === place;
     return ledByPlace ? { ...decided, kind: 'answer', topic: place } : decided;
   }
   if (decided.kind !== 'answer' || !decided.topic || decided.topic === place) return decided;
@@ -786,6 +796,12 @@ function decideAboutAws(topics: readonly Topic[], reading: Reading, thresholds: 
   // A question naming a place other than AWS and nothing of AWS is that place's topic, whatever else it
   // says: "locked out of amazon.com after changing phones" is not the MFA device's (lexicon `elsewhere`).
   const { elsewhere } = reading.whole;
+  // ...unless it names the place through a tool that signs in there for someone: the tool's problem.
+  if (reading.whole.throughTool) {
+    const ranking = scoreTopics(topics, reading.whole, thresholds);
+    const candidates = ranking.slice(0, thresholds.maxCandidates).map((entry) => entry.topic);
+    return { kind: 'fallback', topic: null, candidates, confidence: ranking[0]?.score ?? 0, ranking };
+  }
   if (elsewhere) {
     const ranking = scoreTopics(topics, reading.whole, thresholds);
     const others = ranking.map((entry) => entry.topic).filter((topic) => topic !== elsewhere);

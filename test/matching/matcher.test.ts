@@ -816,6 +816,20 @@ describe('matcher normalisation', () => {
     expect(result.topic?.id).toBe('retail-order');
   });
 
+  // Written for this test; before, each was answered with Amazon's shop, whose customer service cannot fix
+  // a program someone else wrote.
+  it.each([
+    'my homebridge alexa plugin says login failed since I turned on 2-step verification on my amazon account',
+    'the home assistant alexa integration keeps asking me to sign in to amazon again and the otp is rejected',
+    'my selenium script that downloads my amazon.com order history now stops at a captcha on the login page',
+  ])('turns away a tool that signs in to Amazon\'s shop for someone, nothing of AWS named: "%s"', (question) => {
+    expect(matcher.match(question).kind).toBe('fallback');
+  });
+
+  it("still answers the shop's own sign-in trouble in the browser with the shop's topic", () => {
+    expectAnswer('the amazon.com login page keeps looping back after I installed a browser extension', 'retail-order');
+  });
+
   it("does not read another host under amazon.com as Amazon's shop", () => {
     const result = matcher.match('clicking sign in on developer.amazon.com just reloads the page');
     expect(result.topic?.id).not.toBe('retail-order');
