@@ -287,13 +287,14 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   const places = lexicon.elsewhere.map((place) => ({
     terms: place.terms.flatMap((entry) => analyzer.canonical(entry)),
     sharedNames: place.shared_names.flatMap((entry) => analyzer.canonical(entry)),
-    tools: place.tools.flatMap((entry) => analyzer.canonical(entry)),
+    // Each tool's name as its terms, all of which must be there: "home assistant" is no "home".
+    tools: place.tools.map((entry) => analyzer.canonical(entry)),
     topic: corpus.byId.get(place.topic) ?? null,
   }));
   const placeThroughTool = (termSet: ReadonlySet<string>): boolean =>
     places.some(
       (place) =>
-        place.tools.some((term) => termSet.has(term)) &&
+        place.tools.some((tool) => tool.length > 0 && tool.every((term) => termSet.has(term))) &&
         [...place.terms, ...place.sharedNames].some((term) => termSet.has(term)),
     );
   const placeNamed = (termSet: ReadonlySet<string>): Topic | null =>

@@ -826,6 +826,14 @@ describe('matcher normalisation', () => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
 
+  // Before, each fell back: a tool's name of two words ("home assistant", "node red") counted word by word.
+  it.each([
+    'my amazon.com home page is blank after I sign in',
+    'amazon.com sign in keeps failing, the red error box says my password is wrong',
+  ])('reads a word of a two-word tool\'s name alone as no tool: "%s"', (question) =>
+    expectAnswer(question, 'retail-order'),
+  );
+
   it("still answers the shop's own sign-in trouble in the browser with the shop's topic", () => {
     expectAnswer('the amazon.com login page keeps looping back after I installed a browser extension', 'retail-order');
   });
