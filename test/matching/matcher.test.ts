@@ -822,6 +822,8 @@ describe('matcher normalisation', () => {
     'my homebridge alexa plugin says login failed since I turned on 2-step verification on my amazon account',
     'the home assistant alexa integration keeps asking me to sign in to amazon again and the otp is rejected',
     'my selenium script that downloads my amazon.com order history now stops at a captcha on the login page',
+    'building an alexa skill: account linking with our own oauth server fails for my amazon account',
+    'our repricing app gets an invalid refresh token from the amazon seller api since I changed the password',
   ])('turns away a tool that signs in to Amazon\'s shop for someone, nothing of AWS named: "%s"', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
