@@ -475,6 +475,16 @@ describe('matcher reads a post by its sentences', () => {
     expect(ids(result)).toEqual(expect.arrayContaining(['verification-code', 'root-password-reset']));
   });
 
+  // Written for this test; before, each was answered with the lost MFA device's steps: the exchange, the
+  // game and the forum were no product the lexicon knew.
+  it.each([
+    "switched phones and authy didn't restore my coinbase 2fa, I started their account recovery with my id",
+    'lost the phone with my authenticator for my epic games account, how do I get back in',
+    'my discord 2fa codes are on a phone I no longer have',
+  ])('turns away another company\'s account locked behind a lost MFA device: "%s"', (question) => {
+    expect(matcher.match(question).kind).toBe('fallback');
+  });
+
   it('still gives up on the same post about another product, which names nothing of AWS', () => {
     const post =
       'So the situation at our school is that the Google Workspace account was opened by a teacher who moved to ' +
