@@ -52,9 +52,20 @@ export const AWS_ENDPOINT = 'awsendpoint';
 const AWS_ENDPOINT_HOST = /(?<![a-z0-9-])(?:\*\.)?((?:[a-z0-9*-]+\.)*)amazonaws\.com(?![a-z0-9-])/g;
 const endpointOrPortal = (host: string, labels: string): string => (/(?:^|\.)sso\./.test(labels) ? host : AWS_ENDPOINT);
 
+/**
+ * The open-source command-line tools named for AWS and written as one lowercase word with hyphens (`aws-okta`,
+ * `aws-mfa`, `aws-adfs`, `aws-vault`, `aws-sso`, `aws-amplify-react-native`) read as one word, `awstool`,
+ * which the lexicon lists among other tasks: their issues are the tool's, not a person's sign-in. Named one
+ * by one: the same shape also names groups, roles and account aliases (`aws-admins`, `aws-prod`), which are
+ * no tool. Not an address (`aws-mfa@…`) nor a host.
+ */
+export const AWS_TOOL = 'awstool';
+const AWS_TOOL_NAME =
+  /(?<![\p{L}\p{N}@._/-])aws-(?:okta|mfa|adfs|vault|sso(?:-util|-cli)?|azure-login|google-auth|amplify(?:-[a-z0-9]+)*|sdk(?:-[a-z0-9]+)*|cdk(?:-[a-z0-9]+)*)(?![\p{L}\p{N}@_/-]|\.[\p{L}\p{N}])/gu;
+
 export function words(text: string): string[] {
   // "can't" and "don't" stay one word
-  let lower = text.toLowerCase().replace(/['’]/g, '');
+  let lower = (text.includes('aws-') ? text.replace(AWS_TOOL_NAME, AWS_TOOL) : text).toLowerCase().replace(/['’]/g, '');
   // The host patterns only where their host can be: trying them at every position of every phrase was a
   // third of reading a large corpus (bench:growth).
   if (lower.includes('signin.aws')) lower = lower.replace(SIGN_IN_HOST, 'signinaws');

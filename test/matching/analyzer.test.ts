@@ -137,6 +137,15 @@ describe('analyzer', () => {
     expect(words('allow *.sso.amazonaws.com')).not.toContain('awsendpoint');
   });
 
+  it('reads a command-line tool named for AWS as one word, and no group, address or compound', () => {
+    expect(words('when I run `aws-okta` it fails')).toEqual(['when', 'i', 'run', 'awstool', 'it', 'fails']);
+    expect(words('aws-mfa, aws-sso and aws-amplify-react-native.')).toEqual(['awstool', 'awstool', 'and', 'awstool']);
+    expect(words('I am in the aws-admins group')).not.toContain('awstool');
+    expect(words('mail aws-mfa@example.com')).not.toContain('awstool');
+    expect(words('Mein AWS-Konto ist gesperrt')).not.toContain('awstool');
+    expect(words('an aws-hosted phishing site')).not.toContain('awstool');
+  });
+
   it('reads "my app\'s" as someone\'s own application, and MyApps as the portal', () => {
     const portal = terms('access portal')[0];
     expect(terms("my app's signup flow")).not.toContain(portal);

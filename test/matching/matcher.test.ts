@@ -592,6 +592,10 @@ describe('matcher rejects other tasks on positive evidence', () => {
     "my account got suspended out of nowhere, it says: Unable to fetch account usage data: Your User ID (a1b2c3d4-0000) temporarily is suspended. We've locked your account as a security precaution.",
     // An SDK error code of any name is the command line's or an SDK's, not the console's.
     'aws sso login opens the browser and then dies with InvalidGrantException',
+    // A command-line tool named for AWS: before, each was answered with the topic its other words lean to.
+    'every time I run aws-okta after my password changed, the okta account gets locked out',
+    'aws-sso does not open the access portal for GovCloud, the start url has another format',
+    'aws-mfa prompts for the token then fails with MultiFactorAuthentication failed',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
