@@ -617,6 +617,14 @@ describe('matcher rejects other tasks on positive evidence', () => {
     );
   });
 
+  // Before, it fell back: "callback" counted as an OAuth callback, another task. A callback URL still does.
+  it("reads a callback from AWS Support as the phone call it is, not an app's OAuth callback", () => {
+    expectAnswer(
+      'no way to sign in to our aws account anymore, how do I get aws support to call me back or request a callback',
+      'contact-aws-support',
+    );
+  });
+
   it('gets the fallback on two words of another task, though a topic scores enough and AWS is named', () => {
     expect(matcher.match('aws amplify auth signup flow never emails the verification code').kind).toBe('fallback');
   });
