@@ -592,6 +592,10 @@ describe('matcher rejects other tasks on positive evidence', () => {
     "my account got suspended out of nowhere, it says: Unable to fetch account usage data: Your User ID (a1b2c3d4-0000) temporarily is suspended. We've locked your account as a security precaution.",
     // An SDK error code of any name is the command line's or an SDK's, not the console's.
     'aws sso login opens the browser and then dies with InvalidGrantException',
+    // Setting up federation, an administrator's task: before, each was answered (the Identity Center console
+    // error, the access portal).
+    'our scim provisioning from jumpcloud to identity center syncs the groups but every membership is empty',
+    'the role attribute is missing from the saml assertion of our entra id enterprise app for aws',
     // A command-line tool named for AWS: before, each was answered with the topic its other words lean to.
     'every time I run aws-okta after my password changed, the okta account gets locked out',
     'aws-sso does not open the access portal for GovCloud, the start url has another format',
@@ -615,6 +619,13 @@ describe('matcher rejects other tasks on positive evidence', () => {
     expect(matcher.match("my user id is temporarily suspended, what happened? I really don't know").kind).toBe(
       'fallback',
     );
+  });
+
+  it('does not count the SAML error a person sees at the tile as setting up federation', () => {
+    const features = matcher.features(
+      "clicked the aws tile in okta and got 'Your request included an invalid SAML response', I'm not an admin",
+    );
+    expect(features.otherTaskTerms).toBe(0);
   });
 
   // Before, it fell back: "callback" counted as an OAuth callback, another task. A callback URL still does.
