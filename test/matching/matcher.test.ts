@@ -481,6 +481,7 @@ describe('matcher reads a post by its sentences', () => {
     "switched phones and authy didn't restore my coinbase 2fa, I started their account recovery with my id",
     'lost the phone with my authenticator for my epic games account, how do I get back in',
     'my discord 2fa codes are on a phone I no longer have',
+    'new phone and the blizzard authenticator for my battle.net account is gone, support wants my id',
   ])('turns away another company\'s account locked behind a lost MFA device: "%s"', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
@@ -857,6 +858,7 @@ describe('matcher normalisation', () => {
     'my selenium script that downloads my amazon.com order history now stops at a captcha on the login page',
     'building an alexa skill: account linking with our own oauth server fails for my amazon account',
     'our repricing app gets an invalid refresh token from the amazon seller api since I changed the password',
+    'my audible downloader says amazon login failed ever since I turned on two-step verification',
   ])('turns away a tool that signs in to Amazon\'s shop for someone, nothing of AWS named: "%s"', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
