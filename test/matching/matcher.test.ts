@@ -622,6 +622,14 @@ describe('matcher rejects other tasks on positive evidence', () => {
     );
   });
 
+  // Before, it fell back: the identity provider's "enterprise app" counted as setting up federation.
+  it('answers a person who lost the AWS tile of the enterprise app dashboard', () => {
+    expectAnswer(
+      'the aws tile disappeared from our okta enterprise app dashboard, how else do I get in',
+      'access-portal-credentials',
+    );
+  });
+
   it('does not count the SAML error a person sees at the tile as setting up federation', () => {
     const features = matcher.features(
       "clicked the aws tile in okta and got 'Your request included an invalid SAML response', I'm not an admin",
