@@ -486,6 +486,18 @@ describe('matcher reads a post by its sentences', () => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
 
+  // Before, it fell back: WordPress was listed among other companies' accounts, but it is what many run on AWS.
+  it("reads a WordPress site run on AWS as the workload it is, not another company's account", () => {
+    expectAnswer('I run a wordpress site on aws and lost the root password', 'root-password-reset');
+  });
+
+  // Before, it fell back: Revolut was listed among other companies' accounts, but it is a bank whose card pays AWS.
+  it("reads a bank's card charged by AWS as a billing question, not another company's account", () => {
+    expect(matcher.match("my revolut card got charged 300 euros by aws but I don't have an account").kind).not.toBe(
+      'fallback',
+    );
+  });
+
   it('still gives up on the same post about another product, which names nothing of AWS', () => {
     const post =
       'So the situation at our school is that the Google Workspace account was opened by a teacher who moved to ' +
