@@ -59,7 +59,7 @@ const endpointOrPortal = (host: string, labels: string): string => (/(?:^|\.)sso
  * by one: the same shape also names groups, roles and account aliases (`aws-admins`, `aws-prod`), which are
  * no tool. Not an address (`aws-mfa@…`) nor a host.
  */
-export const AWS_TOOL = 'awstool';
+const AWS_TOOL = 'awstool';
 const AWS_TOOL_NAME =
   /(?<![\p{L}\p{N}@._/-])aws-(?:okta|mfa|adfs|vault|sso(?:-util|-cli)?|azure-login|google-auth|amplify(?:-[a-z0-9]+)*|sdk(?:-[a-z0-9]+)*|cdk(?:-[a-z0-9]+)*)(?![\p{L}\p{N}@_/-]|\.[\p{L}\p{N}])/gu;
 
