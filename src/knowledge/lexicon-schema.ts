@@ -41,6 +41,11 @@ export const lexiconSchema = z.strictObject({
    */
   other_tasks: z.array(term).default([]),
   /**
+   * Words of a developer's work (a configuration, an endpoint, a payload) that no sign-in problem needs: each
+   * thins the evidence a little, as a hint of another task, unless a topic's own phrases use it.
+   */
+  developer_words: z.array(term).default([]),
+  /**
    * Words that say who is asking (root, IAM, administrator) rather than what is wrong: they choose among
    * sibling topics but weigh less in choosing the problem.
    */

@@ -111,6 +111,7 @@ export function createAnalyzer(
     ...Object.values(lexicon.other_languages).flat(),
     ...lexicon.foreign,
     ...lexicon.other_tasks,
+    ...lexicon.developer_words,
     ...lexicon.anchors,
   ];
   // How often each word of the corpus (then of the lexicon) is written: the typo vocabulary. Counted as

@@ -110,6 +110,11 @@ export interface QuestionFeatures {
   whoTerms: boolean[];
   /** Words that show another task altogether (CLI or SDK errors, an app's own users, SSH keys, refunds). */
   otherTaskTerms: number;
+  /**
+   * Of the unknown words, those of a developer's work (lexicon `developer_words`: "configuration", "payload",
+   * "endpoint"): a hint of another task, weaker than `otherTaskTerms`.
+   */
+  developerTerms: number;
   /** Topic index -> how many of the question's foreign words that topic's own phrases use: its evidence, not noise. */
   foreignUsedBy: ReadonlyMap<number, number>;
   /** The topic of a place other than AWS the question names with nothing of AWS beside it (lexicon `elsewhere`). */
@@ -247,6 +252,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
   );
   const foreignWithoutAnchor = new Set(lexicon.foreign_without_anchor.flatMap((entry) => analyzer.canonical(entry)));
   const otherTasks = new Set(lexicon.other_tasks.flatMap((entry) => analyzer.canonical(entry)));
+  const developerWords = new Set(lexicon.developer_words.flatMap((entry) => analyzer.canonical(entry)));
   const whoWords = new Set(lexicon.who_words.flatMap((entry) => analyzer.canonical(entry)));
   // Words that go with naming a kind of user and say nothing about a problem ("I sign in through okta").
   const kindFillers = new Set(
@@ -371,6 +377,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
     let foreignTerms = 0;
     let unknownTerms = 0;
     let otherTaskTerms = 0;
+    let developerTerms = 0;
     const foreignUsedBy = new Map<number, number>();
     // An API endpoint listed beside the sign-in address ("remove signin.aws and monitoring.*.amazonaws.com
     // from the blocklist") is one more blocked host of a sign-in problem, not another task.
@@ -379,8 +386,12 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       if (term === AWS_ENDPOINT && !endpointIsTask) continue;
       if (otherTasks.has(term) || SDK_ERROR.test(term)) otherTaskTerms++;
       else if (foreign.has(term) || (!anchored && foreignWithoutAnchor.has(term))) foreignTerms++;
-      else if (!termVotes.has(term)) unknownTerms++;
-      else continue;
+      else if (!termVotes.has(term)) {
+        unknownTerms++;
+        // A developer's word no topic uses hints at another task: it thins the evidence more than a word
+        // the corpus has simply never seen (`developerWordWeight`).
+        if (developerWords.has(term)) developerTerms++;
+      } else continue;
       for (const topicIndex of topicsUsingForeign.get(term) ?? []) {
         foreignUsedBy.set(topicIndex, (foreignUsedBy.get(topicIndex) ?? 0) + 1);
       }
@@ -412,6 +423,7 @@ export function createMatcher(corpus: Corpus, thresholds: Thresholds = DEFAULT_T
       phraseCoverage: contenders,
       foreignTerms,
       otherTaskTerms,
+      developerTerms,
       foreignUsedBy,
       clarifyGroup: findClarifyGroup(terms, foreignTerms + otherTaskTerms),
       unknownTerms,
@@ -615,7 +627,8 @@ export function scoreTopics(
   const noise =
     features.foreignTerms * perForeign +
     features.otherTaskTerms * thresholds.otherTaskWeight +
-    features.unknownTerms * thresholds.unknownWeight;
+    features.unknownTerms * thresholds.unknownWeight +
+    features.developerTerms * thresholds.developerWordWeight;
   // Each term hands its weight out across the topics that use it, by its shares, and its smoothing
   // share to every other topic the question points at. Only those topics are visited, so the cost
   // follows the question's terms and not the number of topics.
@@ -774,7 +787,9 @@ function askWhichPlace(decided: Decision, reading: Reading): Decision {
   const place = reading.whole.maybeElsewhere;
   if (!place || reading.user !== null) return decided;
   if (decided.kind === 'fallback') {
-    const ledByPlace = !reading.whole.anchored && !reading.whole.throughTool && decided.ranking[0]?.topic === place;
+    // Not when a developer's words thinned it: "sign in on developer.amazon.com reloads" is no shop question.
+    const { anchored, throughTool, developerTerms } = reading.whole;
+    const ledByPlace = !anchored && !throughTool && developerTerms === 0 && decided.ranking[0]?.topic === place;
     return ledByPlace ? { ...decided, kind: 'answer', topic: place } : decided;
   }
   if (decided.kind !== 'answer' || !decided.topic || decided.topic === place) return decided;

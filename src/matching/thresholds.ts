@@ -49,6 +49,11 @@ export interface Thresholds {
   whoBoost: number;
   /** How much each word of another task (a CLI error, an app's own users) dilutes the evidence, AWS word or not. */
   otherTaskWeight: number;
+  /**
+   * How much more each developer's word no topic uses (lexicon `developer_words`) dilutes the evidence, on top
+   * of `unknownWeight`: a hint of another task, never on its own a reason to fall back.
+   */
+  developerWordWeight: number;
   /** A question with this many words of another task is the fallback whatever it scores. */
   otherTaskTermsToReject: number;
   /** In a clarify group's question, a group topic scoring at least 1/this of the next is answered outright. */
@@ -120,6 +125,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   whoWeight: 1,
   whoBoost: 0,
   otherTaskWeight: 4,
+  developerWordWeight: 1,
   otherTaskTermsToReject: 2,
   groupLeadRatio: 0,
   sentenceMinScore: 0.5,

@@ -35,3 +35,15 @@ it("keeps rejecting certificate questions in the shipped corpus, whose Identity 
     expect(matcher.match(question).kind).toBe('fallback');
   }
 });
+
+it("counts a developer's word as evidence once an organisation's topic uses it, not as a hint of another task", () => {
+  const question = "I can't see the company repositories";
+  const shipped = createAnswerPath({}).matcher.read(question).whole;
+  const withOwnTopic = createAnswerPath({}, folder).matcher.read(question).whole;
+  expect(shipped.developerTerms).toBe(1);
+  expect(withOwnTopic.developerTerms).toBe(0);
+  expect(createAnswerPath({}, folder).matcher.match(question)).toMatchObject({
+    kind: 'answer',
+    topic: { id: 'github-sso-access' },
+  });
+});

@@ -608,6 +608,11 @@ describe('matcher rejects other tasks on positive evidence', () => {
     'every time I run aws-okta after my password changed, the okta account gets locked out',
     'aws-sso does not open the access portal for GovCloud, the start url has another format',
     'aws-mfa prompts for the token then fails with MultiFactorAuthentication failed',
+    // A developer's words (a library, a method, an exception; a backend, a query, a frontend): before, each was
+    // asked about (the root user's disabled recovery, Amazon's shop, the MFA device or a code).
+    'after I install the library the login method throws an exception about the session token on aws',
+    "our backend can't validate the aws sign in token, the query returns an exception",
+    'how do I configure the backend to validate the mfa code users enter on our frontend',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
@@ -619,6 +624,10 @@ describe('matcher rejects other tasks on positive evidence', () => {
     ['what is my aws account id, I need it for partner central', 'find-account-id'],
     // Kiro's notice is "Unable to fetch account usage data"; the account's usage data itself is AWS's.
     ['my aws account is suspended and I want to download the account usage data first', 'suspended-account'],
+    // A developer's word in passing is a hint, not another task.
+    ["I can't configure my new mfa device because I can't sign in to aws", 'mfa-device-lost'],
+    ["the sign in page has an input for account id and I don't know mine", 'find-account-id'],
+    ['lost the hardware token for our aws root user', 'mfa-device-lost'],
   ])('"%s" is answered (%s), though it names another site or its data', (question, expected) =>
     expectAnswer(question, expected),
   );
