@@ -104,6 +104,12 @@ describe('analyzer', () => {
     expect(terms('pw')).toEqual(terms('password'));
   });
 
+  it('reads a password manager as where a password was kept, and a manager as a person who can help', () => {
+    const [administrator] = terms('admin');
+    expect(terms('my password manager rotated it')).not.toContain(administrator);
+    expect(terms('my manager has the password')).toContain(administrator);
+  });
+
   it('drops stop words and Slack-style filler', () => {
     expect(terms('hey team, can someone please help me with this thanks')).toEqual([]);
   });
