@@ -612,6 +612,12 @@ describe('matcher rejects other tasks on positive evidence', () => {
     // asked about (the root user's disabled recovery, Amazon's shop, the MFA device or a code).
     'after I install the library the login method throws an exception about the session token on aws',
     "our backend can't validate the aws sign in token, the query returns an exception",
+    // Signing in to another AWS service's own page is that service's: before, each was answered (the Identity
+    // Center console error, the wrong sign-in page) or asked about.
+    'signing in to quicksight shows an error page while authenticating',
+    'our opensearch dashboards login page rejects my password',
+    "the cloudshell session won't start, says authentication failed",
+    'workmail keeps asking me to sign in again on my phone',
     'how do I configure the backend to validate the mfa code users enter on our frontend',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
@@ -624,6 +630,12 @@ describe('matcher rejects other tasks on positive evidence', () => {
     ['what is my aws account id, I need it for partner central', 'find-account-id'],
     // Kiro's notice is "Unable to fetch account usage data"; the account's usage data itself is AWS's.
     ['my aws account is suspended and I want to download the account usage data first', 'suspended-account'],
+    // A service named as what the person wants to get back to is no other task.
+    ['I lost my mfa device and I need to check a failed step functions run in the aws console', 'mfa-device-lost'],
+    [
+      "I can't sign in to the aws console to look at my lightsail instance, forgot the root password",
+      'root-password-reset',
+    ],
     // A developer's word in passing is a hint, not another task.
     ["I can't configure my new mfa device because I can't sign in to aws", 'mfa-device-lost'],
     ["the sign in page has an input for account id and I don't know mine", 'find-account-id'],
