@@ -164,9 +164,11 @@ const PORTAL_IN_OTHER_SCRIPTS = /アクセスポータル|访问门户|訪問入
 /**
  * The company's own portal or app dashboard ("a tile in our company's app dashboard") is its identity
  * provider's: federated. As typed: "our company access portal" and "the company start URL" fold to the
- * same terms, and they are the AWS access portal.
+ * same terms, and they are the AWS access portal. So is Microsoft's My Apps (myapps.microsoft.com), where
+ * people signed in with Entra ID find their apps' tiles.
  */
-const COMPANY_PORTAL = /\b(?:company|corporate)(?:['’]s)?\s+(?:apps?\s+)?(?:portal|dashboard)\b/i;
+const COMPANY_PORTAL =
+  /\b(?:company|corporate)(?:['’]s)?\s+(?:apps?\s+)?(?:portal|dashboard)\b|\bmyapps\b|\bmy\s+apps\s+(?:portal|page|dashboard)\b/i;
 const FEDERATED = 1 << ASKER_KINDS.indexOf('federated');
 /** Portals that are not the AWS access portal ("the azure portal", "my company's portal", "the microsoft 365 portal"). */
 const OTHER_PORTALS =
@@ -368,7 +370,9 @@ export function answerForKind<T extends { kind: string; topic: Topic | null; can
   const [only] = fitting;
   if (fitting.length >= 2) return { ...match, candidates: fitting };
   if (only === undefined || !hasOwnStepsFor(only, kind)) return match;
-  return { ...match, kind: 'answer', topic: only };
+  // The answer leads its candidates, as any answer's does (the others stay offered after it).
+  const candidates = [only, ...match.candidates.filter((topic) => topic !== only)];
+  return { ...match, kind: 'answer', topic: only, candidates };
 }
 
 /**

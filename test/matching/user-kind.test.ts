@@ -39,6 +39,8 @@ describe('reading the kind of user from a question', () => {
     // Owning the account is being its owner, the root user.
     ["i own the aws account and can't remember its password", 'root'],
     ["i never had an aws password, I click the aws tile in our company's app dashboard", 'federated'],
+    // Microsoft's My Apps is the identity provider's dashboard: before, no kind was read.
+    ['the aws tile disappeared from myapps this morning', 'federated'],
     ['アクセスポータルのパスワードを忘れました', 'identity-center'],
   ])('implied: %s -> %s', (question, kind) => {
     expect(kindOf(question)).toBe(kind);
@@ -232,6 +234,18 @@ describe('a clarifying question the kind of user already answers', () => {
     expect(answerForKind(clarify(...passwords), 'federated').topic?.id).toBe('federated-password');
     // find-account-id only points root users elsewhere; wrong-signin-page has their steps.
     expect(answerForKind(clarify('find-account-id', 'wrong-signin-page'), 'root').topic?.id).toBe('wrong-signin-page');
+  });
+
+  // Before, the answer kept the question's order: "iam admin here, the root user's password needs a reset"
+  // was answered with the root user's reset and offered the IAM user's first among its candidates.
+  it('puts the answer first among its candidates', () => {
+    const answered = answerForKind(clarify(...passwords), 'iam');
+    expect(answered.candidates.map((candidate) => candidate.id)).toEqual([
+      'iam-password-reset',
+      'root-password-reset',
+      'identity-center-password-reset',
+      'federated-password',
+    ]);
   });
 
   it('stays a question when several topics (or one for anyone) fit, or no kind was named', () => {
