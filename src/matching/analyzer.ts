@@ -78,6 +78,16 @@ export function words(text: string): string[] {
   return lower.normalize('NFKD').replace(/\p{M}/gu, '').match(LATIN_OR_OTHER_SCRIPT_WORD) ?? [];
 }
 
+/**
+ * Marks, between the two passes of folding, a term that a phrase folded onto some of its own words, dropping
+ * the rest ("aws account" → "aws"). A second-pass phrase is its variant's own words folded, and "delete my
+ * aws account" folds to "delete aws": unmarked, it read "deleted the aws mfa app" as closing the account and
+ * "my admin created an aws user" as "created the aws account" (the root user). Marked, it matches only a
+ * question whose words were folded the same way ("delete the aws account").
+ */
+const MERGED = '\u0001';
+const unmarked = (term: string): string => (term.endsWith(MERGED) ? term.slice(0, -1) : term);
+
 /** A run of Latin letters and digits, or a run of letters of any other script. */
 const LATIN_OR_OTHER_SCRIPT_WORD = /[\p{Script=Latin}\p{N}]+|[^\P{L}\p{Script=Latin}]+/gu;
 
@@ -99,9 +109,33 @@ export function createAnalyzer(
     // Fold the variant's own words (not the variant itself), as a question's words would be.
     const node = phrases.nodeOf(key) as PhraseNode;
     node.canonical = undefined;
-    const folded = firstPass(key.split(' '));
+    const stems = key.split(' ');
+    const folded = firstPass(stems);
+    // ...and word by word too: "delete my aws acct" keeps "aws" and "account" apart ("aws acct" is no
+    // synonym of "aws" as "aws account" is), and still reads as "delete aws account".
+    const wordByWord = stems.flatMap((word) => firstPass([word]));
     node.canonical = canonical;
     if (folded.length >= 2) contentPhrases.set(folded.join(' '), canonical);
+    if (wordByWord.length >= 2 && !contentPhrases.has(wordByWord.join(' '))) {
+      contentPhrases.set(wordByWord.join(' '), canonical);
+    }
+  }
+  // A question's term folded from several words is still that term: a second-pass phrase that has it
+  // unmarked ("shut down aws") matches it marked too ("shut down the aws account" → "shut", marked "aws").
+  const mergedTerms = new Set<string>();
+  for (const [key, canonical] of phrases.phrases) {
+    const stems = key.split(' ');
+    const kept = canonical.filter((term) => !stopwords.has(term));
+    if (stems.length >= 2 && dropsWords(stems, 0, stems.length, kept)) for (const term of kept) mergedTerms.add(term);
+  }
+  for (const [key, canonical] of [...contentPhrases]) {
+    let variants = [[] as string[]];
+    for (const term of key.split(' ')) {
+      const forms = mergedTerms.has(term) ? [term, term + MERGED] : [term];
+      variants = variants.flatMap((variant) => forms.map((form) => [...variant, form]));
+    }
+    for (const variant of variants)
+      if (!contentPhrases.has(variant.join(' '))) contentPhrases.set(variant.join(' '), canonical);
   }
   const contentTable = phraseTable(contentPhrases);
 
@@ -190,15 +224,30 @@ export function createAnalyzer(
   const firstTerms: string[] = [];
   function fold(stems: string[]): string[] {
     firstTerms.length = 0;
-    return foldPhrases(foldPhrases(stems, phrases, firstTerms), contentTable);
+    return foldPhrases(foldPhrases(stems, phrases, firstTerms, true), contentTable);
   }
 
+  /**
+   * Whether the phrase of `length` words from `start` folds onto some of its own words and drops the rest
+   * ("aws account" → "aws", "phone number" → "phone"): a reading that loses a word. "identity center" →
+   * "identitycenter" loses none.
+   */
+  function dropsWords(stems: readonly string[], start: number, length: number, terms: readonly string[]): boolean {
+    const own = stems.slice(start, start + length).filter((word) => !stopwords.has(word));
+    return own.length > terms.length && terms.every((term) => own.includes(term));
+  }
+
+  /** The first pass, its terms folded from two words or more marked (`MERGED`), as `fold` reads them. */
   function firstPass(stems: string[]): string[] {
-    return foldPhrases(stems, phrases);
+    return foldPhrases(stems, phrases, [], true);
   }
 
-  /** Folds the table's phrases onto their canonical terms, and leaves out stop words (into `out`). */
-  function foldPhrases(stems: string[], table: PhraseTable, out: string[] = []): string[] {
+  /**
+   * Folds the table's phrases onto their canonical terms, and leaves out stop words (into `out`). With
+   * `markMerged`, a term folded from two words or more is marked, so the second pass's phrases match it only
+   * where the question's words were folded the same way; the second pass unmarks what it leaves.
+   */
+  function foldPhrases(stems: string[], table: PhraseTable, out: string[] = [], markMerged = false): string[] {
     let negated = false;
     for (let i = 0; i < stems.length; ) {
       // The longest phrase in the table starting here, followed word by word; the scan stops as soon as
@@ -224,9 +273,11 @@ export function createAnalyzer(
       }
       if (!negated) {
         if (!canonical) {
-          if (!stopwords.has(word)) out.push(word);
+          if (!stopwords.has(word)) out.push(markMerged ? word : unmarked(word));
         } else {
-          for (const term of canonical) if (!stopwords.has(term)) out.push(term);
+          const kept = canonical.filter((term) => !stopwords.has(term));
+          const mark = markMerged && length >= 2 && dropsWords(stems, i, length, kept) ? MERGED : '';
+          for (const term of kept) out.push(term + mark);
         }
       }
       i += canonical ? length : 1;

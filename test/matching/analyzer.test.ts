@@ -134,6 +134,21 @@ describe('analyzer', () => {
     expect(terms('my mailbox was deleted')).not.toContain(close);
   });
 
+  // A second-pass phrase is its variant's words folded, and "delete my aws account" folds to "delete aws"
+  // ("aws account" is "aws"): before, any "delete … aws" read as closing the account, and any "created …
+  // aws" as the root user.
+  it('matches a folded phrase only where the words were folded the same way', () => {
+    const [close] = terms('close');
+    const [root] = terms('root');
+    expect(terms('I accidentally deleted the aws mfa entry')).not.toContain(close);
+    expect(terms('my admin created an aws user for me')).not.toContain(root);
+    // The phrases still read where the words are the variant's, or fold as its did.
+    expect(terms('I opened this aws account myself')).toContain(root);
+    expect(terms('who created our aws account')).toContain(root);
+    expect(terms('need to shut down the aws account')).toContain(close);
+    expect(terms('delete the aws account please')).toContain(close);
+  });
+
   it("reads Amazon's shop only in the shop's own address, not in another host under amazon.com", () => {
     const shop = terms('amazon.com')[0];
     expect(terms('www.amazon.com')).toContain(shop);
