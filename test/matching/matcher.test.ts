@@ -155,6 +155,7 @@ describe('matcher falls back', () => {
     'lost the phone with my authenticator for my epic games account, how do I get back in',
     'my discord 2fa codes are on a phone I no longer have',
     'new phone and the blizzard authenticator for my battle.net account is gone, support wants my id',
+    'psn two step verification locked me out after I changed phones',
   ])('"%s" gets the fallback', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
