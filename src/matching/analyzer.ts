@@ -237,15 +237,16 @@ export function createAnalyzer(
     return own.length > terms.length && terms.every((term) => own.includes(term));
   }
 
-  /** The first pass, its terms folded from two words or more marked (`MERGED`), as `fold` reads them. */
+  /** The first pass, marking the terms that dropped some of their phrase's words (`MERGED`), as `fold` does. */
   function firstPass(stems: string[]): string[] {
     return foldPhrases(stems, phrases, [], true);
   }
 
   /**
    * Folds the table's phrases onto their canonical terms, and leaves out stop words (into `out`). With
-   * `markMerged`, a term folded from two words or more is marked, so the second pass's phrases match it only
-   * where the question's words were folded the same way; the second pass unmarks what it leaves.
+   * `markMerged`, a term whose phrase dropped some of its own words (`dropsWords`) is marked, so the second
+   * pass's phrases match it only where the question's words were folded the same way; the second pass
+   * unmarks what it leaves.
    */
   function foldPhrases(stems: string[], table: PhraseTable, out: string[] = [], markMerged = false): string[] {
     let negated = false;
