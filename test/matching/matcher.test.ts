@@ -619,6 +619,8 @@ describe('matcher rejects other tasks on positive evidence', () => {
     'our opensearch dashboards login page rejects my password',
     "the cloudshell session won't start, says authentication failed",
     'workmail keeps asking me to sign in again on my phone',
+    // Verifying an address an app sends email from (an SES identity): before, answered with AWS's emailed code.
+    'the verification email for our new ses email identity never arrived',
     'how do I configure the backend to validate the mfa code users enter on our frontend',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
@@ -631,6 +633,8 @@ describe('matcher rejects other tasks on positive evidence', () => {
     ['what is my aws account id, I need it for partner central', 'find-account-id'],
     // Kiro's notice is "Unable to fetch account usage data"; the account's usage data itself is AWS's.
     ['my aws account is suspended and I want to download the account usage data first', 'suspended-account'],
+    // SES named as the sender of AWS's own code is no SES identity.
+    ['I never got the aws verification code email when signing in as root', 'verification-code'],
     // A service named as what the person wants to get back to is no other task.
     ['I lost my mfa device and I need to check a failed step functions run in the aws console', 'mfa-device-lost'],
     [
