@@ -105,6 +105,11 @@ export function createAnalyzer(
   // The same phrases without their stop words, for the second pass; only those still two words long,
   // so "sign in" does not turn every "sign" into "signin".
   const contentPhrases = new Map<string, string[]>();
+  const addIfNew = (terms: readonly string[], canonical: string[]) => {
+    if (!contentPhrases.has(terms.join(' '))) contentPhrases.set(terms.join(' '), canonical);
+  };
+  // The terms some phrase folds onto while dropping others of its words ("aws account" → "aws").
+  const mergedTerms = new Set<string>();
   for (const [key, canonical] of phrases.phrases) {
     // Fold the variant's own words (not the variant itself), as a question's words would be.
     const node = phrases.nodeOf(key) as PhraseNode;
@@ -116,26 +121,19 @@ export function createAnalyzer(
     const wordByWord = stems.flatMap((word) => firstPass([word]));
     node.canonical = canonical;
     if (folded.length >= 2) contentPhrases.set(folded.join(' '), canonical);
-    if (wordByWord.length >= 2 && !contentPhrases.has(wordByWord.join(' '))) {
-      contentPhrases.set(wordByWord.join(' '), canonical);
-    }
-  }
-  // A question's term folded from several words is still that term: a second-pass phrase that has it
-  // unmarked ("shut down aws") matches it marked too ("shut down the aws account" → "shut", marked "aws").
-  const mergedTerms = new Set<string>();
-  for (const [key, canonical] of phrases.phrases) {
-    const stems = key.split(' ');
+    if (wordByWord.length >= 2) addIfNew(wordByWord, canonical);
     const kept = canonical.filter((term) => !stopwords.has(term));
     if (stems.length >= 2 && dropsWords(stems, 0, stems.length, kept)) for (const term of kept) mergedTerms.add(term);
   }
+  // A question's term folded from several words is still that term: a second-pass phrase that has it
+  // unmarked ("shut down aws") matches it marked too ("shut down the aws account" → "shut", marked "aws").
   for (const [key, canonical] of [...contentPhrases]) {
     let variants = [[] as string[]];
     for (const term of key.split(' ')) {
       const forms = mergedTerms.has(term) ? [term, term + MERGED] : [term];
       variants = variants.flatMap((variant) => forms.map((form) => [...variant, form]));
     }
-    for (const variant of variants)
-      if (!contentPhrases.has(variant.join(' '))) contentPhrases.set(variant.join(' '), canonical);
+    for (const variant of variants) addIfNew(variant, canonical);
   }
   const contentTable = phraseTable(contentPhrases);
 

@@ -613,6 +613,7 @@ describe('matcher rejects other tasks on positive evidence', () => {
     // asked about (the root user's disabled recovery, Amazon's shop, the MFA device or a code).
     'after I install the library the login method throws an exception about the session token on aws',
     "our backend can't validate the aws sign in token, the query returns an exception",
+    'how do I configure the backend to validate the mfa code users enter on our frontend',
     // Signing in to another AWS service's own page is that service's: before, each was answered (the Identity
     // Center console error, the wrong sign-in page) or asked about.
     'signing in to quicksight shows an error page while authenticating',
@@ -621,7 +622,6 @@ describe('matcher rejects other tasks on positive evidence', () => {
     'workmail keeps asking me to sign in again on my phone',
     // Verifying an address an app sends email from (an SES identity): before, answered with AWS's emailed code.
     'the verification email for our new ses email identity never arrived',
-    'how do I configure the backend to validate the mfa code users enter on our frontend',
   ])('"%s" gets the fallback, though it names AWS', (question) => {
     expect(matcher.match(question).kind).toBe('fallback');
   });
